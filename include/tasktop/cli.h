@@ -1,0 +1,42 @@
+/*
+ * cli.h - the command line (DESIGN.md "Command line"): parsed into options,
+ * every error a single line naming the problem (the caller exits 2).
+ */
+#ifndef TASKTOP_CLI_H
+#define TASKTOP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum run_mode {
+	MODE_INTERACTIVE,
+	MODE_BATCH,		/* -b */
+	MODE_JSON,		/* --json */
+	MODE_HELP,		/* -h, --help */
+	MODE_VERSION,		/* -V, --version */
+};
+
+#define CLI_MAX_IDS 1024
+
+struct cli_opts {
+	enum run_mode	 mode;
+	bool		 threads;		/* -H (batch) */
+	long		 iterations;		/* -n; -1: until interrupted */
+	double		 delay;			/* -d seconds, default 1.0 */
+	bool		 stack;			/* --stack (json) */
+	int		 ids[CLI_MAX_IDS];	/* -p pids or tids, as given */
+	size_t		 nids;
+	const char	*theme;			/* -t; NULL: default */
+	const char	*proc_root;		/* --proc-root; default "/proc" */
+};
+
+/*
+ * Parse argv.  0 on success; -1 with a one-line message (no newline) in err,
+ * e.g. "tasktop: -d: 'abc' is not a number of seconds".
+ */
+int cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
+    size_t errlen);
+/* The --help text. */
+const char *cli_usage(void);
+
+#endif

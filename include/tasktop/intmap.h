@@ -1,0 +1,35 @@
+/*
+ * intmap.h - a small open-addressing hash table from an int key (pid, tid)
+ * to a pointer.  Used by the model to keep tasks across refreshes.
+ */
+#ifndef TASKTOP_INTMAP_H
+#define TASKTOP_INTMAP_H
+
+#include <stddef.h>
+
+struct intmap_slot {
+	int		 key;
+	int		 used;		/* 0 empty, 1 used, 2 deleted (tombstone) */
+	void		*value;
+};
+
+struct intmap {
+	struct intmap_slot *slots;
+	size_t		 cap;		/* power of two, or 0 */
+	size_t		 count;		/* used */
+	size_t		 tombs;		/* deleted */
+};
+
+void intmap_init(struct intmap *m);
+void intmap_free(struct intmap *m);		/* frees the table, not the values */
+void *intmap_get(const struct intmap *m, int key);
+/* Insert or replace; returns the old value or NULL. */
+void *intmap_put(struct intmap *m, int key, void *value);
+/* Remove; returns the removed value or NULL. */
+void *intmap_del(struct intmap *m, int key);
+
+/* Iterate: for (i = 0; intmap_next(m, &i, &k, &v); ) — do not put during it;
+ * deleting the current key is allowed. */
+int intmap_next(const struct intmap *m, size_t *iter, int *key, void **value);
+
+#endif

@@ -1,0 +1,261 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define NO_ROW		((size_t)-1)
+#define MORE_BITS	64
+
+struct view_ctx {
+	struct view		*v;
+	const struct view_opts	*o;
+	const char		*filter;
+	size_t			 filter_len;	/* 0: no filter */
+	long			 filter_id;	/* -1: not a number */
+	size_t			 order_used;
+};
+
+void view_init(struct view *v)
+{
+	memset(v, 0, sizeof(*v));
+}
+
+void view_free(struct view *v)
+{
+	free(v->rows);
+	free(v->order);
+	view_init(v);
+}
+
+static uint64_t depth_bit(int depth)
+{
+	return depth >= 0 && depth < MORE_BITS ? (uint64_t)1 << depth : 0;
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Case-insensitive (ASCII) substring search; a NUL in the haystack counts
+ * as the space that joins cmdline arguments on screen. */
+static bool contains_ci(const char *hay, size_t n, const char *needle,
+    size_t m)
+{
+	size_t i, j;
+
+	for (i = 0; i + m <= n; i++) {
+		for (j = 0; j < m; j++) {
+			unsigned char c = (unsigned char)hay[i + j];
+
+			if (ascii_lower(c ? c : ' ') !=
+			    ascii_lower((unsigned char)needle[j]))
+				break;
+		}
+		if (j == m)
+			return true;
+	}
+	return false;
+}
+
+static bool task_matches(const struct view_ctx *c, const struct task *t)
+{
+	const char *comm;
+	size_t len = task_comm(t, &comm);
+
+	if (c->filter_len == 0 || t->tid == c->filter_id)
+		return true;
+	return contains_ci(comm, len, c->filter, c->filter_len);
+}
+
+static bool process_matches(const struct view_ctx *c, const struct process *p)
+{
+	const char *comm;
+	size_t len = process_comm(p, &comm);
+
+	if (c->filter_len == 0 || p->pid == c->filter_id)
+		return true;
+	return contains_ci(comm, len, c->filter, c->filter_len) ||
+	    contains_ci(p->cmdline, process_cmdline_shown_len(p), c->filter,
+	    c->filter_len);
+}
+
+/* Rows are pushed assuming a later sibling follows; see close_group. */
+static size_t push_row(struct view_ctx *c, struct process *p, struct task *t,
+    int depth, uint64_t more, bool match)
+{
+	struct view *v = c->v;
+	struct view_row *r;
+
+	model_grow(&v->rows, &v->cap, v->n + 1, sizeof(*v->rows));
+	r = &v->rows[v->n];
+	*r = (struct view_row){ .proc = p, .task = t, .depth = depth,
+	    .more = more | depth_bit(depth), .match = match };
+	return v->n++;
+}
+
+/* The item starting at row `from` turned out to be the last at depth:
+ * no row of it has a later sibling there. */
+static void close_group(struct view *v, size_t from, int depth)
+{
+	size_t i;
+
+	if (from == NO_ROW)
+		return;
+	for (i = from; i < v->n; i++)
+		v->rows[i].more &= ~depth_bit(depth);
+	v->rows[from].last = true;
+}
+
+static bool process_expanded(const struct view_ctx *c, const struct process *p)
+{
+	return c->o->expand_all ||
+	    (c->o->expanded && intmap_get(c->o->expanded, p->pid) != NULL);
+}
+
+/*
+ * A collapsed process shows the threads a filter matches, so a search for
+ * a thread finds it.  When the process row matches too, its threads
+ * (which mostly share its comm) stay folded, unless one was asked for by
+ * its exact tid.
+ */
+static bool thread_shown_collapsed(const struct view_ctx *c,
+    const struct process *p, const struct task *t, bool self)
+{
+	if (!self)
+		return true;
+	return t->tid == c->filter_id && t->tid != p->pid;
+}
+
+/* Thread rows of p; returns whether any thread matched the filter. */
+static bool emit_threads(struct view_ctx *c, struct process *p, bool self,
+    int depth, uint64_t more, size_t *last_item)
+{
+	bool expanded = process_expanded(c, p), any = false;
+	size_t i;
+
+	for (i = 0; i < p->nthreads; i++) {
+		struct task *t = p->threads[i];
+		bool match = task_matches(c, t), shown = expanded;
+
+		if (c->filter_len > 0 && match) {
+			any = true;
+			shown = shown || thread_shown_collapsed(c, p, t, self);
+		}
+		if (shown)
+			*last_item = push_row(c, p, t, depth, more, match);
+	}
+	return any;
+}
+
+static bool emit_group(struct view_ctx *c, struct process *const *members,
+    size_t n, int depth, uint64_t more, size_t *last_item);
+
+/* p's row, its threads, its subtree; rolled back when nothing in it
+ * matches the filter.  Threads and child processes are one sibling set. */
+static bool emit_process(struct view_ctx *c, struct process *p, int depth,
+    uint64_t more)
+{
+	size_t start = c->v->n, last_item = NO_ROW;
+	bool self = process_matches(c, p), kept;
+
+	push_row(c, p, NULL, depth, more, self);
+	more |= depth_bit(depth);
+	kept = emit_threads(c, p, self, depth + 1, more, &last_item) || self;
+	if (c->o->tree && p->nchildren > 0 &&
+	    emit_group(c, p->children, p->nchildren, depth + 1, more,
+	    &last_item))
+		kept = true;
+	if (!kept) {
+		c->v->n = start;
+		return false;
+	}
+	close_group(c->v, last_item, depth + 1);
+	return true;
+}
+
+/*
+ * Siblings are sorted in a slice of v->order; slices nest like the
+ * recursion, and each process sits in one group, so s->nlist entries
+ * always suffice.
+ */
+static bool emit_group(struct view_ctx *c, struct process *const *members,
+    size_t n, int depth, uint64_t more, size_t *last_item)
+{
+	size_t base = c->order_used, i;
+	struct process **order = c->v->order + base;
+	bool any = false;
+
+	memcpy(order, members, n * sizeof(*order));
+	c->order_used += n;
+	view_sort_processes(order, n, c->o->sort, c->o->descending);
+	for (i = 0; i < n; i++) {
+		size_t start = c->v->n;
+
+		if (emit_process(c, order[i], depth, more)) {
+			*last_item = start;
+			any = true;
+		}
+	}
+	c->order_used = base;
+	return any;
+}
+
+/* A filter of digits only also names a pid or tid exactly. */
+static long filter_as_id(const char *f, size_t len)
+{
+	long id = 0;
+	size_t i;
+
+	if (len == 0 || len > 9)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (f[i] < '0' || f[i] > '9')
+			return -1;
+		id = id * 10 + (f[i] - '0');
+	}
+	return id;
+}
+
+void view_build(struct view *v, const struct snapshot *s,
+    const struct view_opts *o)
+{
+	struct view_ctx c = { .v = v, .o = o,
+	    .filter = o->filter ? o->filter : "" };
+	size_t last_root = NO_ROW;
+
+	c.filter_len = strlen(c.filter);
+	c.filter_id = filter_as_id(c.filter, c.filter_len);
+	v->n = 0;
+	if (s->nlist == 0)
+		return;
+	model_grow(&v->order, &v->order_cap, s->nlist, sizeof(*v->order));
+	if (o->tree)
+		emit_group(&c, s->roots, s->nroots, 0, 0, &last_root);
+	else
+		emit_group(&c, s->list, s->nlist, 0, 0, &last_root);
+	close_group(v, last_root, 0);
+}
+
+long view_find_task(const struct view *v, int tid)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if (v->rows[i].task && v->rows[i].task->tid == tid)
+			return (long)i;
+	return -1;
+}
+
+long view_find_process(const struct view *v, int pid)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		if (!v->rows[i].task && v->rows[i].proc->pid == pid)
+			return (long)i;
+	return -1;
+}

@@ -1,0 +1,215 @@
+/*
+ * batch.c - -b: the tree as plain text, like top -b.  Fixed-width columns
+ * are cut by display columns; NAME comes last and is never cut (like
+ * top -b -w), so a script sees whole names.  Every name is sanitised: this
+ * text often lands on a terminal.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "tasktop/out.h"
+
+#define BATCH_ID_COLS		7	/* pid_max is at most 4194304 */
+#define BATCH_USER_COLS		8
+#define BATCH_CPU_COLS		5
+#define BATCH_MEM_COLS		6
+#define BATCH_THREADS_COLS	4
+#define BATCH_WCHAN_COLS	16
+
+/* What a row is written with: the output, reusable cells, the text mode. */
+struct batch_writer {
+	struct buf	*out;
+	struct buf	 cell;
+	struct buf	 raw;
+	enum text_mode	 mode;
+};
+
+static void batch_header(struct buf *out, const struct snapshot *s)
+{
+	char clock[16] = "--:--:--";
+	time_t now = (time_t)s->wall;
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) != NULL)
+		strftime(clock, sizeof clock, "%H:%M:%S", &tm);
+	buf_printf(out, "tasktop - %s, %zu processes, %zu threads, ", clock,
+	    s->nlist, s->ntasks);
+	if (s->load_ok)
+		buf_printf(out, "load average: %.2f, %.2f, %.2f\n", s->load[0],
+		    s->load[1], s->load[2]);
+	else
+		buf_adds(out, "load average: n/a\n");
+}
+
+static void batch_title(struct buf *out)
+{
+	buf_printf(out, "%*s  %-*s S %*s %*s %*s %-*s NAME\n", BATCH_ID_COLS,
+	    "PID", BATCH_USER_COLS, "USER", BATCH_CPU_COLS, "CPU%",
+	    BATCH_MEM_COLS, "MEM", BATCH_THREADS_COLS, "THR",
+	    BATCH_WCHAN_COLS, "WCHAN");
+}
+
+/* '!' the network namespace differs (the headline), '*' another type. */
+static char batch_ns_mark(unsigned differs)
+{
+	if (differs & (1u << NS_NET))
+		return '!';
+	return differs ? '*' : ' ';
+}
+
+/* A state letter from the kernel, or '-' when unknown or not a letter. */
+static char batch_state(bool known, char state)
+{
+	return known && state > ' ' && state < 0x7f && state != '?' ?
+	    state : '-';
+}
+
+static void batch_cpu(struct buf *out, bool valid, double percent)
+{
+	if (valid && isfinite(percent))
+		buf_printf(out, " %*.1f", BATCH_CPU_COLS, percent);
+	else
+		buf_printf(out, " %*s", BATCH_CPU_COLS, "-");
+}
+
+/* Kilobytes in at most BATCH_MEM_COLS columns: 980K, 12.3M, 1.5G. */
+static void batch_mem(struct buf *out, enum field_state st,
+    unsigned long long kb)
+{
+	static const char units[] = "MGTP";
+	char text[32] = "-";
+	double v = (double)kb / 1024;
+	size_t unit = 0;
+
+	if (st == FIELD_OK && kb < 1024)
+		snprintf(text, sizeof text, "%lluK", kb);
+	else if (st == FIELD_OK) {
+		/* 999.95 would print as "1000.0": one column too many. */
+		while (v >= 999.95 && unit + 1 < sizeof units - 1) {
+			v /= 1024;
+			unit++;
+		}
+		snprintf(text, sizeof text, "%.1f%c", v, units[unit]);
+	}
+	buf_printf(out, " %*s", BATCH_MEM_COLS, text);
+}
+
+/* Untrusted text in a fixed-width cell, after a separating space. */
+static void batch_cell(struct batch_writer *w, const char *text, size_t len,
+    int cols)
+{
+	buf_addc(w->out, ' ');
+	text_fit_cell(&w->cell, text, len, cols, true, w->mode);
+	buf_add(w->out, w->cell.data, w->cell.len);
+}
+
+static void batch_wchan(struct batch_writer *w, const struct task *t)
+{
+	if (t != NULL && t->wchan_state == FIELD_OK)
+		batch_cell(w, t->wchan, strnlen(t->wchan, sizeof t->wchan),
+		    BATCH_WCHAN_COLS);
+	else
+		batch_cell(w, "-", 1, BATCH_WCHAN_COLS);
+}
+
+/* ASCII tree lines: "| " where an ancestor has a later sibling, then the
+ * row's own branch. */
+static void batch_tree(struct buf *out, const struct view_row *row)
+{
+	for (int d = 1; d < row->depth && d < 64; d++)
+		buf_adds(out, (row->more >> d) & 1 ? "| " : "  ");
+	if (row->depth > 0)
+		buf_adds(out, row->last ? "`-" : "|-");
+}
+
+/* " [netns]" for the headline, " [uts]" … for the other types. */
+static void batch_ns_suffix(struct buf *out, unsigned differs)
+{
+	for (int t = 0; t < NS_COUNT; t++) {
+		if (!(differs & (1u << t)))
+			continue;
+		if (t == NS_NET)
+			buf_adds(out, " [netns]");
+		else
+			buf_printf(out, " [%s]", ns_type_name(t));
+	}
+}
+
+static void batch_process_row(struct batch_writer *w,
+    const struct view_row *row)
+{
+	const struct process *p = row->proc;
+	bool user_ok = p->uid_state == FIELD_OK && p->user != NULL;
+	const char *user = user_ok ? p->user : "-";
+
+	buf_printf(w->out, "%*d%c", BATCH_ID_COLS, p->pid,
+	    batch_ns_mark(p->ns_differs_any));
+	batch_cell(w, user, strlen(user), BATCH_USER_COLS);
+	buf_printf(w->out, " %c", batch_state(true, p->state));
+	batch_cpu(w->out, p->cpu_valid, p->cpu_percent);
+	batch_mem(w->out, p->rss_state, p->rss_kb);
+	buf_printf(w->out, " %*zu", BATCH_THREADS_COLS, p->nthreads);
+	batch_wchan(w, p->leader);
+	buf_addc(w->out, ' ');
+	batch_tree(w->out, row);
+	buf_reset(&w->raw);
+	process_display_name(p, &w->raw);
+	text_sanitize(w->out, w->raw.data, w->raw.len, w->mode);
+	buf_addc(w->out, '\n');
+}
+
+/* Thread rows leave the per-process columns blank; the name is the
+ * thread's comm in braces, as pstree shows threads. */
+static void batch_thread_row(struct batch_writer *w,
+    const struct view_row *row)
+{
+	const struct task *t = row->task;
+	bool stat_ok = t->stat_state == FIELD_OK;
+
+	buf_printf(w->out, "%*d%c %*s", BATCH_ID_COLS, t->tid,
+	    batch_ns_mark(t->ns_differs), BATCH_USER_COLS, "");
+	buf_printf(w->out, " %c", batch_state(stat_ok, t->stat.state));
+	batch_cpu(w->out, stat_ok && t->cpu_valid, t->cpu_percent);
+	buf_printf(w->out, " %*s %*s", BATCH_MEM_COLS, "",
+	    BATCH_THREADS_COLS, "");
+	batch_wchan(w, t);
+	buf_addc(w->out, ' ');
+	batch_tree(w->out, row);
+	buf_addc(w->out, '{');
+	if (stat_ok)
+		text_sanitize(w->out, t->stat.comm, t->stat.comm_len, w->mode);
+	else
+		buf_addc(w->out, '-');
+	buf_addc(w->out, '}');
+	batch_ns_suffix(w->out, t->ns_differs);
+	buf_addc(w->out, '\n');
+}
+
+void out_batch_write(struct buf *out, const struct snapshot *s,
+    struct view *scratch, const struct out_opts *o)
+{
+	struct view_opts vo = {
+		.tree = true,
+		.sort = SORT_PID,
+		.expand_all = o->threads,
+	};
+	struct batch_writer w = { .out = out, .mode = text_mode_from_locale() };
+
+	buf_init(&w.cell);
+	buf_init(&w.raw);
+	view_build(scratch, s, &vo);
+	batch_header(out, s);
+	batch_title(out);
+	for (size_t i = 0; i < scratch->n; i++) {
+		if (scratch->rows[i].task == NULL)
+			batch_process_row(&w, &scratch->rows[i]);
+		else
+			batch_thread_row(&w, &scratch->rows[i]);
+	}
+	buf_free(&w.cell);
+	buf_free(&w.raw);
+}

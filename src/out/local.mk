@@ -1,0 +1,2 @@
+# src/out: sources of the out layer
+src_out_libout_a_SOURCES += src/out/batch.c src/out/json.c src/out/run.c

@@ -1,0 +1,9 @@
+# src/proc: sources of the proc layer
+src_proc_libproc_a_SOURCES += \
+	src/proc/scan.c src/proc/scan.h \
+	src/proc/field.c src/proc/root.c src/proc/read.c src/proc/resolve.c \
+	src/proc/ns.c src/proc/stat.c src/proc/status.c src/proc/stack.c \
+	src/proc/syscall.c src/proc/syscall_table.h \
+	src/proc/syscall_x86_64.c src/proc/syscall_aarch64.c \
+	src/proc/cmdline.c src/proc/loadavg.c
+EXTRA_DIST += src/proc/gen-syscalls.sh

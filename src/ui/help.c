@@ -1,0 +1,29 @@
+/*
+ * help.c - every key, for the help screen (F1 or ?).
+ */
+#include "config.h"
+
+#include "internal.h"
+
+const struct help_entry help_entries[] = {
+	{ "Up Down PgUp PgDn Home End", "move the selection" },
+	{ "j / g G", "down / first / last row" },
+	{ "Right l +", "expand a process into its threads" },
+	{ "Left h -", "collapse (on a thread: go to its process)" },
+	{ "*", "expand all; again: collapse all" },
+	{ "Tab", "focus the side pane (scroll it) / back to the tree" },
+	{ "Enter", "narrow terminal: show the side pane" },
+	{ "/", "search by name, pid or tid (Enter keeps, Esc cancels)" },
+	{ "n N", "next / previous match" },
+	{ "\\", "filter rows by name, pid or tid (empty: none)" },
+	{ "p", "attach: type a pid or tid and jump there" },
+	{ "F5 t", "tree / flat list" },
+	{ "F6 < >", "sort by the next / previous column" },
+	{ "k F9", "send a signal to the thread or process (asks first)" },
+	{ "space", "pause / resume refreshing" },
+	{ "mouse click", "select a row" },
+	{ "F1 ?", "this help" },
+	{ "q F10", "quit" },
+};
+
+const size_t help_nentries = sizeof help_entries / sizeof help_entries[0];

@@ -1,0 +1,266 @@
+/*
+ * internal.h - state and helpers shared by the files of the ui layer.
+ * The pure helpers (theme loading, layout, columns, tree lines, prompt,
+ * formatting, help text) know nothing of curses so unit tests can call them.
+ */
+#ifndef TASKTOP_UI_INTERNAL_H
+#define TASKTOP_UI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "tasktop/intmap.h"
+#include "tasktop/model.h"
+#include "tasktop/text.h"
+#include "tasktop/ui.h"
+
+/* ---- screen layout (layout.c) -------------------------------------- */
+
+#define UI_MIN_COLS	40
+#define UI_MIN_LINES	10
+#define UI_SPLIT_COLS	80	/* from here the side pane sits beside the tree */
+#define UI_SIDE_MAX	64	/* the side pane's widest, in columns */
+
+struct rect {
+	int		 y, x, h, w;
+};
+
+struct layout {
+	bool		 too_small;
+	bool		 split;		/* tree and side pane side by side */
+	struct rect	 header;	/* one line */
+	struct rect	 tree;		/* title line + rows */
+	struct rect	 side;		/* title line + text; w 0 when hidden */
+	int		 separator_x;	/* -1: none */
+	struct rect	 hint;		/* the bottom line */
+};
+
+/* side_shown matters only when narrow: the side pane then covers the tree. */
+void layout_compute(struct layout *l, int lines, int cols, bool side_shown);
+
+/* ---- tree pane columns (columns.c) --------------------------------- */
+
+enum column {
+	COL_ID,
+	COL_USER,
+	COL_STATE,
+	COL_CPU,
+	COL_MEM,
+	COL_THREADS,
+	COL_WCHAN,
+	COL_MARK,
+	COL_NAME,
+	COL_COUNT
+};
+
+struct columns {
+	bool		 shown[COL_COUNT];
+	int		 x[COL_COUNT];
+	int		 w[COL_COUNT];
+};
+
+/* Place the columns in width cells, dropping the least useful ones first
+ * so the name keeps a readable width. */
+void columns_layout(struct columns *c, int width);
+const char *column_title(enum column c);
+/* The column a sort key orders by. */
+enum column column_of_sort(enum sort_key k);
+bool column_right_aligned(enum column c);
+
+/* ---- tree lines (tree_lines.c) ------------------------------------- */
+
+/* The tree prefix of a row ("│ ├─ " or "| |- ") appended to out. */
+void tree_prefix(struct buf *out, const struct view_row *row,
+    enum text_mode mode);
+
+/* ---- number formatting (format.c) ---------------------------------- */
+
+/* Kilobytes in at most 4 columns: "512K", "9.8M", "123M", "4.0G". */
+void format_kb(char *out, size_t size, unsigned long long kb);
+/* "  0.0", " 99.5", "  123" in 5 columns; "-" right aligned when invalid. */
+void format_cpu(char *out, size_t size, bool valid, double percent);
+
+/* ---- line input (prompt.c) ----------------------------------------- */
+
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_SEARCH,
+	PROMPT_FILTER,
+	PROMPT_ATTACH,
+};
+
+#define PROMPT_TEXT_MAX 64
+
+struct prompt {
+	enum prompt_kind kind;
+	char		 text[PROMPT_TEXT_MAX];
+	size_t		 len;
+};
+
+enum prompt_result {
+	PROMPT_EDITING,		/* key ignored or cursor unchanged */
+	PROMPT_CHANGED,		/* the text changed */
+	PROMPT_ACCEPTED,	/* Enter */
+	PROMPT_CANCELLED,	/* Esc */
+};
+
+void prompt_open(struct prompt *p, enum prompt_kind kind, const char *initial);
+enum prompt_result prompt_key(struct prompt *p, int key);
+const char *prompt_label(enum prompt_kind kind);
+
+/* ---- themes (theme.c, theme_load.c) -------------------------------- */
+
+/*
+ * Load the named theme: a name with a '/' is a path; otherwise NAME.theme
+ * from the user's config dir, TASKTOP_DATADIR/themes, then the source
+ * tree's themes/.  On failure t is the default theme and err says why
+ * (file, line and problem).  0 or -1.
+ */
+int theme_load(const char *name, struct theme *t, char *err, size_t errlen);
+
+/* ---- the help screen (help.c) -------------------------------------- */
+
+struct help_entry {
+	const char	*keys;
+	const char	*does;
+};
+
+extern const struct help_entry help_entries[];
+extern const size_t help_nentries;
+
+/* ---- signals offered by the kill prompt (signal.c) ------------------ */
+
+struct signal_choice {
+	const char	*name;
+	int		 signo;
+};
+
+extern const struct signal_choice signal_choices[];
+extern const size_t signal_nchoices;
+
+/* ---- the ui state --------------------------------------------------- */
+
+enum focus {
+	FOCUS_TREE,
+	FOCUS_SIDE,
+};
+
+/* What is selected: a thread row (tid != 0) or a process row. */
+struct selection {
+	int		 pid;
+	int		 tid;		/* 0: the process row */
+	long		 index;		/* row, to fall back on when both left */
+};
+
+struct signal_prompt {
+	bool		 open;
+	size_t		 choice;	/* index into signal_choices */
+	bool		 whole_process;
+	int		 pid;
+	int		 tid;
+};
+
+#define UI_MESSAGE_MAX 512
+
+struct ui {
+	const struct cli_opts *cli;
+	struct snapshot	*snap;
+	enum text_mode	 mode;
+
+	struct view	 view;
+	struct view_opts opts;
+	struct intmap	 expanded;		/* pid -> (void *)1 */
+	char		 filter[PROMPT_TEXT_MAX];
+	char		 search[PROMPT_TEXT_MAX];
+
+	struct selection sel;
+	long		 cursor;		/* row index; -1 with no rows */
+	long		 top;			/* first row shown */
+	enum focus	 focus;
+	bool		 side_shown;		/* narrow terminals: side pane over the tree */
+	int		 side_scroll;
+	int		 side_lines;		/* lines the side pane had last frame */
+
+	struct task_detail detail;		/* of the selected thread */
+	bool		 detail_valid;
+
+	bool		 paused;
+	bool		 help_shown;
+	int		 help_scroll;		/* first entry shown: short terminals */
+	bool		 quit;
+	int		 exit_status;
+
+	struct prompt	 prompt;
+	struct selection prompt_origin;		/* where a search started */
+	char		 filter_before[PROMPT_TEXT_MAX];	/* restored by Esc */
+	struct signal_prompt kill;
+	char		 message[UI_MESSAGE_MAX];	/* hint line, until the next key */
+	bool		 message_is_error;
+	char		 theme_error[UI_MESSAGE_MAX];	/* repeated on stderr at exit */
+
+	struct theme	 theme;
+	int		 attr[THEME_COUNT];	/* curses attributes of each element */
+
+	struct layout	 layout;
+	struct columns	 columns;
+	struct buf	 cell;			/* draw_cell's output */
+	struct buf	 text;			/* text being put together for a cell */
+	struct buf	 prefix;		/* tree lines of a row */
+};
+
+/* keys.c */
+void ui_handle_key(struct ui *ui, int key);
+
+/* selection.c */
+void selection_restore(struct ui *ui);
+void selection_set_row(struct ui *ui, long row);
+void selection_move(struct ui *ui, long delta);
+void selection_scroll_into_view(struct ui *ui, int rows);
+
+/* view state (view_state.c): rebuild the rows, read the selected detail */
+void ui_state_init(struct ui *ui, const struct cli_opts *cli,
+    struct snapshot *s);
+void ui_state_free(struct ui *ui);
+void ui_rebuild(struct ui *ui);
+void ui_read_detail(struct ui *ui);
+int ui_refresh(struct ui *ui);
+double clock_seconds(clockid_t clock);
+bool ui_is_expanded(const struct ui *ui, int pid);
+void ui_set_expanded(struct ui *ui, int pid, bool expanded);
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* search.c */
+bool search_step(struct ui *ui, const char *query, int dir, bool include_current);
+
+/* attach.c */
+void attach_id(struct ui *ui, int id);
+
+/* signal.c */
+void signal_prompt_open(struct ui *ui);
+void signal_prompt_key(struct ui *ui, int key);
+void signal_prompt_describe(const struct ui *ui, struct buf *out);
+
+/* palette.c: the theme as curses attributes */
+void palette_apply(struct ui *ui);
+
+/* drawing */
+void screen_draw(struct ui *ui);
+void header_draw(struct ui *ui, const struct rect *r);
+void tree_pane_draw(struct ui *ui, const struct rect *r);
+void side_pane_draw(struct ui *ui, const struct rect *r);
+void hint_draw(struct ui *ui, const struct rect *r);
+void help_draw(struct ui *ui);
+/* Untrusted text, sanitized and fitted into w columns at y, x in a style;
+ * draw_cell returns the columns it took. */
+int draw_cell(struct ui *ui, int y, int x, int w, enum theme_elem style,
+    const char *s, size_t len);
+void draw_cell_right(struct ui *ui, int y, int x, int w, enum theme_elem style,
+    const char *s, size_t len);
+void draw_fill(struct ui *ui, int y, int x, int w, enum theme_elem style);
+
+/* fatal.c: a crash still leaves a usable terminal */
+void fatal_signals_install(void);
+
+#endif

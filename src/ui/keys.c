@@ -1,0 +1,304 @@
+/*
+ * keys.c - what each key does (DESIGN.md "Keys").  A key changes the ui
+ * state; the loop repaints after it.  Nothing here rescans /proc except
+ * attaching to an id the snapshot does not hold.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define KEY_ESCAPE 27
+
+static int tree_rows(const struct ui *ui)
+{
+	int rows = ui->layout.tree.h - 1;
+	return rows > 1 ? rows : 1;
+}
+
+static void move_to(struct ui *ui, long row)
+{
+	selection_set_row(ui, row);
+	ui_read_detail(ui);
+}
+
+static const struct view_row *selected_row(const struct ui *ui)
+{
+	if (ui->cursor < 0 || (size_t)ui->cursor >= ui->view.n)
+		return NULL;
+	return &ui->view.rows[ui->cursor];
+}
+
+static void expand_selected(struct ui *ui)
+{
+	const struct view_row *row = selected_row(ui);
+
+	if (!row || row->task || ui_is_expanded(ui, row->proc->pid))
+		return;
+	ui_set_expanded(ui, row->proc->pid, true);
+	ui_rebuild(ui);
+}
+
+/* On a thread: to its process.  On an open process: close it.  On a
+ * closed one: to its parent. */
+static void collapse_selected(struct ui *ui)
+{
+	const struct view_row *row = selected_row(ui);
+	long target;
+
+	if (!row)
+		return;
+	if (row->task) {
+		move_to(ui, view_find_process(&ui->view, row->proc->pid));
+	} else if (ui_is_expanded(ui, row->proc->pid)) {
+		ui_set_expanded(ui, row->proc->pid, false);
+		ui_rebuild(ui);
+	} else if (ui->opts.tree && row->proc->parent) {
+		target = view_find_process(&ui->view, row->proc->parent->pid);
+		if (target >= 0)
+			move_to(ui, target);
+	}
+}
+
+static void toggle_expand_all(struct ui *ui)
+{
+	bool all = !ui->opts.expand_all;
+
+	intmap_free(&ui->expanded);
+	intmap_init(&ui->expanded);
+	ui->opts.expand_all = all;
+	ui_rebuild(ui);
+}
+
+static void cycle_sort(struct ui *ui, int dir)
+{
+	int k = ((int)ui->opts.sort + dir + SORT_COUNT) % SORT_COUNT;
+
+	ui->opts.sort = (enum sort_key)k;
+	/* Numbers worth sorting by are most interesting largest first. */
+	ui->opts.descending = k == SORT_CPU || k == SORT_MEM || k == SORT_THREADS;
+	ui_rebuild(ui);
+}
+
+static void toggle_side_focus(struct ui *ui)
+{
+	if (ui->layout.split) {
+		ui->focus = ui->focus == FOCUS_TREE ? FOCUS_SIDE : FOCUS_TREE;
+		return;
+	}
+	ui->side_shown = !ui->side_shown;
+	ui->focus = ui->side_shown ? FOCUS_SIDE : FOCUS_TREE;
+}
+
+static void open_prompt(struct ui *ui, enum prompt_kind kind)
+{
+	prompt_open(&ui->prompt, kind, kind == PROMPT_FILTER ? ui->filter : NULL);
+	ui->prompt_origin = ui->sel;
+	memcpy(ui->filter_before, ui->filter, sizeof ui->filter);
+}
+
+static void search_again(struct ui *ui, int dir)
+{
+	if (!ui->search[0])
+		ui_message(ui, true, "no search yet: / to search");
+	else if (!search_step(ui, ui->search, dir, false))
+		ui_message(ui, true, "not found: %s", ui->search);
+}
+
+/* Keys that move: the tree's cursor, or the side pane's text when focused. */
+static bool movement_key(struct ui *ui, int key)
+{
+	long page = tree_rows(ui), delta;
+	/* Further than the tree or the side pane can go: clamped to the end. */
+	long far = (long)ui->view.n + ui->side_lines;
+
+	switch (key) {
+	case KEY_UP: delta = -1; break;
+	case KEY_DOWN: case 'j': delta = 1; break;
+	case KEY_PPAGE: delta = -page; break;
+	case KEY_NPAGE: delta = page; break;
+	case KEY_HOME: case 'g': delta = -far; break;
+	case KEY_END: case 'G': delta = far; break;
+	default: return false;
+	}
+	if (ui->focus == FOCUS_SIDE)
+		ui->side_scroll += (int)delta;
+	else
+		move_to(ui, ui->cursor + delta);
+	return true;
+}
+
+static void restore_selection(struct ui *ui, const struct selection *sel)
+{
+	ui->sel = *sel;
+	selection_restore(ui);
+	ui_read_detail(ui);
+}
+
+static void attach_typed(struct ui *ui, const char *text)
+{
+	char *end;
+	long id = strtol(text, &end, 10);
+
+	if (!*text || *end || id <= 0 || id > 0x7fffffff) {
+		ui_message(ui, true, "not a pid or tid: %s", text);
+		return;
+	}
+	attach_id(ui, (int)id);
+}
+
+static void prompt_changed(struct ui *ui)
+{
+	switch (ui->prompt.kind) {
+	case PROMPT_SEARCH:
+		restore_selection(ui, &ui->prompt_origin);
+		if (ui->prompt.len && !search_step(ui, ui->prompt.text, 1, true))
+			ui_message(ui, true, "not found: %s", ui->prompt.text);
+		break;
+	case PROMPT_FILTER:
+		memcpy(ui->filter, ui->prompt.text, sizeof ui->filter);
+		ui_rebuild(ui);
+		ui_read_detail(ui);
+		break;
+	default:
+		break;
+	}
+}
+
+static void prompt_finished(struct ui *ui, bool accepted)
+{
+	enum prompt_kind kind = ui->prompt.kind;
+
+	ui->prompt.kind = PROMPT_NONE;
+	if (kind == PROMPT_SEARCH && accepted)
+		memcpy(ui->search, ui->prompt.text, sizeof ui->search);
+	else if (kind == PROMPT_SEARCH)
+		restore_selection(ui, &ui->prompt_origin);
+	else if (kind == PROMPT_FILTER && !accepted) {
+		memcpy(ui->filter, ui->filter_before, sizeof ui->filter);
+		ui_rebuild(ui);
+		ui_read_detail(ui);
+	} else if (kind == PROMPT_ATTACH && accepted)
+		attach_typed(ui, ui->prompt.text);
+}
+
+static void prompt_handle_key(struct ui *ui, int key)
+{
+	ui->message[0] = '\0';
+	switch (prompt_key(&ui->prompt, key)) {
+	case PROMPT_CHANGED:
+		prompt_changed(ui);
+		break;
+	case PROMPT_ACCEPTED:
+		prompt_finished(ui, true);
+		break;
+	case PROMPT_CANCELLED:
+		prompt_finished(ui, false);
+		break;
+	case PROMPT_EDITING:
+		break;
+	}
+}
+
+static void mouse_event(struct ui *ui)
+{
+	const struct rect *t = &ui->layout.tree;
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		move_to(ui, ui->cursor - 3);
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		move_to(ui, ui->cursor + 3);
+	} else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) {
+		if (t->w > 0 && ev.x < t->x + t->w && ev.y > t->y && ev.y < t->y + t->h) {
+			ui->focus = FOCUS_TREE;
+			move_to(ui, ui->top + (ev.y - t->y - 1));
+		} else if (ui->layout.side.w > 0 && ev.x >= ui->layout.side.x) {
+			ui->focus = FOCUS_SIDE;
+		}
+	}
+}
+
+static void enter_key(struct ui *ui)
+{
+	const struct view_row *row = selected_row(ui);
+
+	if (!ui->layout.split) {
+		toggle_side_focus(ui);
+	} else if (row && !row->task) {
+		ui_set_expanded(ui, row->proc->pid, !ui_is_expanded(ui, row->proc->pid));
+		ui_rebuild(ui);
+	}
+}
+
+static void command_key(struct ui *ui, int key)
+{
+	switch (key) {
+	case KEY_RIGHT: case 'l': case '+': expand_selected(ui); break;
+	case KEY_LEFT: case 'h': case '-': collapse_selected(ui); break;
+	case '*': toggle_expand_all(ui); break;
+	case '\t': toggle_side_focus(ui); break;
+	case '\n': case '\r': case KEY_ENTER: enter_key(ui); break;
+	case KEY_ESCAPE:
+		ui->focus = FOCUS_TREE;
+		ui->side_shown = false;
+		break;
+	case '/': open_prompt(ui, PROMPT_SEARCH); break;
+	case 'n': search_again(ui, 1); break;
+	case 'N': search_again(ui, -1); break;
+	case '\\': open_prompt(ui, PROMPT_FILTER); break;
+	case 'p': open_prompt(ui, PROMPT_ATTACH); break;
+	case KEY_F(5): case 't':
+		ui->opts.tree = !ui->opts.tree;
+		ui_rebuild(ui);
+		break;
+	case KEY_F(6): case '>': cycle_sort(ui, 1); break;
+	case '<': cycle_sort(ui, -1); break;
+	case KEY_F(9): case 'k': signal_prompt_open(ui); break;
+	case ' ': ui->paused = !ui->paused; break;
+	case KEY_F(1): case '?': ui->help_shown = true; break;
+	case KEY_F(10): case 'q': ui->quit = true; break;
+	case KEY_MOUSE: mouse_event(ui); break;
+	default: break;
+	}
+}
+
+/* Up and down scroll a help screen taller than the terminal; any other
+ * key closes it. */
+static void help_key(struct ui *ui, int key)
+{
+	if (key == KEY_DOWN || key == 'j' || key == KEY_NPAGE) {
+		ui->help_scroll += key == KEY_NPAGE ? tree_rows(ui) : 1;
+	} else if (key == KEY_UP || key == KEY_PPAGE) {
+		ui->help_scroll -= key == KEY_PPAGE ? tree_rows(ui) : 1;
+	} else {
+		ui->help_shown = false;
+		ui->help_scroll = 0;
+	}
+}
+
+void ui_handle_key(struct ui *ui, int key)
+{
+	if (key == KEY_RESIZE)
+		return;
+	if (ui->help_shown) {
+		help_key(ui, key);
+		return;
+	}
+	if (ui->kill.open) {
+		signal_prompt_key(ui, key);
+		return;
+	}
+	if (ui->prompt.kind != PROMPT_NONE) {
+		prompt_handle_key(ui, key);
+		return;
+	}
+	ui->message[0] = '\0';
+	if (!movement_key(ui, key))
+		command_key(ui, key);
+}

@@ -1,0 +1,50 @@
+/*
+ * layout.c - where the header, the tree pane, the side pane and the hint
+ * line go for a terminal size.  Wide terminals show both panes; narrow ones
+ * show one at a time so neither is squeezed into uselessness.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "internal.h"
+
+static struct rect rect_make(int y, int x, int h, int w)
+{
+	struct rect r = { .y = y, .x = x, .h = h, .w = w };
+	return r;
+}
+
+/* About 40% of the width, capped so the tree keeps the rest. */
+static int side_width(int cols)
+{
+	int w = cols * 2 / 5;
+	return w > UI_SIDE_MAX ? UI_SIDE_MAX : w;
+}
+
+void layout_compute(struct layout *l, int lines, int cols, bool side_shown)
+{
+	int body_h = lines - 2;
+
+	memset(l, 0, sizeof *l);
+	l->separator_x = -1;
+	if (lines < UI_MIN_LINES || cols < UI_MIN_COLS) {
+		l->too_small = true;
+		return;
+	}
+	l->header = rect_make(0, 0, 1, cols);
+	l->hint = rect_make(lines - 1, 0, 1, cols);
+	if (cols >= UI_SPLIT_COLS) {
+		int side_w = side_width(cols);
+		int tree_w = cols - side_w - 1;
+
+		l->split = true;
+		l->tree = rect_make(1, 0, body_h, tree_w);
+		l->separator_x = tree_w;
+		l->side = rect_make(1, tree_w + 1, body_h, side_w);
+	} else if (side_shown) {
+		l->side = rect_make(1, 0, body_h, cols);
+	} else {
+		l->tree = rect_make(1, 0, body_h, cols);
+	}
+}

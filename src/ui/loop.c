@@ -1,0 +1,214 @@
+/*
+ * loop.c - ui_run: the terminal set up and torn down, and the event loop.
+ * One poll() waits on the terminal, a signalfd (resize, quit signals) and
+ * the refresh timer; keys are handled between refreshes, and a dead
+ * terminal ends the loop instead of spinning on it.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define ESC_DELAY_MS 25
+
+/* SIGWINCH and the quit signals arrive on an fd instead of interrupting. */
+static int signals_open(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGWINCH);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &set, old) < 0)
+		return -1;
+	return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+}
+
+static void terminal_resized(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+static void signals_read(struct ui *ui, int fd)
+{
+	struct signalfd_siginfo si;
+
+	while (read(fd, &si, sizeof si) == (ssize_t)sizeof si) {
+		if (si.ssi_signo == SIGWINCH) {
+			terminal_resized();
+		} else {
+			ui->quit = true;
+			ui->exit_status = 128 + (int)si.ssi_signo;
+		}
+	}
+}
+
+static bool terminal_start(struct ui *ui)
+{
+	if (!newterm(NULL, stdout, stdin))
+		return false;
+	set_escdelay(ESC_DELAY_MS);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	curs_set(0);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	palette_apply(ui);
+	return true;
+}
+
+/* Keys waiting on the terminal.  False when it is gone: readable but no
+ * bytes means end of file. */
+static bool keys_read(struct ui *ui)
+{
+	int key, n = 0, avail = 0;
+
+	while (!ui->quit && (key = getch()) != ERR) {
+		ui_handle_key(ui, key);
+		n++;
+	}
+	if (n > 0)
+		return true;
+	return ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail > 0;
+}
+
+static int poll_timeout_ms(const struct ui *ui, double next_refresh)
+{
+	double left;
+
+	if (ui->paused)
+		return -1;
+	left = next_refresh - clock_seconds(CLOCK_MONOTONIC);
+	return left <= 0 ? 0 : (int)(left * 1000.0) + 1;
+}
+
+/* Each -p id opens its process; a tid also selects that thread. */
+static void select_given(struct ui *ui, const int *select, size_t nselect)
+{
+	for (size_t i = 0; i < nselect; i++) {
+		const struct task *t = snapshot_task(ui->snap, select[i]);
+		if (t && t->tid != t->tgid)
+			ui_set_expanded(ui, t->tgid, true);
+	}
+	ui_rebuild(ui);
+	if (nselect > 0) {
+		const struct task *t = snapshot_task(ui->snap, select[0]);
+		long row = !t ? -1 : t->tid == t->tgid ?
+		    view_find_process(&ui->view, t->tid) :
+		    view_find_task(&ui->view, t->tid);
+		if (row >= 0)
+			selection_set_row(ui, row);
+	}
+	ui_read_detail(ui);
+}
+
+static void ui_init(struct ui *ui, const struct cli_opts *cli, struct snapshot *s)
+{
+	ui_state_init(ui, cli, s);
+	if (!cli->theme)
+		theme_default(&ui->theme);
+	else if (theme_load(cli->theme, &ui->theme, ui->theme_error,
+	    sizeof ui->theme_error) < 0)
+		ui_message(ui, true, "%s", ui->theme_error);
+}
+
+/* stdin readable, hung up or gone: false when the loop must end. */
+static bool terminal_event(struct ui *ui, short revents)
+{
+	if (revents & POLLIN) {
+		if (keys_read(ui))
+			return true;
+	} else if (!(revents & (POLLHUP | POLLERR | POLLNVAL))) {
+		return true;
+	}
+	ui->quit = true;
+	ui->exit_status = 128 + SIGHUP;
+	return false;
+}
+
+static void event_loop(struct ui *ui, int sigfd)
+{
+	double delay = ui->cli->delay > 0 ? ui->cli->delay : 1.0;
+	double next_refresh = clock_seconds(CLOCK_MONOTONIC) + delay;
+	struct pollfd fds[2] = {
+		{ .fd = STDIN_FILENO, .events = POLLIN },
+		{ .fd = sigfd, .events = POLLIN },
+	};
+
+	while (!ui->quit) {
+		screen_draw(ui);
+		int n = poll(fds, 2, poll_timeout_ms(ui, next_refresh));
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n > 0 && fds[1].revents)
+			signals_read(ui, sigfd);
+		if (n > 0 && fds[0].revents && !terminal_event(ui, fds[0].revents))
+			break;
+		if (!ui->paused && clock_seconds(CLOCK_MONOTONIC) >= next_refresh) {
+			ui_refresh(ui);
+			next_refresh = clock_seconds(CLOCK_MONOTONIC) + delay;
+		}
+	}
+}
+
+/* Error text from a file or argv goes to stderr only sanitized. */
+static void theme_error_report(const struct ui *ui)
+{
+	struct buf b;
+
+	if (!ui->theme_error[0])
+		return;
+	buf_init(&b);
+	text_sanitize(&b, ui->theme_error, strlen(ui->theme_error), TEXT_ASCII);
+	fprintf(stderr, "tasktop: %s\n", b.data);
+	buf_free(&b);
+}
+
+int ui_run(const struct cli_opts *cli, struct snapshot *s,
+    const int *select, size_t nselect)
+{
+	static struct ui ui;
+	sigset_t old_mask;
+	int sigfd, status = 1;
+
+	ui_init(&ui, cli, s);
+	sigfd = signals_open(&old_mask);
+	if (sigfd < 0) {
+		perror("tasktop: signalfd");
+	} else if (!terminal_start(&ui)) {
+		fprintf(stderr, "tasktop: cannot use this terminal (check TERM)\n");
+	} else {
+		fatal_signals_install();
+		ui_refresh(&ui);
+		select_given(&ui, select, nselect);
+		event_loop(&ui, sigfd);
+		endwin();
+		status = ui.exit_status;
+	}
+	if (sigfd >= 0)
+		close(sigfd);
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
+	theme_error_report(&ui);
+	ui_state_free(&ui);
+	return status;
+}

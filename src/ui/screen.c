@@ -1,0 +1,104 @@
+/*
+ * screen.c - one frame: erase, draw every part into the layout, update
+ * once, so nothing flickers.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char default_hint[] =
+    "F1 ? help  / search  \\ filter  p attach  Tab side pane  k signal  "
+    "space pause  q quit";
+
+void hint_draw(struct ui *ui, const struct rect *r)
+{
+	struct buf *b = &ui->text;
+	int used;
+
+	draw_fill(ui, r->y, r->x, r->w, THEME_HINT);
+	if (ui->kill.open) {
+		signal_prompt_describe(ui, b);
+		draw_cell(ui, r->y, r->x, r->w, THEME_PROMPT, b->data, b->len);
+	} else if (ui->prompt.kind != PROMPT_NONE) {
+		const char *label = prompt_label(ui->prompt.kind);
+		used = draw_cell(ui, r->y, r->x, r->w, THEME_PROMPT, label,
+		    strlen(label));
+		used += draw_cell(ui, r->y, r->x + used, r->w - used, THEME_PROMPT,
+		    ui->prompt.text, ui->prompt.len);
+		if (ui->message[0])
+			draw_cell(ui, r->y, r->x + used + 2, r->w - used - 2,
+			    THEME_ERROR, ui->message, strlen(ui->message));
+	} else if (ui->message[0]) {
+		draw_cell(ui, r->y, r->x, r->w,
+		    ui->message_is_error ? THEME_ERROR : THEME_HINT,
+		    ui->message, strlen(ui->message));
+	} else {
+		draw_cell(ui, r->y, r->x, r->w, THEME_HINT, default_hint,
+		    sizeof default_hint - 1);
+	}
+}
+
+void help_draw(struct ui *ui)
+{
+	static const char title[] =
+	    "tasktop keys (Up/Down scroll, any other key closes)";
+	int keys_w = COLS >= UI_SPLIT_COLS ? 28 : 14;
+	int rows = LINES - 2, max_scroll = (int)help_nentries - rows;
+	int y = 0;
+
+	if (ui->help_scroll > max_scroll)
+		ui->help_scroll = max_scroll;
+	if (ui->help_scroll < 0)
+		ui->help_scroll = 0;
+	draw_fill(ui, y, 0, COLS, THEME_HEADER);
+	draw_cell(ui, y++, 0, COLS, THEME_HEADER, title, sizeof title - 1);
+	for (size_t i = (size_t)ui->help_scroll; i < help_nentries && y <= rows;
+	    i++, y++) {
+		const struct help_entry *h = &help_entries[i];
+		draw_cell(ui, y, 1, keys_w, THEME_PROMPT, h->keys, strlen(h->keys));
+		draw_cell(ui, y, keys_w + 2, COLS - keys_w - 2, THEME_NORMAL,
+		    h->does, strlen(h->does));
+	}
+}
+
+static void separator_draw(struct ui *ui, const struct layout *l)
+{
+	const char *bar = ui->mode == TEXT_UTF8 ? "\u2502" : "|";
+
+	attrset(ui->attr[THEME_TREE]);
+	for (int y = l->tree.y; y < l->tree.y + l->tree.h; y++)
+		mvaddstr(y, l->separator_x, bar);
+}
+
+static void too_small_draw(struct ui *ui)
+{
+	static const char msg[] = "terminal too small for tasktop (40x10)";
+
+	draw_cell(ui, 0, 0, COLS, THEME_ERROR, msg, sizeof msg - 1);
+}
+
+void screen_draw(struct ui *ui)
+{
+	struct layout *l = &ui->layout;
+
+	erase();
+	layout_compute(l, LINES, COLS, ui->side_shown);
+	if (l->too_small) {
+		too_small_draw(ui);
+	} else if (ui->help_shown && LINES > 1) {
+		help_draw(ui);
+		hint_draw(ui, &l->hint);
+	} else {
+		header_draw(ui, &l->header);
+		tree_pane_draw(ui, &l->tree);
+		side_pane_draw(ui, &l->side);
+		if (l->separator_x >= 0)
+			separator_draw(ui, l);
+		hint_draw(ui, &l->hint);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}

@@ -1,0 +1,77 @@
+/*
+ * selection.c - the selection follows a thread or process by id across
+ * refreshes, not a row index: rows come and go above it.
+ */
+#include "config.h"
+
+#include "internal.h"
+
+static void selection_from_row(struct ui *ui)
+{
+	const struct view_row *row;
+
+	if (ui->cursor < 0) {
+		ui->sel.pid = ui->sel.tid = 0;
+		ui->sel.index = 0;
+		return;
+	}
+	row = &ui->view.rows[ui->cursor];
+	ui->sel.pid = row->proc->pid;
+	ui->sel.tid = row->task ? row->task->tid : 0;
+	ui->sel.index = ui->cursor;
+}
+
+static long clamp_row(const struct ui *ui, long row)
+{
+	if (ui->view.n == 0)
+		return -1;
+	if (row < 0)
+		return 0;
+	if ((size_t)row >= ui->view.n)
+		return (long)ui->view.n - 1;
+	return row;
+}
+
+/* After a rebuild: the same thread, else its process, else the same row. */
+void selection_restore(struct ui *ui)
+{
+	long row = -1;
+
+	if (ui->sel.tid > 0)
+		row = view_find_task(&ui->view, ui->sel.tid);
+	if (row < 0 && ui->sel.pid > 0)
+		row = view_find_process(&ui->view, ui->sel.pid);
+	if (row < 0)
+		row = ui->sel.index;
+	ui->cursor = clamp_row(ui, row);
+	selection_from_row(ui);
+}
+
+void selection_set_row(struct ui *ui, long row)
+{
+	ui->cursor = clamp_row(ui, row);
+	selection_from_row(ui);
+	ui->side_scroll = 0;
+}
+
+void selection_move(struct ui *ui, long delta)
+{
+	selection_set_row(ui, ui->cursor + delta);
+}
+
+void selection_scroll_into_view(struct ui *ui, int rows)
+{
+	long max_top;
+
+	if (rows <= 0)
+		return;
+	if (ui->cursor < ui->top)
+		ui->top = ui->cursor;
+	if (ui->cursor >= ui->top + rows)
+		ui->top = ui->cursor - rows + 1;
+	max_top = (long)ui->view.n - rows;
+	if (ui->top > max_top)
+		ui->top = max_top;
+	if (ui->top < 0)
+		ui->top = 0;
+}

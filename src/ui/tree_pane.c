@@ -1,0 +1,210 @@
+/*
+ * tree_pane.c - the process tree (or flat list) with threads under expanded
+ * processes.  Only the visible rows are drawn; every name is measured and
+ * cut by display columns so wide characters keep the columns aligned.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define NET_BIT (1u << NS_NET)
+
+/* What marks a row: the netns headline, or a quieter other-namespace one. */
+static unsigned row_ns_differs(const struct ui *ui, const struct view_row *row)
+{
+	if (row->task)
+		return row->task->ns_differs;
+	if (ui_is_expanded(ui, row->proc->pid))
+		return 0;
+	return row->proc->ns_differs_any;
+}
+
+static char row_state(const struct view_row *row)
+{
+	if (row->task)
+		return row->task->stat_state == FIELD_OK ? row->task->stat.state : '?';
+	return row->proc->state ? row->proc->state : '?';
+}
+
+static enum theme_elem row_style(const struct ui *ui, const struct view_row *row,
+    bool selected)
+{
+	unsigned differs = row_ns_differs(ui, row);
+	char state = row_state(row);
+
+	if (selected)
+		return THEME_CURSOR;
+	if (differs & NET_BIT)
+		return THEME_NETNS;
+	if (differs)
+		return THEME_NSDIFF;
+	if (state == 'Z' || (!row->task && row->proc->leader_exited))
+		return THEME_ZOMBIE;
+	if (row->proc->kernel_thread)
+		return THEME_KERNEL;
+	return row->task ? THEME_THREAD : THEME_NORMAL;
+}
+
+static enum theme_elem state_style(char state, enum theme_elem row)
+{
+	if (row == THEME_CURSOR || row == THEME_NETNS)
+		return row;
+	if (state == 'R')
+		return THEME_STATE_RUN;
+	if (state == 'D')
+		return THEME_STATE_D;
+	return row;
+}
+
+static enum theme_elem mark_style(const char *mark, enum theme_elem row)
+{
+	if (row == THEME_CURSOR || *mark == ' ')
+		return row;
+	return *mark == '!' ? THEME_NETNS : THEME_NSDIFF;
+}
+
+static const struct task *row_wchan_task(const struct view_row *row)
+{
+	if (row->task)
+		return row->task;
+	return row->proc->leader_exited ? NULL : row->proc->leader;
+}
+
+struct row_cells {
+	char		 id[16];
+	char		 state[2];
+	char		 cpu[16];
+	char		 mem[16];
+	char		 threads[16];
+	const char	*mark;
+};
+
+static void row_cells_format(const struct ui *ui, const struct view_row *row,
+    struct row_cells *c)
+{
+	const struct process *p = row->proc;
+	unsigned differs = row_ns_differs(ui, row);
+
+	snprintf(c->id, sizeof c->id, "%d", row->task ? row->task->tid : p->pid);
+	c->state[0] = row_state(row);
+	c->state[1] = '\0';
+	if (row->task)
+		format_cpu(c->cpu, sizeof c->cpu, row->task->cpu_valid,
+		    row->task->cpu_percent);
+	else
+		format_cpu(c->cpu, sizeof c->cpu, p->cpu_valid, p->cpu_percent);
+	c->mem[0] = c->threads[0] = '\0';
+	if (!row->task && p->rss_state == FIELD_OK)
+		format_kb(c->mem, sizeof c->mem, p->rss_kb);
+	if (!row->task)
+		snprintf(c->threads, sizeof c->threads, "%zu", p->nthreads);
+	c->mark = (differs & NET_BIT) ? "!" : differs ? "*" : " ";
+}
+
+/* The name of a row: a thread's comm, a process's command line. */
+static void row_name(struct ui *ui, const struct view_row *row)
+{
+	struct buf *b = &ui->text;
+
+	buf_reset(b);
+	if (row->task) {
+		if (row->task->stat_state == FIELD_OK)
+			buf_add(b, row->task->stat.comm, row->task->stat.comm_len);
+		else
+			buf_adds(b, "?");
+	} else {
+		process_display_name(row->proc, b);
+	}
+}
+
+static void draw_name(struct ui *ui, int y, const struct rect *r,
+    const struct view_row *row, enum theme_elem style)
+{
+	const struct columns *cl = &ui->columns;
+	int x = r->x + cl->x[COL_NAME], w = cl->w[COL_NAME];
+	int used;
+
+	buf_reset(&ui->prefix);
+	tree_prefix(&ui->prefix, row, ui->mode);
+	used = draw_cell(ui, y, x, w, style == THEME_CURSOR ? style : THEME_TREE,
+	    ui->prefix.data, ui->prefix.len);
+	row_name(ui, row);
+	draw_cell(ui, y, x + used, w - used, style, ui->text.data, ui->text.len);
+}
+
+static void draw_column(struct ui *ui, int y, const struct rect *r,
+    enum column c, enum theme_elem style, const char *text)
+{
+	const struct columns *cl = &ui->columns;
+
+	if (!cl->shown[c])
+		return;
+	if (column_right_aligned(c))
+		draw_cell_right(ui, y, r->x + cl->x[c], cl->w[c], style, text,
+		    strlen(text));
+	else
+		draw_cell(ui, y, r->x + cl->x[c], cl->w[c], style, text, strlen(text));
+}
+
+static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
+{
+	const struct view_row *row = &ui->view.rows[i];
+	enum theme_elem style = row_style(ui, row, (long)i == ui->cursor);
+	const struct task *wt = row_wchan_task(row);
+	const struct process *p = row->proc;
+	struct row_cells c;
+
+	row_cells_format(ui, row, &c);
+	draw_fill(ui, y, r->x, r->w, style);
+	draw_column(ui, y, r, COL_ID, style, c.id);
+	if (!row->task)
+		draw_column(ui, y, r, COL_USER, style,
+		    p->uid_state == FIELD_OK && p->user ? p->user : "?");
+	draw_column(ui, y, r, COL_STATE, state_style(c.state[0], style), c.state);
+	draw_column(ui, y, r, COL_CPU, style, c.cpu);
+	draw_column(ui, y, r, COL_MEM, style, c.mem);
+	draw_column(ui, y, r, COL_THREADS, style, c.threads);
+	if (wt && wt->wchan_state == FIELD_OK)
+		draw_column(ui, y, r, COL_WCHAN, style, wt->wchan);
+	draw_column(ui, y, r, COL_MARK, mark_style(c.mark, style), c.mark);
+	draw_name(ui, y, r, row, style);
+}
+
+/* The sorted column's title stands out like the cursor. */
+static void draw_titles(struct ui *ui, const struct rect *r)
+{
+	enum column sorted = column_of_sort(ui->opts.sort);
+
+	draw_fill(ui, r->y, r->x, r->w, THEME_TITLE);
+	for (int c = 0; c < COL_COUNT; c++) {
+		draw_column(ui, r->y, r, (enum column)c,
+		    c == (int)sorted ? THEME_CURSOR : THEME_TITLE,
+		    column_title((enum column)c));
+	}
+}
+
+void tree_pane_draw(struct ui *ui, const struct rect *r)
+{
+	int rows = r->h - 1;
+
+	if (r->w <= 0 || r->h <= 0)
+		return;
+	columns_layout(&ui->columns, r->w);
+	draw_titles(ui, r);
+	selection_scroll_into_view(ui, rows);
+	for (int k = 0; k < rows; k++) {
+		size_t i = (size_t)(ui->top + k);
+		if (i >= ui->view.n)
+			break;
+		draw_row(ui, r->y + 1 + k, r, i);
+	}
+	if (ui->view.n == 0) {
+		const char *empty = ui->filter[0] ? "nothing matches the filter" :
+		    "no processes";
+		draw_cell(ui, r->y + 1, r->x, r->w, THEME_PANE, empty, strlen(empty));
+	}
+}

@@ -1,0 +1,142 @@
+/*
+ * view_state.c - keeping the rows, the selection and the side pane's detail
+ * in step with the snapshot: a refresh rescans, a cursor move only rereads
+ * the selected thread.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+
+#define EXPANDED ((void *)1)
+
+void ui_state_init(struct ui *ui, const struct cli_opts *cli,
+    struct snapshot *s)
+{
+	memset(ui, 0, sizeof *ui);
+	ui->cli = cli;
+	ui->snap = s;
+	ui->mode = text_mode_from_locale();
+	view_init(&ui->view);
+	intmap_init(&ui->expanded);
+	buf_init(&ui->cell);
+	buf_init(&ui->text);
+	buf_init(&ui->prefix);
+	ui->opts.tree = true;
+	ui->opts.sort = SORT_PID;
+	ui->cursor = -1;
+}
+
+void ui_state_free(struct ui *ui)
+{
+	view_free(&ui->view);
+	intmap_free(&ui->expanded);
+	buf_free(&ui->cell);
+	buf_free(&ui->text);
+	buf_free(&ui->prefix);
+}
+
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_is_error = error;
+}
+
+bool ui_is_expanded(const struct ui *ui, int pid)
+{
+	return ui->opts.expand_all || intmap_get(&ui->expanded, pid) != NULL;
+}
+
+/* Collapsing one process out of "expand all" turns the flag into the
+ * explicit set of every other process. */
+static void expand_all_to_set(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->snap->nlist; i++)
+		intmap_put(&ui->expanded, ui->snap->list[i]->pid, EXPANDED);
+	ui->opts.expand_all = false;
+}
+
+void ui_set_expanded(struct ui *ui, int pid, bool expanded)
+{
+	if (expanded) {
+		intmap_put(&ui->expanded, pid, EXPANDED);
+		return;
+	}
+	if (ui->opts.expand_all)
+		expand_all_to_set(ui);
+	intmap_del(&ui->expanded, pid);
+}
+
+/* Forget processes that exited, so a reused pid does not open by itself. */
+static void expanded_prune(struct ui *ui)
+{
+	size_t it = 0;
+	int pid;
+	void *v;
+
+	while (intmap_next(&ui->expanded, &it, &pid, &v))
+		if (!snapshot_process(ui->snap, pid))
+			intmap_del(&ui->expanded, pid);
+}
+
+void ui_rebuild(struct ui *ui)
+{
+	ui->opts.expanded = &ui->expanded;
+	ui->opts.filter = ui->filter[0] ? ui->filter : NULL;
+	view_build(&ui->view, ui->snap, &ui->opts);
+	selection_restore(ui);
+}
+
+/* The thread the side pane shows for a process row: its leader, or when the
+ * leader is gone the thread the namespaces are compared against. */
+static int process_detail_tid(const struct process *p)
+{
+	if (p->leader && !p->leader_exited)
+		return p->pid;
+	if (p->ns_ref_tid > 0)
+		return p->ns_ref_tid;
+	return p->nthreads > 0 ? p->threads[0]->tid : p->pid;
+}
+
+void ui_read_detail(struct ui *ui)
+{
+	const struct view_row *row;
+	int tid;
+
+	ui->detail_valid = false;
+	if (ui->cursor < 0 || (size_t)ui->cursor >= ui->view.n)
+		return;
+	row = &ui->view.rows[ui->cursor];
+	tid = row->task ? row->task->tid : process_detail_tid(row->proc);
+	task_detail_read(ui->snap, row->proc->pid, tid, true, &ui->detail);
+	ui->detail_valid = true;
+}
+
+double clock_seconds(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int ui_refresh(struct ui *ui)
+{
+	int rc = snapshot_refresh(ui->snap, clock_seconds(CLOCK_MONOTONIC),
+	    clock_seconds(CLOCK_REALTIME));
+
+	if (rc < 0)
+		ui_message(ui, true, "reading %s failed", ui->snap->root.path);
+	expanded_prune(ui);
+	ui_rebuild(ui);
+	ui_read_detail(ui);
+	return rc;
+}

@@ -1,0 +1,483 @@
+#!/usr/bin/env bash
+# run.sh - tasktop against htop and top on the reference workload (see
+# README.md beside this file).  `make bench` runs it with TASKTOP and WORKLOAD
+# set; by hand:
+#   TASKTOP=src/tasktop WORKLOAD=tests/bench/workload tests/bench/run.sh
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+tasktop=${TASKTOP:-src/tasktop}
+workload=${WORKLOAD:-tests/bench/workload}
+procs=${BENCH_PROCS:-200}
+threads=${BENCH_THREADS:-50}
+netns=${BENCH_NETNS:-5}
+seconds=${BENCH_SECONDS:-20}
+keys=${BENCH_KEYS:-30}
+key_gap=${BENCH_KEY_GAP:-0.15}
+batch_runs=${BENCH_BATCH_RUNS:-3}
+tracer=${BENCH_TRACER:-auto}
+warmup=${BENCH_WARMUP:-3}
+mark_timeout=${BENCH_MARK_TIMEOUT:-60}
+cols=200
+rows=50
+clk_tck=$(getconf CLK_TCK)
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { say "$*"; exit 2; }
+
+# ---- prerequisites ---------------------------------------------------------
+
+# Debian package of each tool the bench drives.
+declare -A package_of=([tmux]=tmux [htop]=htop [top]=procps [jq]=jq
+	[strace]=strace [perf]=linux-perf [/usr/bin/time]=time [awk]=gawk)
+
+check_tools() {
+	local missing=() t
+	for t in tmux htop top jq /usr/bin/time awk "$@"; do
+		command -v "$t" >/dev/null || missing+=("${package_of[$t]:-$t}")
+	done
+	[ ${#missing[@]} -eq 0 ] ||
+		die "missing tools; install them: apt-get install -y ${missing[*]}"
+}
+
+# perf records syscall tracepoints filtered in the kernel (fd 0 reads, fd 1
+# writes, waits) without stopping the traced program; strace stops it on
+# every syscall, so a viewer reading 10,000 tasks' files takes seconds a
+# refresh under strace and the keys wait behind it (README.md).
+pick_tracer() {
+	if [ "$tracer" = auto ]; then
+		tracer=strace
+		perf record -q -o "$work/probe.data" -e syscalls:sys_enter_write \
+			--filter 'fd == 1' -- true >/dev/null 2>&1 && tracer=perf
+	fi
+	case $tracer in
+	perf) check_tools perf ;;
+	strace) check_tools strace ;;
+	*) die "BENCH_TRACER=$tracer: use perf or strace" ;;
+	esac
+}
+
+# ---- the workload ----------------------------------------------------------
+
+work=$(mktemp -d /tmp/tasktop-bench.XXXXXX)
+workload_pid=
+sockets=()
+
+cleanup() {
+	local s
+	for s in "${sockets[@]}"; do
+		tmux -L "$s" kill-server 2>/dev/null || true
+	done
+	if [ -n "$workload_pid" ]; then
+		kill -TERM "$workload_pid" 2>/dev/null || true
+		wait "$workload_pid" 2>/dev/null || true
+	fi
+	if [ "${BENCH_KEEP:-0}" = 0 ]; then
+		rm -rf "$work"
+	else
+		say "traces and screens kept in $work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+start_workload() {
+	local i
+	"$workload" -p "$procs" -t "$threads" -k "$netns" >"$work/workload.out" &
+	workload_pid=$!
+	for ((i = 0; i < 1200; i++)); do
+		grep -q '^ready ' "$work/workload.out" 2>/dev/null && break
+		kill -0 "$workload_pid" 2>/dev/null || die "the workload failed"
+		sleep 0.05
+	done
+	grep -q '^ready ' "$work/workload.out" || die "the workload never got ready"
+	read -r _ _ setns_tid _ away_netns \
+		< <(grep '^setns-thread ' "$work/workload.out")
+	workload_tasks=$(awk '/^ready /{print $2}' "$work/workload.out")
+}
+
+system_tasks() {
+	local tasks=(/proc/[0-9]*/task/*)
+	echo "${#tasks[@]}"
+}
+
+# ---- measuring a process ---------------------------------------------------
+
+# utime+stime in clock ticks; the comm field may hold spaces and parens.
+cpu_ticks() {
+	local stat
+	stat=$(cat "/proc/$1/stat") || return 1
+	stat=${stat##*) }
+	awk '{print $12 + $13}' <<<"$stat"
+}
+
+peak_rss_kb() {
+	awk '/^VmHWM:/{print $2}' "/proc/$1/status"
+}
+
+# Percent of one CPU used by PID over the next $seconds.
+cpu_percent_over_window() {
+	local before after
+	before=$(cpu_ticks "$1")
+	sleep "$seconds"
+	after=$(cpu_ticks "$1")
+	awk -v t="$((after - before))" -v hz="$clk_tck" -v s="$seconds" \
+		'BEGIN{printf "%.1f", t / hz / s * 100}'
+}
+
+# CPU seconds (user+system) of one run of a command, output discarded.
+cpu_seconds_of() {
+	/usr/bin/time -f '%U %S' -o "$work/time.out" "$@" >/dev/null 2>&1 ||
+		return 1
+	awk 'END{printf "%.2f", $1 + $2}' "$work/time.out"
+}
+
+two_decimals() { awk '{printf "%.2f\n", $1}'; }
+
+median() {
+	sort -g | awk '{v[NR] = $1} END{
+		if (NR == 0) { print "n/a"; exit }
+		m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		print m }'
+}
+
+# Median CPU seconds over $batch_runs runs.
+batch_cpu_seconds() {
+	local i
+	for ((i = 0; i < batch_runs; i++)); do
+		cpu_seconds_of "$@" || { echo n/a; return; }
+		echo
+	done | median
+}
+
+# ---- one interactive program in its own tmux server ------------------------
+
+# Start CMD… in a private tmux server named NAME at $cols x $rows with its own
+# HOME (no user config read or written); prints the program's pid.
+tmux_start() {
+	local name=$1 home="$work/home-$1"
+	shift
+	mkdir -p "$home"
+	sockets+=("bench-$$-$name")
+	tmux -L "bench-$$-$name" -f /dev/null new-session -d -s "$name" \
+		-x "$cols" -y "$rows" "exec env HOME='$home' $*"
+	tmux -L "bench-$$-$name" list-panes -t "$name" -F '#{pane_pid}'
+}
+
+tmux_keys() {
+	tmux -L "bench-$$-$1" send-keys -t "$1" "${@:2}"
+}
+
+tmux_screen() {
+	tmux -L "bench-$$-$1" capture-pane -p -e -t "$1"
+}
+
+tmux_stop() {
+	tmux -L "bench-$$-$1" kill-server 2>/dev/null || true
+}
+
+# ---- cursor-key latency ----------------------------------------------------
+
+perf_events() {
+	local wait
+	printf '%s\n' -e syscalls:sys_enter_read --filter 'fd == 0' \
+		-e syscalls:sys_enter_write --filter 'fd == 1' \
+		-e syscalls:sys_exit_write
+	for wait in poll ppoll pselect6 select epoll_wait epoll_pwait; do
+		printf '%s\n' -e "syscalls:sys_enter_$wait" -e "syscalls:sys_exit_$wait"
+	done
+}
+
+start_tracer() {
+	local events
+	case $tracer in
+	perf) mapfile -t events < <(perf_events)
+		perf record -q -o "$2.data" -p "$1" "${events[@]}" \
+		>/dev/null 2>&1 & ;;
+	strace) strace -f -ttt -T -o "$2" -p "$1" \
+		-e trace=read,write,pselect6,poll,ppoll,select,epoll_wait,epoll_pwait \
+		>/dev/null 2>&1 & ;;
+	esac
+	tracer_pid=$!
+	sleep 1
+}
+
+stop_tracer() {
+	kill -INT "$tracer_pid" 2>/dev/null || true
+	wait "$tracer_pid" 2>/dev/null || true
+	[ "$tracer" != perf ] || perf script -i "$1.data" >"$1" 2>/dev/null
+}
+
+# CLOCK_REALTIME minus CLOCK_MONOTONIC (perf's clock) in seconds.
+realtime_minus_monotonic() {
+	local before now after
+	before=$(date +%s.%N)
+	now=$(awk '/^now at/{print $3; exit}' /proc/timer_list)
+	after=$(date +%s.%N)
+	awk -v a="$before" -v b="$after" -v m="$now" \
+		'BEGIN{printf "%.6f", (a + b) / 2 - m / 1e9}'
+}
+
+# Press Down $keys times, $key_gap apart, under the tracer; leaves
+# NAME.presses ("START END" ms, key-latency.awk) and NAME.sent (the time
+# each key was sent, ms in the trace's clock).
+trace_key_presses() {
+	local name=$1 pid=$2 trace="$work/$1.trace" offset=0 i
+	[ "$tracer" != perf ] || offset=$(realtime_minus_monotonic)
+	start_tracer "$pid" "$trace"
+	for ((i = 0; i < keys; i++)); do
+		awk -v t="$(date +%s.%N)" -v o="$offset" \
+			'BEGIN{printf "%.3f\n", (t - o) * 1000}' >>"$work/$name.sent"
+		tmux_keys "$name" Down
+		sleep "$key_gap"
+	done
+	sleep 1
+	stop_tracer "$trace"
+	awk -v format="$tracer" -v gap_ms="$(awk -v g="$key_gap" \
+		'BEGIN{print g * 1000 / 3}')" -f "$here/key-latency.awk" "$trace" \
+		>"$work/$name.presses"
+}
+
+# ms from the read of each press to the end of its repaint.
+read_to_repaint() {
+	awk '{printf "%.3f\n", $2 - $1}' "$work/$1.presses"
+}
+
+# ms from each key sent to the end of the repaint of the press that read it:
+# includes the time the key waited while the program was busy refreshing.
+sent_to_repaint() {
+	awk 'NR == FNR { start[NR] = $1; end[NR] = $2; n = NR; next }
+		{ for (i = 1; i <= n; i++)
+			if (start[i] >= $1) { printf "%.3f\n", end[i] - $1; break } }' \
+		"$work/$1.presses" "$work/$1.sent"
+}
+
+# "median max count" of the latencies on stdin.
+latency_summary() {
+	local values
+	values=$(cat)
+	[ -n "$values" ] || { echo "n/a n/a 0"; return; }
+	printf '%s %s %s\n' "$(median <<<"$values" | two_decimals)" \
+		"$(sort -g <<<"$values" | tail -n 1 | two_decimals)" \
+		"$(wc -l <<<"$values")"
+}
+
+# "median max repaints" read-to-repaint, then "median max" sent-to-repaint.
+measure_keys() {
+	local median max repaints e2e_median e2e_max
+	trace_key_presses "$1" "$2"
+	read -r median max repaints < <(read_to_repaint "$1" | latency_summary)
+	read -r e2e_median e2e_max _ < <(sent_to_repaint "$1" | latency_summary)
+	echo "$median $max $repaints $e2e_median $e2e_max"
+}
+
+# ---- the setns mark --------------------------------------------------------
+
+epoch_now() { date +%s.%N; }
+
+# Ask the workload to move its setns thread; prints the epoch it moved.
+move_setns_thread() {
+	local moves
+	moves=$(grep -c '^setns ' "$work/workload.out" || true)
+	kill -USR1 "$workload_pid"
+	while [ "$(grep -c '^setns ' "$work/workload.out" || true)" -le "$moves" ]; do
+		sleep 0.01
+	done
+	grep '^setns ' "$work/workload.out" | tail -n 1 | awk '{print $4}'
+}
+
+# Whether the last snapshot marks the setns thread's netns as differing.
+json_marked() {
+	jq -e --argjson tid "$setns_tid" '.processes[].threads[]
+		| select(.tid == $tid) | .ns_differs | index("net")' \
+		"$work/snapshot.json" >/dev/null
+}
+
+# Seconds from the move until a full `tasktop --json -n 1` marks the thread
+# (the clock stops when tasktop exits, before jq looks).
+json_mark_seconds() {
+	local moved finished deadline=$((SECONDS + mark_timeout))
+	moved=$(move_setns_thread)
+	while [ "$SECONDS" -lt "$deadline" ]; do
+		"$tasktop" --json -n 1 >"$work/snapshot.json" 2>/dev/null ||
+			break
+		finished=$(epoch_now)
+		if json_marked; then
+			seconds_between "$moved" "$finished"
+			return
+		fi
+	done
+	echo n/a
+}
+
+seconds_between() {
+	awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b - a}'
+}
+
+# The tree row of the setns thread as shown: the tid is its first column.
+setns_row() {
+	tmux -L "bench-$$-tasktop" capture-pane -p -t tasktop |
+		grep -E "^ *$setns_tid " | head -n 1
+}
+
+# Seconds from the move until the TUI shows the setns thread's row with a
+# '!' mark it did not have: attach (p) to it so its row is on screen.
+tui_mark_seconds() {
+	local before moved now deadline
+	tmux_keys tasktop p
+	tmux_keys tasktop -l "$setns_tid"
+	tmux_keys tasktop Enter
+	sleep 1
+	before=$(setns_row)
+	tmux_screen tasktop >"$work/tasktop-before-setns.screen"
+	if [ -z "$before" ] || [[ $before == *'!'* ]]; then
+		echo n/a
+		return
+	fi
+	moved=$(move_setns_thread)
+	deadline=$((SECONDS + mark_timeout))
+	while [ "$SECONDS" -lt "$deadline" ]; do
+		now=$(setns_row)
+		if [[ $now == *'!'* ]]; then
+			seconds_between "$moved" "$(epoch_now)"
+			tmux_screen tasktop >"$work/tasktop-marked.screen"
+			return
+		fi
+		sleep 0.02
+	done
+	echo n/a
+}
+
+# ---- the runs --------------------------------------------------------------
+
+measure_htop() {
+	local pid
+	pid=$(tmux_start htop htop -d 5)
+	sleep "$warmup"
+	htop_cpu=$(cpu_percent_over_window "$pid")
+	read -r htop_key_median htop_key_max htop_key_n htop_e2e_median \
+		htop_e2e_max < <(measure_keys htop "$pid")
+	htop_rss=$(peak_rss_kb "$pid")
+	tmux_stop htop
+}
+
+measure_tasktop() {
+	local pid
+	pid=$(tmux_start tasktop "$tasktop" -d 0.5)
+	sleep "$warmup"
+	tasktop_cpu=$(cpu_percent_over_window "$pid")
+	read -r tasktop_key_median tasktop_key_max tasktop_key_n \
+		tasktop_e2e_median tasktop_e2e_max < <(measure_keys tasktop "$pid")
+	tasktop_tui_mark=n/a
+	tasktop_json_mark=n/a
+	if [ "$away_netns" != 0 ]; then
+		tasktop_tui_mark=$(tui_mark_seconds)
+		move_setns_thread >/dev/null
+		tasktop_json_mark=$(json_mark_seconds)
+		move_setns_thread >/dev/null
+	fi
+	tasktop_rss=$(peak_rss_kb "$pid")
+	tmux_stop tasktop
+}
+
+measure_batch() {
+	top_batch=$(batch_cpu_seconds top -H -b -n 10 -d 0.01)
+	tasktop_batch=n/a
+	[ -z "$have_tasktop" ] ||
+		tasktop_batch=$(batch_cpu_seconds "$tasktop" -b -H -n 10 -d 0)
+}
+
+# ---- the table -------------------------------------------------------------
+
+# row METRIC TASKTOP REFERENCE RATIO-GOAL [ABSOLUTE-GOAL]: the ratio is
+# tasktop/reference; a goal "<= 0.35" applies to the ratio unless an absolute
+# goal is given, which applies to tasktop's own value.
+row() {
+	local metric=$1 mine=$2 ref=$3 goal=$4 ratio=- verdict
+	if [[ $mine =~ ^[0-9.]+$ && $ref =~ ^[0-9.]+$ ]] &&
+		awk -v r="$ref" 'BEGIN{exit !(r > 0)}'; then
+		ratio=$(awk -v a="$mine" -v b="$ref" 'BEGIN{printf "%.3f", a / b}')
+	fi
+	verdict=$(judge "$mine" "$ratio" "$goal")
+	printf '%-34s | %9s | %9s | %6s | %-18s | %s\n' \
+		"$metric" "$mine" "$ref" "$ratio" "$goal" "$verdict"
+	[ "$verdict" != FAIL ] || failures=$((failures + 1))
+}
+
+# GOAL is "ratio <= X" or "< X ms"/"<= X s" (tasktop's own value); any
+# other text is no goal, only information.
+judge() {
+	local mine=$1 ratio=$2 goal=$3 value limit op
+	[[ $goal =~ \<=?\ *[0-9.]+ ]] || { echo -; return; }
+	case $goal in
+	ratio*) value=$ratio ;;
+	*) value=$mine ;;
+	esac
+	read -r op limit < <(grep -oE '(<=|<) *[0-9.]+' <<<"$goal" |
+		sed -E 's/(<=?) */\1 /')
+	[[ $value =~ ^[0-9.]+$ ]] || { echo n/a; return; }
+	awk -v v="$value" -v l="$limit" -v op="$op" 'BEGIN{
+		ok = (op == "<") ? (v < l) : (v <= l)
+		print ok ? "pass" : "FAIL" }'
+}
+
+print_table() {
+	failures=0
+	printf '\ntasktop bench: %s processes x %s threads, %s in their own netns; ' \
+		"$procs" "$threads" "$netns"
+	printf '%s workload tasks; on the system %s tasks at start, %s at end\n' \
+		"$workload_tasks" "$all_tasks" "$(system_tasks)"
+	printf 'load average at end: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+	printf 'machine: %s CPUs, Linux %s; tmux %sx%s; key tracer: %s; ' \
+		"$(nproc)" "$(uname -r)" "$cols" "$rows" "$tracer"
+	printf 'CPU window %ss\n\n' "$seconds"
+	printf '%-34s | %9s | %9s | %6s | %-18s | %s\n' metric tasktop reference \
+		ratio goal pass/fail
+	printf '%s\n' "$(printf '%.0s-' {1..100})"
+	row "interactive CPU % (htop -d 5)" "$tasktop_cpu" "$htop_cpu" "ratio <= 0.35"
+	row "setns marked, TUI capture (s)" "$tasktop_tui_mark" - "<= 2 s"
+	row "setns marked, --json -n 1 (s)" "$tasktop_json_mark" - "<= 2 s"
+	row "batch -H -n 10 CPU s (top)" "$tasktop_batch" "$top_batch" "ratio <= 0.3"
+	row "Down repaint median ms (htop)" "$tasktop_key_median" \
+		"$htop_key_median" "ratio <= 1"
+	row "Down repaint worst ms (htop)" "$tasktop_key_max" "$htop_key_max" "< 10 ms"
+	row "Down sent-to-repaint median ms" "$tasktop_e2e_median" \
+		"$htop_e2e_median" "(information)"
+	row "Down sent-to-repaint worst ms" "$tasktop_e2e_max" \
+		"$htop_e2e_max" "(information)"
+	row "peak RSS VmHWM kB (htop)" "$tasktop_rss" "$htop_rss" "ratio <= 1"
+	printf '\nrepaints after Down: tasktop %s, htop %s for %s keys sent ' \
+		"${tasktop_key_n:-0}" "${htop_key_n:-0}" "$keys"
+	printf '(keys read in one burst share a repaint)\n' 
+}
+
+main() {
+	check_tools
+	pick_tracer
+	[ -x "$workload" ] || die "$workload: not built (make tests/bench/workload)"
+	have_tasktop=
+	if [ -x "$tasktop" ]; then
+		have_tasktop=1
+	else
+		say "$tasktop: not built; measuring the references only"
+	fi
+	[ "$(id -u)" = 0 ] || { [ "$netns" = 0 ] ||
+		say "not root: BENCH_NETNS=0, no setns mark"; netns=0; }
+	start_workload
+	all_tasks=$(system_tasks)
+	say "workload up: $workload_tasks tasks; batch runs"
+	measure_batch
+	say "htop: ${seconds}s CPU window, then $keys keys"
+	measure_htop
+	tasktop_cpu=n/a tasktop_key_median=n/a tasktop_key_max=n/a tasktop_rss=n/a
+	tasktop_e2e_median=n/a tasktop_e2e_max=n/a
+	tasktop_tui_mark=n/a tasktop_json_mark=n/a
+	if [ -n "$have_tasktop" ]; then
+		say "tasktop: ${seconds}s CPU window, $keys keys, setns marks"
+		measure_tasktop
+	fi
+	print_table
+	[ "${BENCH_STRICT:-0}" = 0 ] || [ "$failures" = 0 ]
+}
+
+main "$@"

@@ -1,0 +1,123 @@
+# tests/fuzz: a libFuzzer target for every parser of untrusted bytes.
+#
+#   make fuzz                          build them with clang into tests/fuzz/bin/
+#   make fuzz-run FUZZ_SECONDS=30      run each over a copy of its corpus
+#
+# Neither is part of plain make or make check, which instead build each target
+# with the configured compiler into a plain replay program (replay_main.c) and
+# feed it every file of tests/fuzz/corpus/<target>/ (tests/fuzz/replay.sh).
+# A finding is kept by copying its reproducer into that corpus directory.
+
+FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
+	json_escape sanitize fit
+FUZZ_HEADER_FILES = tests/fuzz/fuzz.h tests/fuzz/json_string_check.h
+
+TESTS += tests/fuzz/replay.sh
+EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/fuzz-run.sh tests/fuzz/corpus
+
+check_PROGRAMS += tests/fuzz/replay_stat \
+	tests/fuzz/replay_status \
+	tests/fuzz/replay_stack \
+	tests/fuzz/replay_syscall \
+	tests/fuzz/replay_ns_link \
+	tests/fuzz/replay_cmdline \
+	tests/fuzz/replay_loadavg \
+	tests/fuzz/replay_theme \
+	tests/fuzz/replay_json_escape \
+	tests/fuzz/replay_sanitize \
+	tests/fuzz/replay_fit
+
+tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_stat.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_stat_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_status_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_status.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_status_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_stack_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_stack.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_stack_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_syscall_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_syscall.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_syscall_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_ns_link_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_ns_link.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_ns_link_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_cmdline_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_cmdline.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_cmdline_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_loadavg_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_loadavg.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_loadavg_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_theme_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_theme.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_theme_LDADD = $(UI_LIBS)
+
+tests_fuzz_replay_json_escape_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_json_escape.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_json_escape_LDADD = $(UTIL_LIBS)
+
+tests_fuzz_replay_sanitize_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_sanitize.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_sanitize_LDADD = $(UTIL_LIBS)
+
+tests_fuzz_replay_fit_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_fit.c $(FUZZ_HEADER_FILES)
+tests_fuzz_replay_fit_LDADD = $(UTIL_LIBS)
+
+# The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
+# the layers' own source lists (so a new source file is picked up).
+FUZZ_CC = clang
+FUZZ_CFLAGS = -g -O1 -std=c11 -Wall -Wextra -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined -I$(top_builddir) -I$(top_srcdir)/include \
+	$(NCURSESW_CFLAGS)
+FUZZ_LIB_FILES = $(src_util_libutil_a_SOURCES) $(src_proc_libproc_a_SOURCES)
+FUZZ_LIB_C_FILES = $(filter %.c,$(FUZZ_LIB_FILES))
+FUZZ_EXTRA_theme = $(top_srcdir)/src/ui/theme.c
+FUZZ_BINS = $(FUZZ_TARGETS:%=tests/fuzz/bin/fuzz_%)
+FUZZ_SECONDS = 30
+
+tests/fuzz/bin/libfuzz.a: $(FUZZ_LIB_FILES:%=$(top_srcdir)/%) config.h \
+		$(wildcard $(top_srcdir)/include/tasktop/*.h)
+	$(AM_V_GEN)rm -rf tests/fuzz/bin/obj && $(MKDIR_P) tests/fuzz/bin/obj && \
+	for src in $(FUZZ_LIB_C_FILES); do \
+		obj=tests/fuzz/bin/obj/`echo $$src | tr / _ | sed 's/c$$/o/'`; \
+		$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+			-c $(top_srcdir)/$$src -o $$obj || exit 1; \
+	done && rm -f $@ && $(AR) rc $@ tests/fuzz/bin/obj/*.o && $(RANLIB) $@
+
+tests/fuzz/bin/fuzz_%: $(top_srcdir)/tests/fuzz/fuzz_%.c tests/fuzz/bin/libfuzz.a \
+		$(FUZZ_HEADER_FILES:%=$(top_srcdir)/%)
+	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+		$< $(FUZZ_EXTRA_$*) tests/fuzz/bin/libfuzz.a $(LIBS) $(NCURSESW_LIBS) -o $@
+
+tests/fuzz/bin/fuzz_theme: $(FUZZ_EXTRA_theme)
+
+fuzz: $(FUZZ_BINS)
+
+# Every target in turn, each run to its end, failing after the last when
+# any had a finding; fuzz-run-<target> runs one (make -j2 -k for several).
+FUZZ_RUN = $(SHELL) $(top_srcdir)/tests/fuzz/fuzz-run.sh
+FUZZ_RUN_DIRS = tests/fuzz/bin $(top_srcdir)/tests/fuzz/corpus tests/fuzz/run
+
+fuzz-run: $(FUZZ_BINS)
+	@failed=; for t in $(FUZZ_TARGETS); do \
+		$(FUZZ_RUN) $$t $(FUZZ_SECONDS) $(FUZZ_RUN_DIRS) || failed="$$failed $$t"; \
+	done; \
+	if test -n "$$failed"; then echo "fuzz: findings in$$failed"; exit 1; fi
+
+fuzz-run-%: tests/fuzz/bin/fuzz_%
+	@$(FUZZ_RUN) $* $(FUZZ_SECONDS) $(FUZZ_RUN_DIRS)
+
+fuzz-clean:
+	rm -rf tests/fuzz/bin tests/fuzz/run
+
+clean-local: fuzz-clean
+
+.PHONY: fuzz fuzz-run fuzz-clean

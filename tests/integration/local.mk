@@ -1,0 +1,19 @@
+# tests/integration: the real binary against real threads in real namespaces
+# (root only: each script skips with exit 77 otherwise).  See the top
+# Makefile.am for TESTS_ENVIRONMENT ($TASKTOP, $top_srcdir, $top_builddir).
+check_PROGRAMS += tests/integration/nsdemo
+tests_integration_nsdemo_SOURCES = tests/integration/nsdemo.c
+tests_integration_nsdemo_LDADD = -lpthread
+
+INTEGRATION_TESTS = \
+	tests/integration/json_ns.sh \
+	tests/integration/json_hidden_tid.sh \
+	tests/integration/json_stack.sh \
+	tests/integration/json_leader_exit.sh \
+	tests/integration/json_hostile.sh \
+	tests/integration/json_nobody.sh \
+	tests/integration/batch.sh \
+	tests/integration/cli_errors.sh
+check_SCRIPTS += $(INTEGRATION_TESTS)
+TESTS += $(INTEGRATION_TESTS)
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# p jumps to a tid (opening its process), to a process the -p list did not
+# include (adding it), and says so for an id that does not exist.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
+require_tui
+nsdemo_start
+sleep 600 &
+OTHER=$!
+trap 'kill "$OTHER" 2>/dev/null; tm kill-server 2>/dev/null; cleanup' EXIT
+tui_start -- -p "$DEMO_PID"
+
+keys p
+wait_for_screen "the attach prompt" '^attach to pid or tid:'
+type_text "$DEMO_NETNS"
+keys Enter
+wait_for_side_pane_of "$DEMO_NETNS"
+assert_row "the netns thread, opened" "$DEMO_NETNS"
+
+assert_no_row "a process outside -p" "$OTHER"
+keys p
+type_text "$OTHER"
+keys Enter
+wait_for_screen "the attached process" "^ *$OTHER "
+wait_for_side_pane_of "$OTHER"
+
+keys p
+type_text 2147483646
+keys Enter
+wait_for_screen "the error" 'no process or thread 2147483646'
+echo "PASS: $test_name"

@@ -1,0 +1,21 @@
+# tests/tui: tmux drives the real binary (send-keys, capture-pane -e).
+# Root only, and tmux needed: each script skips with exit 77 otherwise.
+TUI_TESTS = \
+	tests/tui/tree_expand.sh \
+	tests/tui/netns_highlight.sh \
+	tests/tui/side_pane_ns.sh \
+	tests/tui/side_pane_stack.sh \
+	tests/tui/search.sh \
+	tests/tui/filter.sh \
+	tests/tui/attach.sh \
+	tests/tui/help.sh \
+	tests/tui/resize.sh \
+	tests/tui/quit.sh \
+	tests/tui/sigterm.sh \
+	tests/tui/signal.sh \
+	tests/tui/hostile.sh \
+	tests/tui/nobody.sh \
+	tests/tui/leader_exit.sh
+check_SCRIPTS += $(TUI_TESTS)
+TESTS += $(TUI_TESTS)
+EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

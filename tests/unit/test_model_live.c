@@ -1,0 +1,249 @@
+/* Against the real /proc: our own process and an extra thread of ours. */
+#include "config.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "tasktop/model.h"
+
+struct sleeper {
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cond;
+	int		 tid;
+	bool		 stop;
+};
+
+static void *sleeper_main(void *arg)
+{
+	struct sleeper *sl = arg;
+
+	pthread_mutex_lock(&sl->lock);
+	sl->tid = gettid();
+	pthread_cond_broadcast(&sl->cond);
+	while (!sl->stop)
+		pthread_cond_wait(&sl->cond, &sl->lock);
+	pthread_mutex_unlock(&sl->lock);
+	return NULL;
+}
+
+static void stop_sleeper(struct sleeper *sl, pthread_t th)
+{
+	pthread_mutex_lock(&sl->lock);
+	sl->stop = true;
+	pthread_cond_broadcast(&sl->cond);
+	pthread_mutex_unlock(&sl->lock);
+	pthread_join(th, NULL);
+}
+
+static double now(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void refresh(struct snapshot *s)
+{
+	assert_int_equal(snapshot_refresh(s, now(CLOCK_MONOTONIC),
+	    now(CLOCK_REALTIME)), 0);
+}
+
+static void check_own_process(struct snapshot *s, int tid)
+{
+	struct process *p = snapshot_process(s, getpid());
+	struct task *t = snapshot_task(s, tid);
+
+	assert_non_null(p);
+	assert_non_null(t);
+	assert_ptr_equal(t->proc, p);
+	assert_ptr_equal(p->threads[0], p->leader);
+	assert_true(p->nthreads >= 2);
+	assert_int_equal(t->stat_state, FIELD_OK);
+	assert_int_equal(p->cmdline_state, FIELD_OK);
+	assert_true(p->cmdline_len > 0);
+	assert_int_equal(p->ns_ref_tid, getpid());
+	assert_int_equal(t->ns_differs, 0);
+	assert_int_equal(t->ns_state[NS_NET], FIELD_OK);
+}
+
+static void test_own_thread_in_real_proc(void **state)
+{
+	struct sleeper sl = { PTHREAD_MUTEX_INITIALIZER,
+	    PTHREAD_COND_INITIALIZER, 0, false };
+	struct snapshot s;
+	struct task *first;
+	pthread_t th;
+
+	(void)state;
+	assert_int_equal(pthread_create(&th, NULL, sleeper_main, &sl), 0);
+	pthread_mutex_lock(&sl.lock);
+	while (sl.tid == 0)
+		pthread_cond_wait(&sl.cond, &sl.lock);
+	pthread_mutex_unlock(&sl.lock);
+	assert_int_equal(snapshot_init(&s, "/proc"), 0);
+	refresh(&s);
+	check_own_process(&s, sl.tid);
+	first = snapshot_task(&s, sl.tid);
+	refresh(&s);
+	check_own_process(&s, sl.tid);
+	assert_ptr_equal(snapshot_task(&s, sl.tid), first);
+	assert_true(snapshot_task(&s, getpid())->cpu_valid);
+	assert_true(s.nlist > 1);
+	assert_non_null(snapshot_process(&s, 1));
+	snapshot_free(&s);
+	stop_sleeper(&sl, th);
+}
+
+/* ---- a leader that exits while its thread lives on (seed 002) ---- */
+
+static int ready_pipe[2];
+static pid_t exited_leader_pid;
+
+static void *ready_thread(void *arg)
+{
+	(void)arg;
+	if (write(ready_pipe[1], "y", 1) != 1)
+		_exit(1);
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/* A child whose leader calls pthread_exit while its thread lives on. */
+static pid_t spawn_exited_leader(void)
+{
+	pid_t pid;
+	char ok = 'n';
+
+	assert_int_equal(pipe(ready_pipe), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		pthread_t th;
+
+		if (pthread_create(&th, NULL, ready_thread, NULL) != 0)
+			_exit(1);
+		pthread_exit(NULL);
+	}
+	assert_int_equal(read(ready_pipe[0], &ok, 1), 1);
+	close(ready_pipe[0]);
+	close(ready_pipe[1]);
+	return pid;
+}
+
+/* The leader turns zombie a moment after pthread_exit. */
+static struct process *wait_leader_zombie(struct snapshot *s, pid_t pid)
+{
+	for (int i = 0; i < 200; i++) {
+		struct process *p;
+
+		refresh(s);
+		p = snapshot_process(s, pid);
+		if (p && p->leader && p->leader->stat.state == 'Z' &&
+		    p->nthreads == 2)
+			return p;
+		usleep(10000);
+	}
+	fail_msg("leader of %d never became a zombie", (int)pid);
+	return NULL;
+}
+
+static void test_exited_leader_in_real_proc(void **state)
+{
+	struct snapshot s;
+	struct process *p;
+	pid_t pid;
+
+	(void)state;
+	pid = exited_leader_pid = spawn_exited_leader();
+	assert_int_equal(snapshot_init(&s, "/proc"), 0);
+	p = wait_leader_zombie(&s, pid);
+	assert_true(p->leader_exited);
+	assert_int_equal(p->ns_ref_tid, p->threads[1]->tid);
+	assert_int_not_equal(p->leader->ns_state[NS_NET], FIELD_OK);
+	assert_int_equal(p->threads[1]->ns_differs, 0);
+	assert_int_equal(p->cmdline_state, FIELD_OK);
+	assert_true(p->cmdline_len > 0);
+	assert_int_equal(p->uid_state, FIELD_OK);
+	snapshot_free(&s);
+}
+
+/* Runs even when an assertion failed: the child must not outlive us. */
+static int reap_exited_leader(void **state)
+{
+	(void)state;
+	if (exited_leader_pid > 0) {
+		kill(exited_leader_pid, SIGKILL);
+		waitpid(exited_leader_pid, NULL, 0);
+		exited_leader_pid = 0;
+	}
+	return 0;
+}
+
+/* Our own leader is alive and the reference; a thread of ours that
+ * unshares its netns differs in net only. */
+static void *own_netns_thread(void *arg)
+{
+	struct sleeper *sl = arg;
+	bool ok = unshare(CLONE_NEWNET) == 0;
+
+	pthread_mutex_lock(&sl->lock);
+	sl->tid = ok ? gettid() : -1;
+	pthread_cond_broadcast(&sl->cond);
+	while (!sl->stop)
+		pthread_cond_wait(&sl->cond, &sl->lock);
+	pthread_mutex_unlock(&sl->lock);
+	return NULL;
+}
+
+static void test_thread_in_own_netns(void **state)
+{
+	struct sleeper sl = { PTHREAD_MUTEX_INITIALIZER,
+	    PTHREAD_COND_INITIALIZER, 0, false };
+	struct snapshot s;
+	struct task *t;
+	pthread_t th;
+
+	(void)state;
+	assert_int_equal(pthread_create(&th, NULL, own_netns_thread, &sl), 0);
+	pthread_mutex_lock(&sl.lock);
+	while (sl.tid == 0)
+		pthread_cond_wait(&sl.cond, &sl.lock);
+	pthread_mutex_unlock(&sl.lock);
+	if (sl.tid < 0) {
+		stop_sleeper(&sl, th);
+		skip();
+	}
+	assert_int_equal(snapshot_init(&s, "/proc"), 0);
+	refresh(&s);
+	t = snapshot_task(&s, sl.tid);
+	assert_non_null(t);
+	assert_int_equal(t->ns_differs, 1u << NS_NET);
+	assert_int_equal(snapshot_process(&s, getpid())->ns_differs_any,
+	    1u << NS_NET);
+	snapshot_free(&s);
+	stop_sleeper(&sl, th);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_own_thread_in_real_proc),
+		cmocka_unit_test_teardown(test_exited_leader_in_real_proc,
+		    reap_exited_leader),
+		cmocka_unit_test(test_thread_in_own_netns),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

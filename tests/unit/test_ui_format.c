@@ -1,0 +1,127 @@
+/*
+ * test_ui_format.c - the tree lines of a row and the numbers of the narrow
+ * columns.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ui/internal.h"
+
+static void assert_prefix(int depth, uint64_t more, bool last,
+    enum text_mode mode, const char *expected)
+{
+	struct view_row row = { .depth = depth, .more = more, .last = last };
+	struct buf b;
+
+	buf_init(&b);
+	tree_prefix(&b, &row, mode);
+	assert_int_equal(b.len, strlen(expected));
+	if (b.len)
+		assert_memory_equal(b.data, expected, b.len);
+	buf_free(&b);
+}
+
+static void test_root_has_no_prefix(void **state)
+{
+	(void)state;
+	assert_prefix(0, 0, true, TEXT_UTF8, "");
+	assert_prefix(-1, 0, false, TEXT_ASCII, "");
+}
+
+static void test_children_branch_and_last(void **state)
+{
+	(void)state;
+	assert_prefix(1, 0, false, TEXT_UTF8, "\u251c\u2500 ");
+	assert_prefix(1, 0, true, TEXT_UTF8, "\u2514\u2500 ");
+	assert_prefix(1, 0, false, TEXT_ASCII, "|- ");
+	assert_prefix(1, 0, true, TEXT_ASCII, "`- ");
+}
+
+static void test_ancestors_with_later_siblings_draw_a_pipe(void **state)
+{
+	(void)state;
+	/* depth 3: at depth 1 a sibling follows, at depth 2 none */
+	assert_prefix(3, 1u << 1, true, TEXT_ASCII, "|   `- ");
+	assert_prefix(3, (1u << 1) | (1u << 2), false, TEXT_UTF8,
+	    "\u2502 \u2502 \u251c\u2500 ");
+	/* bit 0 is the roots' level: never drawn */
+	assert_prefix(2, 1u, true, TEXT_ASCII, "  `- ");
+}
+
+static void test_deeper_than_the_bits(void **state)
+{
+	struct view_row row = { .depth = 70, .more = ~0ull, .last = true };
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	tree_prefix(&b, &row, TEXT_ASCII);
+	assert_int_equal(b.len, 69 * 2 + 3);
+	/* the unit of depth d starts at (d - 1) * 2: 63 has a bit, 64 none */
+	assert_memory_equal(b.data + 62 * 2, "| ", 2);
+	assert_memory_equal(b.data + 63 * 2, "  ", 2);
+	buf_free(&b);
+}
+
+static void assert_kb(unsigned long long kb, const char *expected)
+{
+	char out[16];
+
+	format_kb(out, sizeof out, kb);
+	assert_string_equal(out, expected);
+	assert_true(strlen(out) <= 5);
+}
+
+static void test_format_kb(void **state)
+{
+	(void)state;
+	assert_kb(0, "0K");
+	assert_kb(999, "999K");
+	assert_kb(1000, "1.0M");
+	assert_kb(1536, "1.5M");
+	assert_kb(10 * 1024, "10M");
+	assert_kb(999 * 1024, "999M");
+	assert_kb(4ull * 1024 * 1024, "4.0G");
+	assert_kb(~0ull, "16Z");
+}
+
+static void assert_cpu(bool valid, double pct, const char *expected)
+{
+	char out[16];
+
+	format_cpu(out, sizeof out, valid, pct);
+	assert_string_equal(out, expected);
+}
+
+static void test_format_cpu(void **state)
+{
+	(void)state;
+	assert_cpu(true, 0.0, "  0.0");
+	assert_cpu(true, 99.94, " 99.9");
+	assert_cpu(true, 99.96, "100.0");
+	assert_cpu(true, 123.4, "  123");
+	assert_cpu(true, 1e9, "+++++");
+	assert_cpu(false, 50.0, "    -");
+	assert_cpu(true, -1.0, "    -");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_root_has_no_prefix),
+		cmocka_unit_test(test_children_branch_and_last),
+		cmocka_unit_test(test_ancestors_with_later_siblings_draw_a_pipe),
+		cmocka_unit_test(test_deeper_than_the_bits),
+		cmocka_unit_test(test_format_kb),
+		cmocka_unit_test(test_format_cpu),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

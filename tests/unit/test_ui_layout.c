@@ -1,0 +1,190 @@
+/*
+ * test_ui_layout.c - where the panes go for a terminal size, and which
+ * tree columns fit a pane.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "ui/internal.h"
+
+/* Nothing overlaps and nothing leaves the screen. */
+static void assert_fits(const struct layout *l, int lines, int cols)
+{
+	const struct rect *r[] = { &l->header, &l->tree, &l->side, &l->hint };
+
+	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) {
+		if (r[i]->w == 0)
+			continue;
+		assert_true(r[i]->x >= 0 && r[i]->y >= 0);
+		assert_true(r[i]->x + r[i]->w <= cols);
+		assert_true(r[i]->y + r[i]->h <= lines);
+	}
+	if (l->split)
+		assert_true(l->tree.x + l->tree.w <= l->separator_x &&
+		    l->separator_x < l->side.x);
+}
+
+static void test_wide_splits_side_by_side(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 45, 160, false);
+	assert_false(l.too_small);
+	assert_true(l.split);
+	assert_int_equal(l.side.w, UI_SIDE_MAX);
+	assert_int_equal(l.tree.w + 1 + l.side.w, 160);
+	assert_int_equal(l.header.y, 0);
+	assert_int_equal(l.hint.y, 44);
+	assert_int_equal(l.tree.h, 43);
+	assert_fits(&l, 45, 160);
+}
+
+static void test_eighty_columns_split_at_forty_percent(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 24, 80, false);
+	assert_true(l.split);
+	assert_int_equal(l.side.w, 32);
+	assert_int_equal(l.separator_x, 47);
+	assert_fits(&l, 24, 80);
+}
+
+static void test_narrow_shows_one_pane(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 10, 79, false);
+	assert_false(l.split);
+	assert_int_equal(l.tree.w, 79);
+	assert_int_equal(l.side.w, 0);
+	assert_int_equal(l.separator_x, -1);
+	layout_compute(&l, 10, 40, true);
+	assert_int_equal(l.tree.w, 0);
+	assert_int_equal(l.side.w, 40);
+	assert_int_equal(l.side.h, 8);
+	assert_fits(&l, 10, 40);
+}
+
+static void test_below_minimum_is_too_small(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 9, 200, false);
+	assert_true(l.too_small);
+	layout_compute(&l, 50, 39, false);
+	assert_true(l.too_small);
+	layout_compute(&l, 0, 0, false);
+	assert_true(l.too_small);
+	layout_compute(&l, UI_MIN_LINES, UI_MIN_COLS, false);
+	assert_false(l.too_small);
+}
+
+static void test_every_size_fits(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	for (int lines = UI_MIN_LINES; lines < 60; lines += 7)
+		for (int cols = UI_MIN_COLS; cols < 400; cols++) {
+			layout_compute(&l, lines, cols, cols & 1);
+			assert_fits(&l, lines, cols);
+		}
+}
+
+static void test_columns_all_shown_when_wide(void **state)
+{
+	struct columns c;
+
+	(void)state;
+	columns_layout(&c, 95);
+	for (int i = 0; i < COL_COUNT; i++)
+		assert_true(c.shown[i]);
+	assert_int_equal(c.x[COL_ID], 0);
+	assert_int_equal(c.x[COL_USER], c.x[COL_ID] + c.w[COL_ID] + 1);
+	assert_int_equal(c.x[COL_NAME] + c.w[COL_NAME], 95);
+}
+
+static void test_columns_drop_wchan_then_user(void **state)
+{
+	struct columns c;
+
+	(void)state;
+	columns_layout(&c, 60);
+	assert_false(c.shown[COL_WCHAN]);
+	assert_true(c.shown[COL_USER]);
+	columns_layout(&c, 40);
+	assert_false(c.shown[COL_WCHAN]);
+	assert_false(c.shown[COL_USER]);
+	assert_true(c.shown[COL_ID] && c.shown[COL_STATE] && c.shown[COL_MARK]);
+	assert_true(c.w[COL_NAME] >= 12);
+}
+
+static void test_columns_never_overlap(void **state)
+{
+	struct columns c;
+
+	(void)state;
+	for (int w = 0; w < 200; w++) {
+		int end = 0;
+		columns_layout(&c, w);
+		for (int i = 0; i < COL_COUNT; i++) {
+			if (!c.shown[i])
+				continue;
+			assert_true(c.x[i] >= end);
+			end = c.x[i] + c.w[i];
+		}
+		assert_true(c.w[COL_NAME] >= 0);
+		if (w >= 30)
+			assert_int_equal(end, w);
+	}
+}
+
+static void test_column_titles(void **state)
+{
+	(void)state;
+	assert_string_equal(column_title(COL_CPU), "CPU%");
+	assert_true(column_right_aligned(COL_ID));
+	assert_false(column_right_aligned(COL_NAME));
+}
+
+static void test_every_sort_key_has_a_column(void **state)
+{
+	(void)state;
+	assert_int_equal(column_of_sort(SORT_PID), COL_ID);
+	assert_int_equal(column_of_sort(SORT_CPU), COL_CPU);
+	assert_int_equal(column_of_sort(SORT_THREADS), COL_THREADS);
+	assert_int_equal(column_of_sort(SORT_NAME), COL_NAME);
+	for (int k = 0; k < SORT_COUNT; k++)
+		assert_true(k == SORT_PID ||
+		    column_of_sort((enum sort_key)k) != COL_ID);
+	assert_int_equal(column_of_sort(SORT_COUNT), COL_ID);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wide_splits_side_by_side),
+		cmocka_unit_test(test_eighty_columns_split_at_forty_percent),
+		cmocka_unit_test(test_narrow_shows_one_pane),
+		cmocka_unit_test(test_below_minimum_is_too_small),
+		cmocka_unit_test(test_every_size_fits),
+		cmocka_unit_test(test_columns_all_shown_when_wide),
+		cmocka_unit_test(test_columns_drop_wchan_then_user),
+		cmocka_unit_test(test_columns_never_overlap),
+		cmocka_unit_test(test_column_titles),
+		cmocka_unit_test(test_every_sort_key_has_a_column),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
