@@ -47,7 +47,8 @@ check_tools() {
 pick_tracer() {
 	if [ "$tracer" = auto ]; then
 		tracer=strace
-		perf record -q -o "$work/probe.data" -e syscalls:sys_enter_write \
+		perf record -q -k monotonic -o "$work/probe.data" \
+			-e syscalls:sys_enter_write \
 			--filter 'fd == 1' -- true >/dev/null 2>&1 && tracer=perf
 	fi
 	case $tracer in
@@ -61,10 +62,12 @@ pick_tracer() {
 
 work=$(mktemp -d /tmp/tasktop-bench.XXXXXX)
 workload_pid=
+tracer_pid=
 sockets=()
 
 cleanup() {
 	local s
+	[ -z "$tracer_pid" ] || kill -INT "$tracer_pid" 2>/dev/null || true
 	for s in "${sockets[@]}"; do
 		tmux -L "$s" kill-server 2>/dev/null || true
 	done
@@ -106,21 +109,23 @@ system_tasks() {
 # utime+stime in clock ticks; the comm field may hold spaces and parens.
 cpu_ticks() {
 	local stat
-	stat=$(cat "/proc/$1/stat") || return 1
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
 	stat=${stat##*) }
 	awk '{print $12 + $13}' <<<"$stat"
 }
 
 peak_rss_kb() {
-	awk '/^VmHWM:/{print $2}' "/proc/$1/status"
+	awk '/^VmHWM:/{print $2}' "/proc/$1/status" 2>/dev/null || echo n/a
 }
 
 # Percent of one CPU used by PID over the next $seconds.
 cpu_percent_over_window() {
 	local before after
-	before=$(cpu_ticks "$1")
-	sleep "$seconds"
-	after=$(cpu_ticks "$1")
+	if ! before=$(cpu_ticks "$1") || ! sleep "$seconds" ||
+		! after=$(cpu_ticks "$1"); then
+		echo n/a
+		return
+	fi
 	awk -v t="$((after - before))" -v hz="$clk_tck" -v s="$seconds" \
 		'BEGIN{printf "%.1f", t / hz / s * 100}'
 }
@@ -192,7 +197,7 @@ start_tracer() {
 	local events
 	case $tracer in
 	perf) mapfile -t events < <(perf_events)
-		perf record -q -o "$2.data" -p "$1" "${events[@]}" \
+		perf record -q -k monotonic -o "$2.data" -p "$1" "${events[@]}" \
 		>/dev/null 2>&1 & ;;
 	strace) strace -f -ttt -T -o "$2" -p "$1" \
 		-e trace=read,write,pselect6,poll,ppoll,select,epoll_wait,epoll_pwait \
@@ -205,6 +210,7 @@ start_tracer() {
 stop_tracer() {
 	kill -INT "$tracer_pid" 2>/dev/null || true
 	wait "$tracer_pid" 2>/dev/null || true
+	tracer_pid=
 	[ "$tracer" != perf ] || perf script -i "$1.data" >"$1" 2>/dev/null
 }
 

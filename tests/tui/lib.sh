@@ -98,6 +98,12 @@ assert_no_row() {
 $(screen)"
 }
 
+# Right on the (selected) nsdemo process row, until its threads show.
+expand_demo() {
+	keys Right
+	wait_for_screen "nsdemo's threads after Right" "^ *$DEMO_NETNS "
+}
+
 # The side pane's title names the thread whose detail it shows.
 wait_for_side_pane_of() {
 	wait_for_screen "the side pane on thread $1" "(thread|leader) $1 "

@@ -17,8 +17,7 @@ check_highlight() {
 	local how=$1 netns sleeper
 	row_of "$DEMO_PID" | grep -q -E ' ! ' ||
 		fail "$how: the collapsed process has no '!': $(row_of "$DEMO_PID")"
-	keys Right
-	wait_for_screen "the netns thread" "^ *$DEMO_NETNS "
+	expand_demo
 	row_of "$DEMO_NETNS" | grep -q -E ' ! ' ||
 		fail "$how: no '!' on the netns row: $(row_of "$DEMO_NETNS")"
 	row_of "$DEMO_SLEEPER" | grep -q -E ' ! ' &&

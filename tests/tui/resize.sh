@@ -5,8 +5,7 @@
 require_tui
 nsdemo_start
 tui_start -- -p "$DEMO_PID"
-keys Right
-wait_for_screen "the threads" "^ *$DEMO_NETNS "
+expand_demo
 
 # assert_frame WHAT LINES: header first, titles second, hint line last, and
 # no line wider than the pane.

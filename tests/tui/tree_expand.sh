@@ -9,8 +9,7 @@ tui_start -- -p "$DEMO_PID"
 assert_row "the process row" "$DEMO_PID"
 assert_no_row "threads before expanding" "$DEMO_NETNS"
 
-keys Right
-wait_for_screen "the netns thread after Right" "^ *$DEMO_NETNS "
+expand_demo
 for tid in $(demo_tids); do
 	assert_row "thread after Right" "$tid"
 done
