@@ -59,7 +59,9 @@ int proc_parse_stack(const char *buf, size_t len, struct proc_stack *out)
 		}
 		if (is_end_marker(line))
 			continue;
-		if (!add_frame(out, &used, line))
+		/* Once a frame did not fit, keep none after it: a stack with
+		 * a hole in the middle would read as a different call chain. */
+		if (out->truncated || !add_frame(out, &used, line))
 			out->truncated = true;
 	}
 	return 0;

@@ -78,6 +78,25 @@ static void test_text_overflow_truncates(void **state)
 	assert_int_equal(strlen(proc_stack_frame(&st, 1)), 3000);
 }
 
+/* A short frame after one that did not fit is not kept: no hole. */
+static void test_no_frame_after_overflow(void **state)
+{
+	static char text[12000];
+	size_t used = 0;
+	(void)state;
+	used += (size_t)sprintf(text + used, "[<0>] ");
+	memset(text + used, 'a', 5000);
+	used += 5000;
+	used += (size_t)sprintf(text + used, "\n[<0>] ");
+	memset(text + used, 'b', 5000);
+	used += 5000;
+	used += (size_t)sprintf(text + used, "\n[<0>] short+0x1/0x2\n");
+	assert_int_equal(proc_parse_stack(text, used, &st), 0);
+	assert_int_equal(st.n, 1);
+	assert_true(st.truncated);
+	assert_int_equal(proc_stack_frame(&st, 0)[0], 'a');
+}
+
 static void test_malformed_line(void **state)
 {
 	(void)state;
@@ -104,6 +123,7 @@ int main(void)
 		cmocka_unit_test(test_empty_stack),
 		cmocka_unit_test(test_more_than_64_frames),
 		cmocka_unit_test(test_text_overflow_truncates),
+		cmocka_unit_test(test_no_frame_after_overflow),
 		cmocka_unit_test(test_malformed_line),
 		cmocka_unit_test(test_last_line_without_newline),
 	};
