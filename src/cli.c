@@ -376,7 +376,7 @@ const char *cli_usage(void)
 "  -V, --version       show the version\n"
 "\n"
 "Keys:\n"
-"  Up Down PgUp PgDn Home End, j k g G   move\n"
+"  Up Down PgUp PgDn Home End, j g G     move (k is for signals)\n"
 "  Right l +, Left h -                   expand into threads / collapse\n"
 "  *                                     expand all / collapse all\n"
 "  Tab                                   switch between tree and side pane\n"

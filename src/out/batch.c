@@ -3,6 +3,13 @@
  * are cut by display columns; NAME comes last and is never cut (like
  * top -b -w), so a script sees whole names.  Every name is sanitised: this
  * text often lands on a terminal.
+ *
+ * With -H each process is followed by its threads: their tid in the PID
+ * column, comm in braces as pstree shows threads.  A mark right after the
+ * id says a namespace differs from the process's reference: '!' the network
+ * namespace (the headline), '*' another type; a thread row also names the
+ * types (" [netns]", " [uts]" …), a process row is marked when any of its
+ * threads is.  A field that could not be read is "-", never a made-up 0.
  */
 #include "config.h"
 
@@ -12,6 +19,7 @@
 #include <time.h>
 
 #include "tasktop/out.h"
+#include "internal.h"
 
 #define BATCH_ID_COLS		7	/* pid_max is at most 4194304 */
 #define BATCH_USER_COLS		8
@@ -31,10 +39,10 @@ struct batch_writer {
 static void batch_header(struct buf *out, const struct snapshot *s)
 {
 	char clock[16] = "--:--:--";
-	time_t now = (time_t)s->wall;
+	time_t now = isfinite(s->wall) ? (time_t)s->wall : 0;
 	struct tm tm;
 
-	if (localtime_r(&now, &tm) != NULL)
+	if (now > 0 && localtime_r(&now, &tm) != NULL)
 		strftime(clock, sizeof clock, "%H:%M:%S", &tm);
 	buf_printf(out, "tasktop - %s, %zu processes, %zu threads, ", clock,
 	    s->nlist, s->ntasks);
@@ -107,11 +115,12 @@ static void batch_cell(struct batch_writer *w, const char *text, size_t len,
 	buf_add(w->out, w->cell.data, w->cell.len);
 }
 
+/* "-" when unreadable or not waiting, as ps and top show it. */
 static void batch_wchan(struct batch_writer *w, const struct task *t)
 {
-	if (t != NULL && t->wchan_state == FIELD_OK)
-		batch_cell(w, t->wchan, strnlen(t->wchan, sizeof t->wchan),
-		    BATCH_WCHAN_COLS);
+	size_t len = t != NULL ? out_wchan_len(t) : 0;
+	if (len > 0)
+		batch_cell(w, t->wchan, len, BATCH_WCHAN_COLS);
 	else
 		batch_cell(w, "-", 1, BATCH_WCHAN_COLS);
 }

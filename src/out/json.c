@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tasktop/out.h"
+#include "internal.h"
 
 /* Arguments whose offsets fit on the stack; longer cmdlines go to the heap. */
 #define JSON_CMDLINE_ARGS	64
@@ -90,14 +91,10 @@ static void json_cmdline(struct buf *out, const struct process *p)
 		free(starts);
 }
 
-/* The kernel writes "0" (older kernels: nothing) for a task that is not
- * waiting: that is no wait channel, so null like an unreadable one. */
 static void json_wchan(struct buf *out, const struct task *t)
 {
-	size_t len = strnlen(t->wchan, sizeof t->wchan);
-	bool waiting = len > 0 && strcmp(t->wchan, "0") != 0;
-	json_string_or_null(out, t->wchan_state == FIELD_OK && waiting,
-	    t->wchan, len);
+	size_t len = out_wchan_len(t);
+	json_string_or_null(out, len > 0, t->wchan, len);
 }
 
 /* The syscall a blocked thread is in ("syscall_<nr>" when this build has no
@@ -222,7 +219,14 @@ static void json_process_head(struct buf *out, const struct process *p)
 {
 	bool user_ok = p->uid_state == FIELD_OK && p->user != NULL;
 
-	buf_printf(out, "{\"pid\":%d,\"ppid\":%d,", p->pid, p->ppid);
+	/* The model leaves state '?' (and ppid 0) when no thread's stat could
+	 * be read: 0 would claim a parent that pid 1 and 2 really have. */
+	buf_printf(out, "{\"pid\":%d,", p->pid);
+	json_key(out, "ppid");
+	if (p->state != '?')
+		buf_printf(out, "%d,", p->ppid);
+	else
+		buf_adds(out, "null,");
 	json_key(out, "comm");
 	json_process_comm(out, p);
 	buf_addc(out, ',');

@@ -1,8 +1,8 @@
 # unit tests of the command line (src/cli.c) and of src/out
 check_PROGRAMS += tests/unit/test_cli tests/unit/test_json_check \
-	tests/unit/test_out_batch tests/unit/test_out_json
+	tests/unit/test_out_batch tests/unit/test_out_json tests/unit/test_out_run
 TESTS += tests/unit/test_cli tests/unit/test_json_check \
-	tests/unit/test_out_batch tests/unit/test_out_json
+	tests/unit/test_out_batch tests/unit/test_out_json tests/unit/test_out_run
 
 # cli.c is compiled into its test: the binary owns it, no library does.
 tests_unit_test_cli_SOURCES = tests/unit/test_cli.c src/cli.c
@@ -25,3 +25,8 @@ tests_unit_test_out_json_SOURCES = tests/unit/test_out_json.c \
 	$(OUT_TEST_FIXTURE) tests/unit/json_check.c tests/unit/json_check.h
 tests_unit_test_out_json_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_out_json_LDADD = $(FIXTURE_LIBS) $(OUT_LIBS) $(CMOCKA_LIBS)
+
+tests_unit_test_out_run_SOURCES = tests/unit/test_out_run.c \
+	$(OUT_TEST_FIXTURE) tests/unit/json_check.c tests/unit/json_check.h
+tests_unit_test_out_run_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_out_run_LDADD = $(FIXTURE_LIBS) $(OUT_LIBS) $(CMOCKA_LIBS)

@@ -20,7 +20,8 @@ static void test_accepts_values(void **state)
 	static const char *const ok[] = {
 		"null", "true", "false", "0", "-0", "12", "-3.25", "1e5",
 		"2.5E-3", "\"\"", "[]", "{}", " [1, 2 ,3] ", "\n{\"a\":{\"b\":[null]}}\n",
-		"\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"", "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"",
+		"\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"",
+		"\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80\"",
 		"\"\\ud83d\\ude00\"",
 	};
 	(void)state;

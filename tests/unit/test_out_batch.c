@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -110,9 +109,7 @@ static void test_header_line(void **state)
 static void test_header_without_loadavg(void **state)
 {
 	struct batch_case *c = *state;
-	char path[512];
-	snprintf(path, sizeof path, "%s/loadavg", c->root);
-	assert_int_equal(unlink(path), 0);
+	out_fixture_unlink(c->root, "loadavg");
 	const char *text = render(c, false);
 	const char *eol = strchr(text, '\n');
 	const char *na = ", load average: n/a";
@@ -213,13 +210,20 @@ static void test_cpu_after_two_samples(void **state)
 static void test_unreadable_wchan_is_dash(void **state)
 {
 	struct batch_case *c = *state;
-	char path[512];
-	snprintf(path, sizeof path, "%s/100/task/102/wchan", c->root);
-	assert_int_equal(unlink(path), 0);
+	out_fixture_unlink(c->root, "100/task/102/wchan");
 	const char *text = render(c, true);
 	assert_row_has(text, 102, " - ");
 	assert_row_lacks(text, 102, "inet_csk_accept");
 	assert_row_has(text, 100, "do_sys_poll");
+}
+
+/* "0" is the kernel's word for not waiting: no channel, like ps shows. */
+static void test_not_waiting_wchan_is_dash(void **state)
+{
+	const char *text = render(*state, true);
+	assert_row_has(text, 101, " - ");
+	assert_row_lacks(text, 101, " 0 ");
+	assert_row_has(text, 102, " inet_csk_accept ");
 }
 
 static void test_unreadable_stat_is_dash(void **state)
@@ -318,6 +322,16 @@ static void test_ascii_locale_escapes_utf8(void **state)
 		assert_true(*p < 0x80);
 }
 
+static void test_hostile_fixture(void **state)
+{
+	struct batch_case *c = *state;
+	fixture_remove(c->root);
+	c->root = fixture_tree("hostile");
+	const char *text = render(c, true);
+	assert_no_control_bytes(text);
+	assert_non_null(strstr(text, "\\x1b"));
+}
+
 static void test_only_selected_process(void **state)
 {
 	struct batch_case *c = *state;
@@ -349,6 +363,7 @@ int main(void)
 		CASE(test_cpu_dash_before_two_samples),
 		CASE(test_cpu_after_two_samples),
 		CASE(test_unreadable_wchan_is_dash),
+		CASE(test_not_waiting_wchan_is_dash),
 		CASE(test_unreadable_stat_is_dash),
 		CASE(test_mem_human_units),
 		CASE(test_long_wchan_cut_by_columns),
@@ -356,6 +371,7 @@ int main(void)
 		CASE(test_hostile_names_no_control_bytes),
 		CASE(test_hostile_names_utf8_locale),
 		CASE(test_ascii_locale_escapes_utf8),
+		CASE(test_hostile_fixture),
 		CASE(test_only_selected_process),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

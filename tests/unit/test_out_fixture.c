@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -97,14 +98,23 @@ void out_fixture_process(const char *root, int pid, int ppid,
 	out_fixture_thread(root, pid, ppid, leader);
 }
 
+void out_fixture_unlink(const char *root, const char *relpath)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", root, relpath);
+	assert_int_equal(unlink(path), 0);
+}
+
 char *out_fixture_netns_tree(void)
 {
 	static const char cmd[] = "/usr/bin/nsdemo\0--serve\0";
 	static const struct out_fixture_task tasks[] = {
-		{ 100, "nsdemo", 'S', 10, "do_sys_poll", "7 0x1 0x2 0x0 0x0 0x0 0x0 0x7ff 0x7ff\n",
+		{ 100, "nsdemo", 'S', 10, "do_sys_poll",
+		  "7 0x1 0x2 0x0 0x0 0x0 0x0 0x7ff 0x7ff\n",
 		  "[<0>] do_sys_poll+0x1/0x2\n[<0>] __x64_sys_poll+0x3/0x4\n" },
 		{ 101, "worker", 'R', 20, "0", "running\n", "" },
-		{ 102, "netns", 'S', 30, "inet_csk_accept", "43 0x3 0x0 0x0 0x0 0x0 0x0 0x7ff 0x7ff\n",
+		{ 102, "netns", 'S', 30, "inet_csk_accept",
+		  "43 0x3 0x0 0x0 0x0 0x0 0x0 0x7ff 0x7ff\n",
 		  "[<0>] inet_csk_accept+0x1f2/0x3b0\n" },
 		{ 200, "child", 'S', 5, "do_wait", "-1 0x7ff 0x7ff\n", "" },
 	};

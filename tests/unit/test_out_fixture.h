@@ -36,6 +36,9 @@ void out_fixture_thread(const char *root, int pid, int ppid,
 /* Point one ns link of a thread at another inode. */
 void out_fixture_ns(const char *root, int pid, int tid, enum ns_type type,
     unsigned long long ino);
+/* Remove root/relpath (a file a test wants unreadable); fails the test
+ * when it was not there. */
+void out_fixture_unlink(const char *root, const char *relpath);
 /* A tree of one process 100 (threads 100, 101, 102) whose thread 102 is in
  * another network namespace, and its child 200; loadavg "0.50 0.25 0.10". */
 char *out_fixture_netns_tree(void);

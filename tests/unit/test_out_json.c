@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -184,9 +183,7 @@ static void test_ns_several_differ(void **state)
 static void test_ns_unreadable_is_null(void **state)
 {
 	struct json_case *c = *state;
-	char path[512];
-	snprintf(path, sizeof path, "%s/100/task/101/ns/uts", c->root);
-	assert_int_equal(unlink(path), 0);
+	out_fixture_unlink(c->root, "100/task/101/ns/uts");
 	const char *text = render(c, false);
 	assert_thread_has(text, 101, "\"uts\":null}");
 	assert_thread_has(text, 101, "\"ns_differs\":[]");
@@ -223,10 +220,8 @@ static void test_cmdline_without_nul(void **state)
 static void test_cmdline_empty_and_missing(void **state)
 {
 	struct json_case *c = *state;
-	char path[512];
 	fixture_write(c->root, "200/cmdline", "", 0);
-	snprintf(path, sizeof path, "%s/100/cmdline", c->root);
-	assert_int_equal(unlink(path), 0);
+	out_fixture_unlink(c->root, "100/cmdline");
 	const char *text = render(c, false);
 	assert_has(text, "{\"pid\":200,\"ppid\":100,\"comm\":\"child\","
 	    "\"cmdline\":[],");
@@ -236,9 +231,7 @@ static void test_cmdline_empty_and_missing(void **state)
 static void test_user_missing_is_null(void **state)
 {
 	struct json_case *c = *state;
-	char path[512];
-	snprintf(path, sizeof path, "%s/200/status", c->root);
-	assert_int_equal(unlink(path), 0);
+	out_fixture_unlink(c->root, "200/status");
 	const char *text = render(c, false);
 	assert_has(text, "\"cmdline\":[\"child\"],\"user\":null,");
 }
@@ -246,9 +239,7 @@ static void test_user_missing_is_null(void **state)
 static void test_wchan_values(void **state)
 {
 	struct json_case *c = *state;
-	char path[512];
-	snprintf(path, sizeof path, "%s/200/task/200/wchan", c->root);
-	assert_int_equal(unlink(path), 0);
+	out_fixture_unlink(c->root, "200/task/200/wchan");
 	const char *text = render(c, false);
 	assert_thread_has(text, 100, "\"wchan\":\"do_sys_poll\"");
 	assert_thread_has(text, 101, "\"wchan\":null");
@@ -297,9 +288,7 @@ static void test_stack_frames(void **state)
 static void test_stack_missing_is_null_with_error(void **state)
 {
 	struct json_case *c = *state;
-	char path[512];
-	snprintf(path, sizeof path, "%s/100/task/102/stack", c->root);
-	assert_int_equal(unlink(path), 0);
+	out_fixture_unlink(c->root, "100/task/102/stack");
 	const char *text = render(c, true);
 	assert_thread_has(text, 102, "\"stack\":null,\"stack_error\":\"gone\"");
 	assert_thread_has(text, 100, "\"stack_error\":null");
@@ -325,6 +314,17 @@ static void test_unreadable_stat_is_null(void **state)
 	const char *text = render(c, false);
 	assert_thread_has(text, 101, "{\"tid\":101,\"comm\":null,\"state\":null,"
 	    "\"cpu_percent\":null,");
+}
+
+/* No readable stat at all: no parent, state or comm is made up. */
+static void test_process_without_stat(void **state)
+{
+	struct json_case *c = *state;
+	fixture_writes(c->root, "200/task/200/stat", "200 (child\n");
+	const char *text = render(c, false);
+	assert_has(text, "{\"pid\":200,\"ppid\":null,\"comm\":null,");
+	assert_has(text, "\"user\":\"root\",\"state\":null,");
+	assert_has(text, "\"rss_kb\":null,\"cpu_percent\":null,");
 }
 
 static void test_rss_kb(void **state)
@@ -358,6 +358,35 @@ static void test_empty_tree(void **state)
 	assert_has(text, "\"processes\":[]}\n");
 }
 
+/* A tree of another tree name instead of the case's own. */
+static const char *render_fixture(struct json_case *c, const char *name,
+    bool stack)
+{
+	fixture_remove(c->root);
+	c->root = fixture_tree(name);
+	return render(c, stack);
+}
+
+/* Seed 002: the leader called pthread_exit; its zombie's ns links are
+ * unreadable, so the reference is the lowest live thread. */
+static void test_leader_exited_fixture(void **state)
+{
+	const char *text = render_fixture(*state, "leader_exited", true);
+	assert_has(text, "\"leader_exited\":true,");
+	assert_has(text, "\"ns_ref_tid\":302,");
+	assert_thread_has(text, 300, "\"state\":\"Z\"");
+	assert_thread_has(text, 300, "\"net\":null");
+	assert_thread_has(text, 300, "\"ns_differs\":[]");
+}
+
+static void test_hostile_fixture(void **state)
+{
+	const char *text = render_fixture(*state, "hostile", true);
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		assert_true(*p >= 0x20 || *p == '\n');
+	assert_has(text, "\\u001b");
+}
+
 #define CASE(f) cmocka_unit_test_setup_teardown(f, case_setup, case_teardown)
 
 int main(void)
@@ -385,9 +414,12 @@ int main(void)
 		CASE(test_stack_missing_is_null_with_error),
 		CASE(test_hostile_comm_escaped),
 		CASE(test_unreadable_stat_is_null),
+		CASE(test_process_without_stat),
 		CASE(test_rss_kb),
 		CASE(test_only_selected_process),
 		CASE(test_empty_tree),
+		CASE(test_leader_exited_fixture),
+		CASE(test_hostile_fixture),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
