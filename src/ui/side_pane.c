@@ -141,6 +141,15 @@ static void pane_wchan_syscall(struct pane_lines *pl, const struct task_detail *
 	}
 }
 
+static const char *ns_short_name(enum ns_type t)
+{
+	if (t == NS_PID_FOR_CHILDREN)
+		return "pid/child";
+	if (t == NS_TIME_FOR_CHILDREN)
+		return "time/child";
+	return ns_type_name(t);
+}
+
 static const char *ns_relation(const struct task_detail *d,
     const struct task *ref, enum ns_type t)
 {
@@ -162,23 +171,27 @@ static void pane_namespaces(struct pane_lines *pl, const struct task_detail *d,
 		    ref->tid);
 	else
 		pane_printf(pl, THEME_PANE_TITLE, "namespaces (no reference thread)");
-	/* "time_for_children" is long: align the table only where it fits. */
-	int label_w = pl->r->w >= 44 ? 18 : 7;
+	/* "time_for_children" is long: a narrow pane names the two
+	 * *_for_children types "pid/child" and "time/child" instead. */
+	bool wide = pl->r->w >= 44;
+	int label_w = wide ? 18 : 10;
 
 	for (int t = 0; t < NS_COUNT; t++) {
 		const char *rel;
 		enum theme_elem style = THEME_PANE;
 
+		const char *label = wide ? ns_type_name(t) : ns_short_name(t);
+
 		if (d->ns_state[t] != FIELD_OK) {
 			pane_printf(pl, THEME_ERROR, "  %-*s %s", label_w,
-			    ns_type_name(t), field_state_str(d->ns_state[t]));
+			    label, field_state_str(d->ns_state[t]));
 			continue;
 		}
 		rel = ns_relation(d, ref, t);
 		if (strcmp(rel, "differs") == 0)
 			style = t == NS_NET ? THEME_NETNS : THEME_NSDIFF;
 		pane_printf(pl, style, "  %-*s %-10llu %s", label_w,
-		    ns_type_name(t), (unsigned long long)d->ns[t], rel);
+		    label, (unsigned long long)d->ns[t], rel);
 	}
 }
 
