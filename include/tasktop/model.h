@@ -19,6 +19,13 @@
 
 struct process;
 
+/* Which tasks a refresh reads a per-task extra (wchan, syscall) of. */
+enum extras_scope {
+	EXTRAS_ALL,		/* every task (the default) */
+	EXTRAS_LEADERS,		/* process leaders: batch rows without -H */
+	EXTRAS_NONE,		/* none: the caller reads the rows it shows */
+};
+
 /* One thread (kernel task).  The leader is a thread too. */
 struct task {
 	int		 tid;
@@ -43,6 +50,19 @@ struct task {
 	bool		 cpu_valid;		/* false until two samples exist */
 	double		 cpu_percent;
 	unsigned long long prev_ticks;		/* utime + stime at the previous refresh */
+
+	/* What lets a refresh skip work on a task that did not run (task.c,
+	 * task_stat.c, task_files.c). */
+	int		 sched_fd;		/* schedstat, kept open; -1 none */
+	int		 ns_dir_fd;		/* ns/ (O_PATH), kept open; -1 none */
+	uint64_t	 sched_sig;		/* hash of the last schedstat bytes */
+	uint64_t	 stat_sig;		/* hash of the last stat bytes */
+	double		 stat_mono;		/* when stat was last read */
+	unsigned	 ran_gen;		/* generation stat last changed */
+	unsigned	 wchan_gen;		/* generation wchan was read; 0 never */
+	double		 wchan_mono;
+	unsigned	 syscall_gen;		/* same for syscall */
+	double		 syscall_mono;
 };
 
 /* One thread group. */
@@ -55,6 +75,10 @@ struct process {
 	size_t		 nthreads;
 	size_t		 threads_cap;
 	struct task	*leader;		/* tid == pid, NULL when gone */
+	double		 listed_mono;		/* when its task dir was last listed */
+	uint64_t	 runtime_ns;		/* CPU time of the group, all threads */
+	bool		 runtime_ok;
+	bool		 quiet;			/* no thread ran since the last refresh */
 	bool		 leader_exited;		/* leader a zombie (or gone) while threads live */
 
 	char		 state;			/* the leader's, else the first thread's; '?' */
@@ -113,6 +137,15 @@ struct snapshot {
 	/* Namespace rechecks of known tasks per refresh (new tasks are always
 	 * read); 0 means every task every refresh. */
 	size_t		 ns_recheck_budget;
+	/* Besides, the network namespace alone of every known task is
+	 * rechecked within this many seconds: a round-robin whose budget a
+	 * refresh follows from the refresh interval.  0: no such rechecks. */
+	double		 ns_net_recheck_period;
+
+	/* Which tasks a refresh reads wchan and syscall of; the others are
+	 * read on demand (snapshot_read_wchan, snapshot_read_syscall). */
+	enum extras_scope wchan_scope;
+	enum extras_scope syscall_scope;
 
 	void		*priv;			/* model internals (user cache, fd budget, scratch) */
 };
@@ -128,6 +161,14 @@ void snapshot_set_only(struct snapshot *s, const int *tgids, size_t n);
  * Returns 0, or -errno when the proc root itself can't be listed.
  */
 int snapshot_refresh(struct snapshot *s, double mono, double wall);
+
+/*
+ * Bring t's wchan (syscall) up to date when a refresh left it out of scope:
+ * reread unless read since t last ran (its stat changed) and recently
+ * enough.  Cheap to call for every row drawn.
+ */
+void snapshot_read_wchan(struct snapshot *s, struct task *t);
+void snapshot_read_syscall(struct snapshot *s, struct task *t);
 
 struct process *snapshot_process(const struct snapshot *s, int pid);
 struct task *snapshot_task(const struct snapshot *s, int tid);
@@ -171,6 +212,10 @@ struct task_detail {
  * stack_state FIELD_UNREAD. */
 void task_detail_read(const struct snapshot *s, int tgid, int tid,
     bool with_stack, struct task_detail *d);
+/* The links of a detail just read are newer than the refresh's (which
+ * rechecks a known task's only every so often): take them into the
+ * snapshot, so that the tree marks what the side pane shows. */
+void snapshot_take_detail_ns(struct snapshot *s, const struct task_detail *d);
 
 /* ---- the view: rows to show ---------------------------------------- */
 

@@ -187,6 +187,7 @@ size_t proc_parse_cmdline(const char *buf, size_t len, size_t *starts,
 struct proc_root {
 	int		 dirfd;		/* O_DIRECTORY|O_PATH of the root */
 	char		 path[256];
+	bool		 procfs;	/* a real procfs of our pid namespace */
 };
 
 /* 0, or -errno.  path is "/proc" or a fixture tree. */
@@ -201,6 +202,21 @@ void proc_root_close(struct proc_root *root);
 int proc_list_tgids(const struct proc_root *root, int **ids, size_t *cap);
 int proc_list_tids(const struct proc_root *root, int tgid, int **ids,
     size_t *cap);
+/*
+ * The number of threads of tgid for the price of a stat: procfs keeps the
+ * link count of "<tgid>/task" at the threads + 2.  -1 when the root is not
+ * procfs or the stat fails.
+ */
+int proc_count_tids(const struct proc_root *root, int tgid);
+/*
+ * The CPU time of thread group tgid in nanoseconds, all its threads (and
+ * those that exited) together, from its CPU-time clock: a system call
+ * without a path, an fd or text to parse.  Standing still, it says no
+ * thread of the group ran.  0, or -errno (-ENOTSUP when the root is not
+ * procfs of our pid namespace).
+ */
+int proc_group_runtime(const struct proc_root *root, int tgid,
+    uint64_t *ns);
 
 /*
  * Open "<tgid>/task/<tid>/<name>" (tid 0: "<tgid>/<name>") read-only,
@@ -224,6 +240,16 @@ enum field_state proc_read_root_file(const struct proc_root *root,
 /* readlinkat "<tgid>/task/<tid>/ns/<type>" and parse it. */
 enum field_state proc_read_ns(const struct proc_root *root, int tgid, int tid,
     enum ns_type type, uint64_t *ino);
+/* "<tgid>/task/<tid>/ns" as an O_PATH directory fd, or -errno: links read
+ * through it cost one lookup instead of a path walk. */
+int proc_open_ns_dir(const struct proc_root *root, int tgid, int tid);
+/* readlinkat the link of type below such an fd and parse it. */
+enum field_state proc_read_ns_at(int ns_dir, enum ns_type type,
+    uint64_t *ino);
+/* Every link of "<tgid>/task/<tid>/ns/" at once, indexed by enum ns_type,
+ * through ns_dir when it is >= 0, else through one opened for the call. */
+void proc_read_ns_all(const struct proc_root *root, int tgid, int tid,
+    int ns_dir, enum field_state state[NS_COUNT], uint64_t ino[NS_COUNT]);
 
 /*
  * The thread group of any id, listed or not (seed 001: a tid has no entry in

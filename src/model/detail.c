@@ -36,8 +36,6 @@ static void detail_read_stack(const struct snapshot *s, struct task_detail *d)
 void task_detail_read(const struct snapshot *s, int tgid, int tid,
     bool with_stack, struct task_detail *d)
 {
-	int type;
-
 	memset(d, 0, sizeof(*d));
 	d->tid = tid;
 	d->tgid = tgid;
@@ -47,7 +45,34 @@ void task_detail_read(const struct snapshot *s, int tgid, int tid,
 	d->wchan_state = task_file_wchan(&s->root, tgid, tid, d->wchan,
 	    sizeof(d->wchan));
 	d->syscall_state = task_file_syscall(&s->root, tgid, tid, &d->syscall);
-	for (type = 0; type < NS_COUNT; type++)
-		d->ns_state[type] = proc_read_ns(&s->root, tgid, tid, type,
-		    &d->ns[type]);
+	proc_read_ns_all(&s->root, tgid, tid, -1, d->ns_state, d->ns);
+}
+
+/* A link read after the refresh is the newer one; one that failed tells
+ * nothing new. */
+static bool task_take_ns(struct task *t, const struct task_detail *d)
+{
+	bool changed = false;
+	int type;
+
+	for (type = 0; type < NS_COUNT; type++) {
+		if (d->ns_state[type] != FIELD_OK ||
+		    (t->ns_state[type] == FIELD_OK && t->ns[type] == d->ns[type]))
+			continue;
+		t->ns_state[type] = FIELD_OK;
+		t->ns[type] = d->ns[type];
+		changed = true;
+	}
+	return changed;
+}
+
+void snapshot_take_detail_ns(struct snapshot *s, const struct task_detail *d)
+{
+	struct task *t = snapshot_task(s, d->tid);
+
+	if (t == NULL || t->tgid != d->tgid || t->proc == NULL ||
+	    t->seen != s->generation)
+		return;
+	if (task_take_ns(t, d))
+		process_derive_ns(t->proc);
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "tasktop/intmap.h"
@@ -29,6 +30,7 @@ struct task_sighting {
 	bool		 fresh;		/* first seen, or its tid reused */
 	bool		 comm_changed;	/* comm differs from the last refresh */
 	bool		 had_sample;	/* stat read OK at the last refresh */
+	bool		 group_quiet;	/* no thread of its group ran since */
 };
 
 struct snapshot_priv {
@@ -42,9 +44,11 @@ struct snapshot_priv {
 	size_t		 seen_cap;
 
 	size_t		 ns_cursor;	/* next namespace recheck */
+	size_t		 ns_net_cursor;	/* next netns-only recheck */
 	bool		 fds_exhausted;	/* EMFILE this refresh: keep no more */
-	size_t		 kept_fds;	/* stat fds held by tasks */
+	size_t		 kept_fds;	/* stat and schedstat fds held by tasks */
 	size_t		 max_kept_fds;	/* RLIMIT_NOFILE less a reserve */
+	bool		 no_schedstat;	/* the kernel has none: always read stat */
 
 	unsigned char	*tree_mark;	/* per s->list entry: cycle checks */
 	size_t		 tree_mark_cap;
@@ -77,12 +81,38 @@ bool task_is_dead(const struct task *t);
 /* Its comm as a string view; "" when stat is unread. */
 size_t task_comm(const struct task *t, const char **comm);
 
+/* task_stat.c: stat through its kept fd, skipped when the task did not
+ * run; fills the sighting's flags. */
+void task_read_stat(struct snapshot *s, struct task_sighting *ts);
+/* A 64-bit hash of bytes, to tell a file changed without keeping it. */
+uint64_t bytes_hash(const char *buf, size_t len);
+
 /* task_files.c: per-thread files read the same way by refresh and detail.
  * wchan stays NUL-terminated (empty when unread). */
 enum field_state task_file_wchan(const struct proc_root *root, int tgid,
     int tid, char *wchan, size_t cap);
 enum field_state task_file_syscall(const struct proc_root *root, int tgid,
     int tid, struct proc_syscall *out);
+/* The refresh's share: the extras in scope, when stale. */
+void task_read_extras(struct snapshot *s, struct task *t);
+
+/* fd_budget.c: fds kept open across refreshes (stat, schedstat), within
+ * RLIMIT_NOFILE less a reserve, so that listing a directory or reading a
+ * file always finds an fd free. */
+size_t fd_budget_init(void);
+/* Whether another fd may be kept. */
+bool fd_budget_room(const struct snapshot *s);
+/* Count fd (or the -errno of its open) as kept: fd, or -1 with *err set. */
+int fd_budget_keep(struct snapshot *s, int fd, int *err);
+/* Open a task file to keep; -1 when over budget or it fails (*err: the
+ * errno, 0 when over budget). */
+int fd_budget_open(struct snapshot *s, int tgid, int tid, const char *name,
+    int *err);
+void fd_budget_close(struct snapshot *s, int *fd);
+/* After EMFILE: the limit is lower than we thought (fds held elsewhere),
+ * so give some kept fds back and keep fewer from now on.  False when no
+ * kept fd was left to give back. */
+bool fd_budget_shed(struct snapshot *s);
 
 /* process.c: a thread group's life in the snapshot. */
 struct process *process_new(int pid);
@@ -111,6 +141,10 @@ void process_sum_cpu(struct process *p);
 
 /* ns_scan.c: read namespace links of new tasks and a budget of known ones. */
 void ns_scan(struct snapshot *s);
+/* Netns rechecks a refresh so that ntasks are all rechecked within period
+ * seconds of refreshes interval seconds apart (rounded up; at most
+ * ntasks); 0 when either is 0. */
+size_t ns_net_recheck_budget(size_t ntasks, double interval, double period);
 
 /* view_sort.c: order siblings (or the flat list) for the view. */
 void view_sort_processes(struct process **list, size_t n, enum sort_key key,

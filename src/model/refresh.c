@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include <errno.h>
+#include <limits.h>
+
 #include "internal.h"
 
 static void refresh_clock(struct snapshot *s, double mono, double wall)
@@ -18,6 +21,13 @@ static void refresh_loadavg(struct snapshot *s)
 	    &len) == FIELD_OK && proc_parse_loadavg(buf, len, s->load) == 0;
 }
 
+/* A listing needs an fd: when kept ones took them all (the limit lower
+ * than it said), give some back and try again rather than fail. */
+static bool listing_starved(struct snapshot *s, int n)
+{
+	return (n == -EMFILE || n == -ENFILE) && fd_budget_shed(s);
+}
+
 /* The thread groups to visit: every one, or only those given with -p. */
 static int refresh_list_tgids(struct snapshot *s, const int **ids)
 {
@@ -29,6 +39,8 @@ static int refresh_list_tgids(struct snapshot *s, const int **ids)
 		return (int)s->nonly;
 	}
 	n = proc_list_tgids(&s->root, &priv->tgids, &priv->tgids_cap);
+	if (listing_starved(s, n))
+		n = proc_list_tgids(&s->root, &priv->tgids, &priv->tgids_cap);
 	*ids = priv->tgids;
 	return n;
 }
@@ -64,7 +76,8 @@ static void refresh_thread(struct snapshot *s, struct process *p, int tid)
 	model_grow(&priv->seen, &priv->seen_cap, priv->nseen + 1,
 	    sizeof(*priv->seen));
 	ts = &priv->seen[priv->nseen];
-	*ts = (struct task_sighting){ .task = t, .fresh = fresh };
+	*ts = (struct task_sighting){ .task = t, .fresh = fresh,
+	    .group_quiet = p->quiet };
 	task_read(s, ts);
 	if (t->stat_state == FIELD_GONE)
 		return;
@@ -75,23 +88,84 @@ static void refresh_thread(struct snapshot *s, struct process *p, int tid)
 	priv->nseen++;
 }
 
+static int refresh_list_tids(struct snapshot *s, int tgid)
+{
+	struct snapshot_priv *priv = snapshot_priv(s);
+	int n = proc_list_tids(&s->root, tgid, &priv->tids, &priv->tids_cap);
+
+	if (listing_starved(s, n))
+		n = proc_list_tids(&s->root, tgid, &priv->tids,
+		    &priv->tids_cap);
+	return n;
+}
+
+/*
+ * Listing a task directory costs a lookup a thread, a refresh's second
+ * cost after stat.  procfs counts a group's threads for the price of a
+ * stat, and the same count as last time is taken to mean the same threads:
+ * a thread that exited shows anyway (reading it fails), but one that
+ * started while another exited would not, so each group is listed again
+ * after RELIST_AGE seconds at most (spread by pid up to twice that).
+ */
+#define RELIST_AGE	2.0
+
+static bool refresh_same_threads(const struct snapshot *s,
+    const struct process *p)
+{
+	double age = RELIST_AGE * (1.0 + (double)(p->pid % 16) / 16.0);
+
+	return p->nthreads > 0 && p->nthreads <= INT_MAX &&
+	    s->mono - p->listed_mono < age &&
+	    proc_count_tids(&s->root, p->pid) == (int)p->nthreads;
+}
+
+/* The tids of p's threads of the last refresh. */
+static int refresh_known_tids(struct snapshot *s, const struct process *p)
+{
+	struct snapshot_priv *priv = snapshot_priv(s);
+	size_t i;
+
+	model_grow(&priv->tids, &priv->tids_cap, p->nthreads,
+	    sizeof(*priv->tids));
+	for (i = 0; i < p->nthreads; i++)
+		priv->tids[i] = p->threads[i]->tid;
+	return (int)p->nthreads;
+}
+
+/*
+ * The group's CPU time, read before its threads: when it stood still since
+ * the last refresh (read before that refresh's threads too), no thread ran
+ * in between, and what was read of them then is what they would say now.
+ */
+static void refresh_group_runtime(struct snapshot *s, struct process *p,
+    bool fresh)
+{
+	uint64_t ns;
+	bool ok = proc_group_runtime(&s->root, p->pid, &ns) == 0;
+
+	p->quiet = ok && !fresh && p->runtime_ok && ns == p->runtime_ns;
+	p->runtime_ok = ok;
+	p->runtime_ns = ns;
+}
+
 static void refresh_process(struct snapshot *s, int tgid)
 {
 	struct snapshot_priv *priv = snapshot_priv(s);
-	struct process *p;
+	struct process *p = intmap_get(&s->procs, tgid);
 	size_t first = priv->nseen;
-	bool fresh;
+	bool fresh = p == NULL, listed = fresh || !refresh_same_threads(s, p);
 	int n, i;
 
-	n = proc_list_tids(&s->root, tgid, &priv->tids, &priv->tids_cap);
+	n = listed ? refresh_list_tids(s, tgid) : refresh_known_tids(s, p);
 	if (n <= 0)
 		return;		/* exited since the listing */
-	p = intmap_get(&s->procs, tgid);
-	fresh = p == NULL;
 	if (fresh) {
 		p = process_new(tgid);
 		intmap_put(&s->procs, tgid, p);
 	}
+	if (listed)
+		p->listed_mono = s->mono;
+	refresh_group_runtime(s, p, fresh);
 	p->nthreads = 0;
 	for (i = 0; i < n; i++)
 		refresh_thread(s, p, priv->tids[i]);

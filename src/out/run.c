@@ -121,12 +121,23 @@ static int out_loop(const struct cli_opts *cli, struct snapshot *s,
 	return 0;
 }
 
+/* JSON shows every thread's wchan and syscall; batch a wchan on each row
+ * (the leader's on a process row) and no syscall. */
+static void out_set_scopes(const struct cli_opts *cli, struct snapshot *s)
+{
+	if (cli->mode == MODE_JSON)
+		return;
+	s->wchan_scope = cli->threads ? EXTRAS_ALL : EXTRAS_LEADERS;
+	s->syscall_scope = EXTRAS_NONE;
+}
+
 int out_run(const struct cli_opts *cli, struct snapshot *s)
 {
 	struct view view;
 	struct buf text;
 	int status;
 
+	out_set_scopes(cli, s);
 	/* JSON numbers and top -b's columns take a '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
 	out_install_signals();

@@ -7,30 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
 
 #include "tasktop/proc.h"
-
-int proc_root_open(struct proc_root *root, const char *path)
-{
-	root->dirfd = -1;
-	if (strlen(path) >= sizeof root->path)
-		return -ENAMETOOLONG;
-	/* O_PATH: the root is only ever a base for openat, never read. */
-	int fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1)
-		return -errno;
-	root->dirfd = fd;
-	snprintf(root->path, sizeof root->path, "%s", path);
-	return 0;
-}
-
-void proc_root_close(struct proc_root *root)
-{
-	if (root->dirfd >= 0)
-		close(root->dirfd);
-	root->dirfd = -1;
-}
 
 /* A task id: decimal digits without a leading zero, within int. */
 static int task_id_from_name(const char *name)
@@ -47,6 +30,45 @@ static int task_id_from_name(const char *name)
 			return -1;
 	}
 	return (int)id;
+}
+
+/* procfs whose "self" is our pid: its pids name what our system calls do. */
+static bool root_is_own_procfs(int fd)
+{
+	struct statfs fs;
+	char self[32];
+	ssize_t n;
+
+	if (fstatfs(fd, &fs) != 0 || fs.f_type != PROC_SUPER_MAGIC)
+		return false;
+	n = readlinkat(fd, "self", self, sizeof self - 1);
+	if (n <= 0)
+		return false;
+	self[n] = '\0';
+	return task_id_from_name(self) == (int)getpid();
+}
+
+int proc_root_open(struct proc_root *root, const char *path)
+{
+	root->dirfd = -1;
+	root->procfs = false;
+	if (strlen(path) >= sizeof root->path)
+		return -ENAMETOOLONG;
+	/* O_PATH: the root is only ever a base for openat, never read. */
+	int fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return -errno;
+	root->dirfd = fd;
+	snprintf(root->path, sizeof root->path, "%s", path);
+	root->procfs = root_is_own_procfs(fd);
+	return 0;
+}
+
+void proc_root_close(struct proc_root *root)
+{
+	if (root->dirfd >= 0)
+		close(root->dirfd);
+	root->dirfd = -1;
 }
 
 static int push_id(int **ids, size_t *cap, size_t n, int id)
@@ -111,4 +133,37 @@ int proc_list_tids(const struct proc_root *root, int tgid, int **ids,
 
 	snprintf(dir, sizeof dir, "%d/task", tgid);
 	return list_numeric_entries(root, dir, ids, cap);
+}
+
+int proc_count_tids(const struct proc_root *root, int tgid)
+{
+	char dir[32];
+	struct stat st;
+
+	if (!root->procfs)
+		return -1;
+	snprintf(dir, sizeof dir, "%d/task", tgid);
+	if (fstatat(root->dirfd, dir, &st, 0) != 0 || st.st_nlink < 2 ||
+	    st.st_nlink - 2 > INT_MAX)
+		return -1;
+	return (int)(st.st_nlink - 2);
+}
+
+/* The kernel's encoding of a process CPU-time clock (glibc's
+ * clock_getcpuclockid() makes the same, then checks it with one more
+ * system call): the pid inverted, shifted, and the "sched" clock. */
+#define PROCESS_SCHED_CLOCK(pid)	((clockid_t)(~(unsigned)(pid) << 3 | 2u))
+
+int proc_group_runtime(const struct proc_root *root, int tgid,
+    uint64_t *ns)
+{
+	struct timespec ts;
+
+	*ns = 0;
+	if (!root->procfs || tgid <= 0)
+		return -ENOTSUP;
+	if (clock_gettime(PROCESS_SCHED_CLOCK(tgid), &ts) != 0)
+		return -errno;
+	*ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return 0;
 }

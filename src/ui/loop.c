@@ -125,6 +125,10 @@ static void select_given(struct ui *ui, const int *select, size_t nselect)
 static void ui_init(struct ui *ui, const struct cli_opts *cli, struct snapshot *s)
 {
 	ui_state_init(ui, cli, s);
+	/* wchan for the rows drawn (tree_pane.c), syscall for the selected
+	 * thread (its detail): a refresh reads neither for every task */
+	s->wchan_scope = EXTRAS_NONE;
+	s->syscall_scope = EXTRAS_NONE;
 	if (!cli->theme)
 		theme_default(&ui->theme);
 	else if (theme_load(cli->theme, &ui->theme, ui->theme_error,
@@ -192,13 +196,14 @@ int ui_run(const struct cli_opts *cli, struct snapshot *s,
 	int sigfd, status = 1;
 
 	ui_init(&ui, cli, s);
+	/* before curses leaves canonical mode: a crash restores the shell's modes */
+	fatal_signals_install();
 	sigfd = signals_open(&old_mask);
 	if (sigfd < 0) {
 		perror("tasktop: signalfd");
 	} else if (!terminal_start(&ui)) {
 		fprintf(stderr, "tasktop: cannot use this terminal (check TERM)\n");
 	} else {
-		fatal_signals_install();
 		ui_refresh(&ui);
 		select_given(&ui, select, nselect);
 		event_loop(&ui, sigfd);

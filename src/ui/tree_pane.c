@@ -67,7 +67,7 @@ static enum theme_elem mark_style(const char *mark, enum theme_elem row)
 	return *mark == '!' ? THEME_NETNS : THEME_NSDIFF;
 }
 
-static const struct task *row_wchan_task(const struct view_row *row)
+static struct task *row_wchan_task(const struct view_row *row)
 {
 	if (row->task)
 		return row->task;
@@ -154,10 +154,13 @@ static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
 {
 	const struct view_row *row = &ui->view.rows[i];
 	enum theme_elem style = row_style(ui, row, (long)i == ui->cursor);
-	const struct task *wt = row_wchan_task(row);
+	struct task *wt = row_wchan_task(row);
 	const struct process *p = row->proc;
 	struct row_cells c;
 
+	/* the refresh reads no wchan: only the rows drawn need one */
+	if (wt)
+		snapshot_read_wchan(ui->snap, wt);
 	row_cells_format(ui, row, &c);
 	draw_fill(ui, y, r->x, r->w, style);
 	draw_column(ui, y, r, COL_ID, style, c.id);

@@ -117,6 +117,7 @@ void ui_read_detail(struct ui *ui)
 	row = &ui->view.rows[ui->cursor];
 	tid = row->task ? row->task->tid : process_detail_tid(row->proc);
 	task_detail_read(ui->snap, row->proc->pid, tid, true, &ui->detail);
+	snapshot_take_detail_ns(ui->snap, &ui->detail);
 	ui->detail_valid = true;
 }
 

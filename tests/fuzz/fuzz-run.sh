@@ -25,8 +25,8 @@ echo "fuzz_$target: ${execs:-?} execs, ${rate:-?} exec/s, cov ${cov:-?}, ft ${ft
 findings=$(ls "$work/artifacts")
 if [ $status -ne 0 ] || [ -n "$findings" ]; then
 	echo "fuzz_$target: FINDING (exit $status); log $work.log"
-	grep -A 30 -E '^==[0-9]+== ?ERROR|invariant broken|runtime error' \
-		"$work.log" | head -n 40
+	grep -A 10 -E '^==[0-9]+== ?ERROR|invariant broken|runtime error' \
+		"$work.log" | head -n 24
 	for f in $findings; do
 		echo "reproducer: $work/artifacts/$f (copy into $corpus/)"
 	done

@@ -29,7 +29,7 @@ static void check_frames(const struct proc_stack *st)
 
 static void check_whole_file(const char *buf, size_t len)
 {
-	static struct proc_stack st;
+	struct proc_stack st;
 
 	if (proc_parse_stack(buf, len, &st) != 0) {
 		FUZZ_CHECK(st.n == 0);
@@ -46,8 +46,9 @@ static bool is_end_marker(const char *frame, size_t len)
 }
 
 /*
- * Writes each non-empty input line (NULs made '?') as "[<0>] line\n" into
- * file; returns its length.  file has room for 8 bytes per input byte.
+ * Copies the input into frames with its NULs made '?', then writes each
+ * non-empty line of it as "[<0>] line\n" into file; returns file's length.
+ * file has room for 8 bytes per input byte.
  */
 static size_t build_stack_file(char *file, char *frames, const uint8_t *data,
     size_t size)
@@ -74,9 +75,9 @@ static size_t build_stack_file(char *file, char *frames, const uint8_t *data,
  * says whether any was left out. */
 static void check_round_trip(const uint8_t *data, size_t size)
 {
-	static struct proc_stack st;
+	struct proc_stack st;
 	char *frames = malloc(size + 1);
-	char *file = malloc(8 * size + 1);
+	char *file = calloc(8 * size + 1, 1);
 	int kept = 0, written = 0;
 
 	FUZZ_CHECK(frames != NULL && file != NULL);

@@ -10,7 +10,8 @@
 
 FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
 	json_escape sanitize fit
-FUZZ_HEADER_FILES = tests/fuzz/fuzz.h tests/fuzz/json_string_check.h
+FUZZ_SHARED_FILES = tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
+	tests/fuzz/json_string_check.h
 
 TESTS += tests/fuzz/replay.sh
 EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/fuzz-run.sh tests/fuzz/corpus
@@ -28,47 +29,47 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_fit
 
 tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_stat.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_stat.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_stat_LDADD = $(PROC_LIBS)
 
 tests_fuzz_replay_status_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_status.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_status.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_status_LDADD = $(PROC_LIBS)
 
 tests_fuzz_replay_stack_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_stack.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_stack.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_stack_LDADD = $(PROC_LIBS)
 
 tests_fuzz_replay_syscall_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_syscall.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_syscall.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_syscall_LDADD = $(PROC_LIBS)
 
 tests_fuzz_replay_ns_link_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_ns_link.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_ns_link.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_ns_link_LDADD = $(PROC_LIBS)
 
 tests_fuzz_replay_cmdline_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_cmdline.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_cmdline.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_cmdline_LDADD = $(PROC_LIBS)
 
 tests_fuzz_replay_loadavg_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_loadavg.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_loadavg.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_loadavg_LDADD = $(PROC_LIBS)
 
 tests_fuzz_replay_theme_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_theme.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_theme.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_theme_LDADD = $(UI_LIBS)
 
 tests_fuzz_replay_json_escape_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_json_escape.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_json_escape.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_json_escape_LDADD = $(UTIL_LIBS)
 
 tests_fuzz_replay_sanitize_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_sanitize.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_sanitize.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_sanitize_LDADD = $(UTIL_LIBS)
 
 tests_fuzz_replay_fit_SOURCES = tests/fuzz/replay_main.c \
-	tests/fuzz/fuzz_fit.c $(FUZZ_HEADER_FILES)
+	tests/fuzz/fuzz_fit.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_fit_LDADD = $(UTIL_LIBS)
 
 # The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
@@ -93,9 +94,10 @@ tests/fuzz/bin/libfuzz.a: $(FUZZ_LIB_FILES:%=$(top_srcdir)/%) config.h \
 	done && rm -f $@ && $(AR) rc $@ tests/fuzz/bin/obj/*.o && $(RANLIB) $@
 
 tests/fuzz/bin/fuzz_%: $(top_srcdir)/tests/fuzz/fuzz_%.c tests/fuzz/bin/libfuzz.a \
-		$(FUZZ_HEADER_FILES:%=$(top_srcdir)/%)
+		$(FUZZ_SHARED_FILES:%=$(top_srcdir)/%)
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
-		$< $(FUZZ_EXTRA_$*) tests/fuzz/bin/libfuzz.a $(LIBS) $(NCURSESW_LIBS) -o $@
+		$< $(top_srcdir)/tests/fuzz/fuzz.c $(FUZZ_EXTRA_$*) \
+		tests/fuzz/bin/libfuzz.a $(LIBS) $(NCURSESW_LIBS) -o $@
 
 tests/fuzz/bin/fuzz_theme: $(FUZZ_EXTRA_theme)
 

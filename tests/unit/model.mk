@@ -54,3 +54,10 @@ TESTS += tests/unit/test_model_fds
 tests_unit_test_model_fds_SOURCES = tests/unit/test_model_fds.c $(MODEL_TEST_SOURCES)
 tests_unit_test_model_fds_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_model_fds_LDADD = $(FIXTURE_LIBS) $(MODEL_LIBS) $(CMOCKA_LIBS)
+
+check_PROGRAMS += tests/unit/test_model_cost
+TESTS += tests/unit/test_model_cost
+tests_unit_test_model_cost_SOURCES = tests/unit/test_model_cost.c $(MODEL_TEST_SOURCES)
+tests_unit_test_model_cost_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -I$(top_srcdir)/tests/unit
+tests_unit_test_model_cost_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_model_cost_LDADD = $(FIXTURE_LIBS) $(MODEL_LIBS) $(CMOCKA_LIBS)

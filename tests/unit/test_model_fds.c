@@ -14,6 +14,7 @@
 #define FD_LIMIT	150
 #define PROCESSES	30
 #define THREADS		10	/* a process: 300 tasks, twice the limit */
+#define LOW_FD_LIMIT	48	/* set after the budget was made */
 
 static void write_many_tasks(const char *root)
 {
@@ -57,10 +58,37 @@ static void test_more_tasks_than_fds(void **state)
 	mt_env_close(&e);
 }
 
+/*
+ * The limit turns out lower than the budget was made for (fds inherited or
+ * held elsewhere): kept fds are given back at the first EMFILE, and the
+ * listings of every later refresh still get their fd.
+ */
+static void test_limit_lower_than_budget(void **state)
+{
+	struct mt_env e;
+	struct rlimit rl;
+
+	(void)state;
+	mt_env_open(&e, NULL);
+	write_many_tasks(e.root);
+	assert_int_equal(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	rl.rlim_cur = LOW_FD_LIMIT;
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
+	for (int i = 1; i <= 4; i++) {
+		mt_refresh(&e, i);
+		assert_int_equal(e.s.nlist, PROCESSES);
+		assert_int_equal(e.s.ntasks, PROCESSES * THREADS);
+	}
+	assert_int_equal(snapshot_task(&e.s, 1000 + (PROCESSES - 1) * 100 +
+	    THREADS - 1)->stat_state, FIELD_OK);
+	mt_env_close(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_more_tasks_than_fds),
+		cmocka_unit_test(test_limit_lower_than_budget),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -179,15 +179,20 @@ static void test_exited_leader_in_real_proc(void **state)
 	snapshot_free(&s);
 }
 
-/* Runs even when an assertion failed: the child must not outlive us. */
+/* Teardowns run even when an assertion failed: no child outlives us. */
+static void reap_child(pid_t *pid)
+{
+	if (*pid > 0) {
+		kill(*pid, SIGKILL);
+		waitpid(*pid, NULL, 0);
+		*pid = 0;
+	}
+}
+
 static int reap_exited_leader(void **state)
 {
 	(void)state;
-	if (exited_leader_pid > 0) {
-		kill(exited_leader_pid, SIGKILL);
-		waitpid(exited_leader_pid, NULL, 0);
-		exited_leader_pid = 0;
-	}
+	reap_child(&exited_leader_pid);
 	return 0;
 }
 
@@ -236,10 +241,73 @@ static void test_thread_in_own_netns(void **state)
 	stop_sleeper(&sl, th);
 }
 
+/* ---- a group that did not run is read for the price of a clock ---- */
+
+static pid_t sleeper_pid;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+/* A child asleep in pause(); SIGUSR1 wakes it for a moment. */
+static pid_t spawn_sleeper(void)
+{
+	int ready[2];
+	char ok = 'n';
+	pid_t pid;
+
+	assert_int_equal(pipe(ready), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		signal(SIGUSR1, on_usr1);
+		if (write(ready[1], "y", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	assert_int_equal(read(ready[0], &ok, 1), 1);
+	close(ready[0]);
+	close(ready[1]);
+	usleep(20000);		/* well into pause() */
+	return pid;
+}
+
+static void test_quiet_group_until_it_runs(void **state)
+{
+	struct snapshot s;
+	pid_t pid;
+
+	(void)state;
+	pid = sleeper_pid = spawn_sleeper();
+	assert_int_equal(snapshot_init(&s, "/proc"), 0);
+	refresh(&s);
+	assert_false(snapshot_process(&s, pid)->quiet);
+	refresh(&s);
+	assert_true(snapshot_process(&s, pid)->quiet);
+	assert_false(snapshot_process(&s, getpid())->quiet);
+	kill(pid, SIGUSR1);
+	usleep(20000);
+	refresh(&s);
+	assert_false(snapshot_process(&s, pid)->quiet);
+	assert_int_equal(snapshot_task(&s, pid)->stat_state, FIELD_OK);
+	snapshot_free(&s);
+}
+
+static int reap_sleeper(void **state)
+{
+	(void)state;
+	reap_child(&sleeper_pid);
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_own_thread_in_real_proc),
+		cmocka_unit_test_teardown(test_quiet_group_until_it_runs,
+		    reap_sleeper),
 		cmocka_unit_test_teardown(test_exited_leader_in_real_proc,
 		    reap_exited_leader),
 		cmocka_unit_test(test_thread_in_own_netns),

@@ -71,8 +71,10 @@ static char *thread_of(const char *text, int tid)
 	char key[32];
 	snprintf(key, sizeof key, "{\"tid\":%d,", tid);
 	const char *start = strstr(text, key);
-	if (start == NULL)
+	if (start == NULL) {
 		fail_msg("no thread %d in %s", tid, text);
+		return NULL;	/* fail_msg does not return; gcc can't tell */
+	}
 	const char *end = strstr(start + 1, "{\"tid\":");
 	return strndup(start, end ? (size_t)(end - start) : strlen(start));
 }

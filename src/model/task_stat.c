@@ -1,0 +1,197 @@
+/*
+ * task_stat.c - a task's stat, a refresh's largest cost at 10,000 tasks, made
+ * cheap for the many tasks that did not run since the last refresh:
+ *
+ * - the stat fd is kept open, so a read is one pread;
+ * - a group whose CPU time stood still since the last refresh (one clock
+ *   read, refresh.c) has no thread that ran: its threads are not read;
+ * - else a non-leader thread's schedstat (run time, wait, timeslices: a
+ *   third of the kernel's work of stat) is read first through its own kept
+ *   fd; while its bytes stand still the thread did not run, and its stat
+ *   is not read;
+ * - stat bytes equal to the last ones are not parsed again.
+ *
+ * A thread that did not run can still see stat change: its nice set from
+ * outside, or woken but not yet on a CPU ('R' before its run time moves).
+ * So its stat is reread anyway once STAT_MAX_AGE has passed.  Leaders are
+ * never skipped: their stat carries the process's ppid, rss and state,
+ * which change without the leader running (reparenting, other threads'
+ * memory).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* A stat line is about 300 bytes; comm can't make it much longer. */
+#define STAT_BUF	1024
+#define SCHED_BUF	128
+/* Seconds, spread by tid up to twice that, so that tasks first read in the
+ * same refresh are not all reread in the same refresh again.  No field a
+ * thread row shows changes while the thread does not run, but for 'R'
+ * before its run time moves (woken, waiting for a CPU), so this is only
+ * a backstop; a nice set from outside (JSON does not show it) shows as
+ * late. */
+#define STAT_MAX_AGE	30.0
+
+/* FNV-1a: files of a few hundred bytes, compared for equality only. */
+uint64_t bytes_hash(const char *buf, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)buf[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static bool stat_due(const struct snapshot *s, const struct task *t)
+{
+	double age = STAT_MAX_AGE * (1.0 + (double)(t->tid % 16) / 16.0);
+
+	return s->mono - t->stat_mono >= age;
+}
+
+/* A kernel without schedstats prints zeros for every task: no gate. */
+static bool sched_all_zero(const char *buf, size_t len)
+{
+	return len >= 5 && memcmp(buf, "0 0 0", 5) == 0;
+}
+
+/* The hash of t's schedstat; false when there is none to go by. */
+static bool task_sample_sched(struct snapshot *s, struct task *t,
+    uint64_t *sig, int *open_err)
+{
+	char buf[SCHED_BUF];
+	size_t len = 0;
+
+	*open_err = 0;
+	if (snapshot_priv(s)->no_schedstat || t->tid == t->tgid)
+		return false;
+	if (t->sched_fd < 0)
+		t->sched_fd = fd_budget_open(s, t->tgid, t->tid, "schedstat",
+		    open_err);
+	if (t->sched_fd < 0)
+		return false;
+	if (proc_pread_file(t->sched_fd, buf, sizeof(buf), &len) != FIELD_OK) {
+		fd_budget_close(s, &t->sched_fd);
+		return false;
+	}
+	*sig = bytes_hash(buf, len);
+	return !sched_all_zero(buf, len);
+}
+
+/*
+ * An fd kept from an earlier refresh still names the task it was opened
+ * on: ESRCH through it means that task died, though its tid may already
+ * belong to a new one, so reopen once before calling the task gone.
+ */
+static enum field_state task_load_stat(struct snapshot *s, struct task *t,
+    char *buf, size_t *len)
+{
+	enum field_state st;
+	int err;
+
+	if (t->stat_fd < 0)
+		t->stat_fd = fd_budget_open(s, t->tgid, t->tid, "stat", &err);
+	if (t->stat_fd < 0)
+		return proc_read_task_file(&s->root, t->tgid, t->tid, "stat",
+		    buf, STAT_BUF, len);
+	st = proc_pread_file(t->stat_fd, buf, STAT_BUF, len);
+	if (st == FIELD_OK)
+		return st;
+	fd_budget_close(s, &t->stat_fd);
+	return proc_read_task_file(&s->root, t->tgid, t->tid, "stat", buf,
+	    STAT_BUF, len);
+}
+
+/* Parsed stat that differs from the last: a new task behind the tid, or
+ * the same one renamed. */
+static void task_take_stat(struct snapshot *s, struct task_sighting *ts,
+    const struct proc_stat *st)
+{
+	struct task *t = ts->task;
+
+	if (ts->had_sample) {
+		if (st->starttime != t->stat.starttime) {
+			/* same tid, another task: start over with it */
+			task_reset(t, t->tgid);
+			ts->fresh = true;
+			ts->had_sample = false;
+		} else if (st->comm_len != t->stat.comm_len ||
+		    memcmp(st->comm, t->stat.comm, st->comm_len) != 0) {
+			ts->comm_changed = true;
+		}
+	}
+	t->stat = *st;
+	t->stat_state = FIELD_OK;
+	t->ran_gen = s->generation;
+}
+
+static void task_read_stat_file(struct snapshot *s, struct task_sighting *ts)
+{
+	struct task *t = ts->task;
+	char buf[STAT_BUF];
+	struct proc_stat st;
+	size_t len = 0;
+	enum field_state state = task_load_stat(s, t, buf, &len);
+	uint64_t sig = state == FIELD_OK ? bytes_hash(buf, len) : 0;
+
+	if (state == FIELD_OK && t->stat_state == FIELD_OK && !ts->fresh &&
+	    sig == t->stat_sig) {
+		ts->had_sample = true;
+		return;
+	}
+	if (state == FIELD_OK && proc_parse_stat(buf, len, &st) != 0)
+		state = FIELD_UNAVAILABLE;
+	if (state != FIELD_OK) {
+		t->stat_state = state;
+		return;
+	}
+	ts->had_sample = t->stat_state == FIELD_OK && !ts->fresh;
+	task_take_stat(s, ts, &st);
+	t->stat_sig = sig;
+}
+
+/* A thread of a group none of whose threads ran: nothing to read. */
+static bool task_quiet(const struct snapshot *s, const struct task_sighting *ts)
+{
+	const struct task *t = ts->task;
+
+	return ts->group_quiet && !ts->fresh && t->tid != t->tgid &&
+	    t->stat_state == FIELD_OK && !stat_due(s, t);
+}
+
+void task_read_stat(struct snapshot *s, struct task_sighting *ts)
+{
+	struct task *t = ts->task;
+	uint64_t sched_sig = 0;
+	int sched_err = 0;
+	bool gated;
+
+	if (task_quiet(s, ts)) {
+		ts->had_sample = true;
+		return;
+	}
+	/* a new task's stat is read anyway; its schedstat fd waits for a
+	 * refresh where its group ran (most never do) */
+	gated = !ts->fresh && task_sample_sched(s, t, &sched_sig, &sched_err);
+
+	if (gated && t->stat_state == FIELD_OK && t->sched_sig != 0 &&
+	    sched_sig == t->sched_sig && !stat_due(s, t)) {
+		ts->had_sample = true;
+		return;
+	}
+	task_read_stat_file(s, ts);
+	if (t->stat_state != FIELD_OK)
+		return;
+	/* no schedstat for a task whose stat reads: the kernel has none */
+	if (sched_err == ENOENT)
+		snapshot_priv(s)->no_schedstat = true;
+	t->sched_sig = gated ? sched_sig : 0;
+	t->stat_mono = s->mono;
+}
