@@ -159,6 +159,7 @@ struct signal_prompt {
 	bool		 whole_process;
 	int		 pid;
 	int		 tid;
+	int		 pidfd;		/* pins the process asked about; -1 none */
 };
 
 #define UI_MESSAGE_MAX 512

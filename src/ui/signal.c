@@ -1,6 +1,9 @@
 /*
  * signal.c - the kill prompt: pick a signal and whether it goes to the
  * selected thread (tgkill) or its whole process (kill), then confirm.
+ * A pidfd taken when the prompt opens pins the process the user looked at:
+ * if it exits and its pid is reused while the prompt waits, the signal
+ * fails with ESRCH instead of reaching a stranger.
  */
 #include "config.h"
 
@@ -32,12 +35,30 @@ void signal_prompt_open(struct ui *ui)
 	ui->kill.pid = ui->sel.pid;
 	ui->kill.tid = ui->sel.tid;
 	ui->kill.whole_process = ui->sel.tid == 0;
+	ui->kill.pidfd = (int)syscall(SYS_pidfd_open, ui->kill.pid, 0);
 }
 
+static void signal_prompt_close(struct signal_prompt *k)
+{
+	k->open = false;
+	if (k->pidfd >= 0)
+		close(k->pidfd);
+	k->pidfd = -1;
+}
+
+/* Without a pidfd (kernels before 5.3) the pid is all there is. */
 static int signal_send(const struct signal_prompt *k, int signo)
 {
-	if (k->whole_process)
+	if (k->pidfd >= 0) {
+		if (k->whole_process)
+			return (int)syscall(SYS_pidfd_send_signal, k->pidfd,
+			    signo, NULL, 0);
+		/* Still the same thread group?  Then its tid is its own. */
+		if (syscall(SYS_pidfd_send_signal, k->pidfd, 0, NULL, 0) < 0)
+			return -1;
+	} else if (k->whole_process) {
 		return kill(k->pid, signo);
+	}
 	return (int)syscall(SYS_tgkill, k->pid, k->tid, signo);
 }
 
@@ -47,10 +68,12 @@ static void signal_confirmed(struct ui *ui)
 	const char *what = ui->kill.whole_process ? "process" : "thread";
 	int id = ui->kill.whole_process ? ui->kill.pid : ui->kill.tid;
 
-	ui->kill.open = false;
-	if (signal_send(&ui->kill, c->signo) < 0)
+	int rc = signal_send(&ui->kill, c->signo), err = errno;
+
+	signal_prompt_close(&ui->kill);
+	if (rc < 0)
 		ui_message(ui, true, "SIG%s to %s %d: %s", c->name, what, id,
-		    strerror(errno));
+		    err == ESRCH ? "it has exited" : strerror(err));
 	else
 		ui_message(ui, false, "sent SIG%s to %s %d", c->name, what, id);
 }
@@ -70,7 +93,7 @@ void signal_prompt_key(struct ui *ui, int key)
 	} else if (key == 'y' || key == 'Y') {
 		signal_confirmed(ui);
 	} else {
-		k->open = false;
+		signal_prompt_close(k);
 		ui_message(ui, false, "no signal sent");
 	}
 }

@@ -20,6 +20,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 	memset(ui, 0, sizeof *ui);
 	ui->cli = cli;
 	ui->snap = s;
+	ui->kill.pidfd = -1;
 	ui->mode = text_mode_from_locale();
 	view_init(&ui->view);
 	intmap_init(&ui->expanded);

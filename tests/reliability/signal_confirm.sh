@@ -2,7 +2,8 @@
 # The kill prompt sends nothing at all until y: whichever signal is chosen,
 # n, Esc, q or any other key cancels, and the target, which reports every
 # signal it gets (sigcount.c), gets none, is not stopped and lives on.
-# Then y sends the chosen signal once.  (tests/tui/signal.sh sees only that
+# Then y sends the chosen signal once; a target that exited while the prompt
+# waited gets "it has exited", not a signal.  (tests/tui/signal.sh sees only that
 # a cancelled SIGTERM leaves a sleeper alive.)
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/reliability/lib.sh" || exit 99
 require_tui
@@ -61,4 +62,13 @@ wait_until "saw the target get SIGUSR1" grep -q "^signal $(kill -l USR1)\$" "$WO
 sleep 0.3
 assert_eq "signals received after one y" "signal $(kill -l USR1)" \
 	"$(grep '^signal' "$WORK/signals")"
+
+# The target exits while the prompt waits: y reports that, sends nothing.
+keys k
+wait_for_screen "the prompt again" "send SIGTERM to process $TARGET\\?"
+kill -KILL "$TARGET"
+wait "$TARGET" 2>/dev/null
+keys y
+wait_for_screen "the report of an exited target" \
+	"SIGTERM to process $TARGET: it has exited"
 echo "PASS: $test_name"
