@@ -168,7 +168,12 @@ static void event_loop(struct ui *ui, int sigfd)
 			signals_read(ui, sigfd);
 		if (n > 0 && fds[0].revents && !terminal_event(ui, fds[0].revents))
 			break;
-		if (!ui->paused && clock_seconds(CLOCK_MONOTONIC) >= next_refresh) {
+		if (!ui->quit && !ui->paused &&
+		    clock_seconds(CLOCK_MONOTONIC) >= next_refresh) {
+			/* Show what the keys just did before the rescan, so a
+			 * repaint never waits for a refresh that fell due. */
+			if (n > 0)
+				screen_draw(ui);
 			ui_refresh(ui);
 			next_refresh = clock_seconds(CLOCK_MONOTONIC) + delay;
 		}
