@@ -21,6 +21,8 @@
 #include "internal.h"
 
 #define ESC_DELAY_MS 25
+#define KEY_QUIET_S 0.010
+#define KEY_GRACE_S 0.250
 
 /* SIGWINCH and the quit signals arrive on an fd instead of interrupting. */
 static int signals_open(sigset_t *old)
@@ -92,13 +94,13 @@ static bool keys_read(struct ui *ui)
 	return ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail > 0;
 }
 
-static int poll_timeout_ms(const struct ui *ui, double next_refresh)
+static int poll_timeout_ms(const struct ui *ui, double wake)
 {
 	double left;
 
 	if (ui->paused)
 		return -1;
-	left = next_refresh - clock_seconds(CLOCK_MONOTONIC);
+	left = wake - clock_seconds(CLOCK_MONOTONIC);
 	return left <= 0 ? 0 : (int)(left * 1000.0) + 1;
 }
 
@@ -159,24 +161,30 @@ static void event_loop(struct ui *ui, int sigfd)
 		{ .fd = sigfd, .events = POLLIN },
 	};
 
+	double wake = next_refresh;
+
 	while (!ui->quit) {
 		screen_draw(ui);
-		int n = poll(fds, 2, poll_timeout_ms(ui, next_refresh));
+		int n = poll(fds, 2, poll_timeout_ms(ui, wake));
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n > 0 && fds[1].revents)
 			signals_read(ui, sigfd);
 		if (n > 0 && fds[0].revents && !terminal_event(ui, fds[0].revents))
 			break;
-		if (!ui->quit && !ui->paused &&
-		    clock_seconds(CLOCK_MONOTONIC) >= next_refresh) {
-			/* Show what the keys just did before the rescan, so a
-			 * repaint never waits for a refresh that fell due. */
-			if (n > 0)
-				screen_draw(ui);
-			ui_refresh(ui);
-			next_refresh = clock_seconds(CLOCK_MONOTONIC) + delay;
+		double now = clock_seconds(CLOCK_MONOTONIC);
+		if (ui->quit || ui->paused || now < wake)
+			continue;
+		/* Keys that came as the refresh fell due are painted first and
+		 * the rescan waits for a short quiet spell, so typing never
+		 * queues behind it; a key stream delays it KEY_GRACE_S at most. */
+		if (n > 0 && now < next_refresh + KEY_GRACE_S) {
+			wake = now + KEY_QUIET_S;
+			continue;
 		}
+		ui_refresh(ui);
+		next_refresh = clock_seconds(CLOCK_MONOTONIC) + delay;
+		wake = next_refresh;
 	}
 }
 
