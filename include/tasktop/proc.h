@@ -225,6 +225,16 @@ int proc_group_runtime(const struct proc_root *root, int tgid,
 int proc_open_task_file(const struct proc_root *root, int tgid, int tid,
     const char *name);
 
+/*
+ * "<id>" below the root as a directory fd (O_RDONLY, not O_PATH: on procfs
+ * such an fd pins the task and pidfd_send_signal accepts it; see
+ * include/tasktop/act.h).  The id may be any tid.  Returns an fd or -errno.
+ */
+int proc_open_id_dir(const struct proc_root *root, int id);
+/* Read the file name below a directory fd (from proc_open_id_dir). */
+enum field_state proc_read_file_at(int dirfd, const char *name, char *buf,
+    size_t cap, size_t *len);
+
 /* Read a whole file from offset 0 with pread into buf (NUL-terminated, at
  * most cap-1 bytes). */
 enum field_state proc_pread_file(int fd, char *buf, size_t cap, size_t *len);

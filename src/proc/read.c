@@ -129,6 +129,29 @@ enum field_state proc_read_task_file(const struct proc_root *root, int tgid,
 	    buf, cap, len);
 }
 
+int proc_open_id_dir(const struct proc_root *root, int id)
+{
+	char path[16];
+	struct path b = { path, path + sizeof path - 1, false };
+	int fd;
+
+	if (id <= 0)
+		return -EINVAL;
+	path_add_id(&b, id);
+	*b.p = '\0';
+	fd = openat(root->dirfd, path,
+	    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+enum field_state proc_read_file_at(int dirfd, const char *name, char *buf,
+    size_t cap, size_t *len)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+	return read_and_close(fd < 0 ? -errno : fd, buf, cap, len);
+}
+
 enum field_state proc_read_root_file(const struct proc_root *root,
     const char *name, char *buf, size_t cap, size_t *len)
 {

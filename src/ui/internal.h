@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "tasktop/act.h"
 #include "tasktop/intmap.h"
 #include "tasktop/model.h"
 #include "tasktop/text.h"
@@ -159,7 +160,7 @@ struct signal_prompt {
 	bool		 whole_process;
 	int		 pid;
 	int		 tid;
-	int		 pidfd;		/* pins the process asked about; -1 none */
+	struct act_pin	 pin;		/* the task asked about (act.h) */
 };
 
 #define UI_MESSAGE_MAX 512

@@ -1,18 +1,14 @@
 /*
  * signal.c - the kill prompt: pick a signal and whether it goes to the
- * selected thread (tgkill) or its whole process (kill), then confirm.
- * A pidfd taken when the prompt opens pins the process the user looked at:
- * if it exits and its pid is reused while the prompt waits, the signal
- * fails with ESRCH instead of reaching a stranger.
+ * selected thread or its whole process, then confirm.  The task shown is
+ * pinned when the prompt opens (act.h): the signal reaches it or, when it
+ * exited meanwhile, nobody; a proc root of another pid namespace is no
+ * exception, as no number is ever passed to the kernel.
  */
 #include "config.h"
 
 #include <curses.h>
-#include <errno.h>
 #include <signal.h>
-#include <string.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 #include "internal.h"
 
@@ -24,42 +20,50 @@ const struct signal_choice signal_choices[] = {
 
 const size_t signal_nchoices = sizeof signal_choices / sizeof signal_choices[0];
 
+/* What the screen shows of the selected task, for the pin to check. */
+static struct act_task shown_task(const struct ui *ui, int id)
+{
+	const struct task *t = snapshot_task(ui->snap, id);
+	struct act_task a = { .tid = id, .tgid = ui->sel.pid };
+
+	if (t && t->stat_state == FIELD_OK) {
+		a.starttime_known = true;
+		a.starttime = t->stat.starttime;
+	}
+	return a;
+}
+
+/* A thread row pins the thread (its group is reached through it too); a
+ * process row its leader. */
 void signal_prompt_open(struct ui *ui)
 {
+	struct signal_prompt *k = &ui->kill;
+	int id = ui->sel.tid ? ui->sel.tid : ui->sel.pid;
+	struct act_task shown;
+	int rc;
+
 	if (ui->sel.pid <= 0) {
 		ui_message(ui, true, "nothing selected to signal");
 		return;
 	}
-	ui->kill.open = true;
-	ui->kill.choice = 0;
-	ui->kill.pid = ui->sel.pid;
-	ui->kill.tid = ui->sel.tid;
-	ui->kill.whole_process = ui->sel.tid == 0;
-	ui->kill.pidfd = (int)syscall(SYS_pidfd_open, ui->kill.pid, 0);
+	shown = shown_task(ui, id);
+	rc = act_pin(&k->pin, &ui->snap->root, &shown);
+	if (rc < 0) {
+		ui_message(ui, true, "cannot signal %s %d: %s",
+		    ui->sel.tid ? "thread" : "process", id, act_strerror(rc));
+		return;
+	}
+	k->open = true;
+	k->choice = 0;
+	k->pid = ui->sel.pid;
+	k->tid = ui->sel.tid;
+	k->whole_process = ui->sel.tid == 0;
 }
 
 static void signal_prompt_close(struct signal_prompt *k)
 {
 	k->open = false;
-	if (k->pidfd >= 0)
-		close(k->pidfd);
-	k->pidfd = -1;
-}
-
-/* Without a pidfd (kernels before 5.3) the pid is all there is. */
-static int signal_send(const struct signal_prompt *k, int signo)
-{
-	if (k->pidfd >= 0) {
-		if (k->whole_process)
-			return (int)syscall(SYS_pidfd_send_signal, k->pidfd,
-			    signo, NULL, 0);
-		/* Still the same thread group?  Then its tid is its own. */
-		if (syscall(SYS_pidfd_send_signal, k->pidfd, 0, NULL, 0) < 0)
-			return -1;
-	} else if (k->whole_process) {
-		return kill(k->pid, signo);
-	}
-	return (int)syscall(SYS_tgkill, k->pid, k->tid, signo);
+	act_unpin(&k->pin);
 }
 
 static void signal_confirmed(struct ui *ui)
@@ -68,12 +72,13 @@ static void signal_confirmed(struct ui *ui)
 	const char *what = ui->kill.whole_process ? "process" : "thread";
 	int id = ui->kill.whole_process ? ui->kill.pid : ui->kill.tid;
 
-	int rc = signal_send(&ui->kill, c->signo), err = errno;
+	int rc = act_signal(&ui->kill.pin, c->signo,
+	    ui->kill.whole_process ? ACT_PROCESS : ACT_THREAD);
 
 	signal_prompt_close(&ui->kill);
 	if (rc < 0)
 		ui_message(ui, true, "SIG%s to %s %d: %s", c->name, what, id,
-		    err == ESRCH ? "it has exited" : strerror(err));
+		    act_strerror(rc));
 	else
 		ui_message(ui, false, "sent SIG%s to %s %d", c->name, what, id);
 }

@@ -20,7 +20,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 	memset(ui, 0, sizeof *ui);
 	ui->cli = cli;
 	ui->snap = s;
-	ui->kill.pidfd = -1;
+	act_pin_init(&ui->kill.pin);
 	ui->mode = text_mode_from_locale();
 	view_init(&ui->view);
 	intmap_init(&ui->expanded);
@@ -34,6 +34,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 
 void ui_state_free(struct ui *ui)
 {
+	act_unpin(&ui->kill.pin);
 	view_free(&ui->view);
 	intmap_free(&ui->expanded);
 	buf_free(&ui->cell);

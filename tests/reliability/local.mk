@@ -11,12 +11,14 @@ tests_reliability_churn_CFLAGS = -std=c11 -Wall -Wextra $(WERROR_CFLAGS)
 tests_reliability_churn_LDFLAGS =
 check_PROGRAMS += tests/reliability/sigcount
 tests_reliability_sigcount_SOURCES = tests/reliability/sigcount.c
+tests_reliability_sigcount_LDADD = -lpthread
 
 RELIABILITY_TESTS = \
 	tests/reliability/churn.sh \
 	tests/reliability/churn_tui.sh \
 	tests/reliability/hidepid.sh \
 	tests/reliability/signal_confirm.sh \
+	tests/reliability/signal_pidns.sh \
 	tests/reliability/no_write.sh \
 	tests/reliability/fatal.sh \
 	tests/reliability/valgrind.sh \

@@ -1,0 +1,76 @@
+/*
+ * act.h - acting on one task: exactly the task the user saw, or none
+ * (docs/ARCHITECTURE.md "Acting on a task").
+ *
+ * A task is pinned through its directory "<proc-root>/<tid>", opened as a
+ * directory fd: on procfs that fd holds the task's struct pid, so neither an
+ * exit nor a reused id can redirect it, and pidfd_send_signal accepts it
+ * (Linux 5.3), whatever pid namespace the proc root belongs to.  Numbers
+ * alone never name the target: under another pid namespace's proc root they
+ * name different tasks in ours.  The pin checks the task behind the
+ * directory against what the screen showed (start time, thread group), so
+ * an id reused before the pin is caught too.
+ *
+ * Errors are -errno, worded by act_strerror:
+ *   -ESRCH	the task has exited
+ *   -ESTALE	its id now names another task (start time or group differs)
+ *   -ENODATA	its start time is unknown: a reused id could not be told apart
+ *   -EBADF	the proc root is not a live procfs (a fixture tree)
+ *   -EINVAL	the task is outside tasktop's pid namespace
+ *   -ENOSYS	the kernel has no pidfd_send_signal
+ *   -EOPNOTSUPP	one thread alone cannot be signalled exactly (before 6.9)
+ *   -EXDEV	acting by number is refused: the proc root's ids are not ours
+ *   -EPERM	not permitted
+ */
+#ifndef TASKTOP_ACT_H
+#define TASKTOP_ACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tasktop/proc.h"
+
+/* A task as the screen shows it. */
+struct act_task {
+	int		 tid;		/* in the proc root's pid namespace */
+	int		 tgid;
+	bool		 starttime_known;
+	unsigned long long starttime;	/* stat's start time, clock ticks */
+};
+
+struct act_pin {
+	int		 dirfd;		/* "<proc-root>/<tid>"; -1 when unpinned */
+	struct act_task	 task;
+	bool		 thread_exact;	/* the kernel signals one thread by it (6.9) */
+	bool		 numbers_ours;	/* the proc root's ids are tasktop's ids */
+};
+
+enum act_scope {
+	ACT_THREAD,		/* the pinned thread alone */
+	ACT_PROCESS,		/* its whole thread group */
+};
+
+/* An unpinned pin (dirfd -1): safe to act_unpin. */
+void act_pin_init(struct act_pin *pin);
+/* Pin t below root: 0, or -errno (see above); on error pin stays unpinned. */
+int act_pin(struct act_pin *pin, const struct proc_root *root,
+    const struct act_task *t);
+void act_unpin(struct act_pin *pin);
+/* Still alive, the same task: 0 or -ESRCH (or another -errno). */
+int act_check(const struct act_pin *pin);
+
+/* Send signo to the pinned thread or its thread group: 0 or -errno. */
+int act_signal(const struct act_pin *pin, int signo, enum act_scope scope);
+
+/*
+ * For calls that take a number (setpriority, ...): 0 when the pin's tid may
+ * be passed to the kernel, -EXDEV when the proc root belongs to another pid
+ * namespace.  Check act_check after such a call: the pinned task still alive
+ * then held its id throughout, so the call reached it.
+ */
+int act_by_number_ok(const struct act_pin *pin);
+
+/* Words for an error of the functions above ("it has exited", ...). */
+const char *act_strerror(int err);
+
+#endif

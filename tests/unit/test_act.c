@@ -1,0 +1,204 @@
+/* The act layer against the real /proc: a pin holds the task shown, or
+ * refuses; a signal through it reaches that thread or its group. */
+#include "config.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "tasktop/act.h"
+
+static struct proc_root root;
+
+static int open_proc(void **state)
+{
+	(void)state;
+	return proc_root_open(&root, "/proc");
+}
+
+static int close_proc(void **state)
+{
+	(void)state;
+	proc_root_close(&root);
+	return 0;
+}
+
+/* What a refresh would have shown of a thread: start time and group. */
+static struct act_task shown_of(int tgid, int tid)
+{
+	char buf[4096];
+	size_t len;
+	struct proc_stat st;
+	struct act_task t = { .tid = tid, .tgid = tgid };
+
+	assert_int_equal(proc_read_task_file(&root, tgid, tid, "stat", buf,
+	    sizeof buf, &len), FIELD_OK);
+	assert_int_equal(proc_parse_stat(buf, len, &st), 0);
+	t.starttime_known = true;
+	t.starttime = st.starttime;
+	return t;
+}
+
+static struct act_task shown(int tid)
+{
+	return shown_of(getpid(), tid);
+}
+
+static void test_pin_self(void **state)
+{
+	struct act_pin pin;
+	struct act_task t = shown(getpid());
+
+	(void)state;
+	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	assert_true(pin.dirfd >= 0);
+	assert_int_equal(act_check(&pin), 0);
+	assert_int_equal(act_by_number_ok(&pin), 0);
+	assert_int_equal(act_signal(&pin, 0, ACT_PROCESS), 0);
+	act_unpin(&pin);
+	assert_int_equal(pin.dirfd, -1);
+	assert_int_equal(act_check(&pin), -EBADF);
+}
+
+/* Another start time, another group, none known: not the task shown. */
+static void test_pin_refuses_other_task(void **state)
+{
+	struct act_pin pin;
+	struct act_task t = shown(getpid());
+
+	(void)state;
+	t.starttime++;
+	assert_int_equal(act_pin(&pin, &root, &t), -ESTALE);
+	assert_int_equal(pin.dirfd, -1);
+	t = shown(getpid());
+	t.tgid = 1;
+	assert_int_equal(act_pin(&pin, &root, &t), -ESTALE);
+	t = shown(getpid());
+	t.starttime_known = false;
+	assert_int_equal(act_pin(&pin, &root, &t), -ENODATA);
+	t.tid = 0;
+	assert_int_equal(act_pin(&pin, &root, &t), -EINVAL);
+}
+
+/* A child that exited: gone at the pin, and gone for a pin taken before. */
+static void test_pin_exited(void **state)
+{
+	struct act_pin pin;
+	struct act_task t;
+	pid_t child = fork();
+
+	(void)state;
+	assert_true(child >= 0);
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	t = shown_of(child, child);
+	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	assert_int_equal(act_signal(&pin, SIGKILL, ACT_PROCESS), 0);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	assert_int_equal(act_check(&pin), -ESRCH);
+	assert_int_equal(act_signal(&pin, SIGKILL, ACT_PROCESS), -ESRCH);
+	act_unpin(&pin);
+	assert_int_equal(act_pin(&pin, &root, &t), -ESRCH);
+}
+
+static volatile pid_t got_tid;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	got_tid = (pid_t)syscall(SYS_gettid);
+}
+
+static volatile pid_t thread_tid;
+
+static void *second_thread(void *arg)
+{
+	(void)arg;
+	thread_tid = (pid_t)syscall(SYS_gettid);
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/* ACT_THREAD reaches the pinned thread itself (or says it cannot). */
+static void test_signal_one_thread(void **state)
+{
+	struct act_pin pin;
+	struct act_task t;
+	pthread_t th;
+	sigset_t usr1, old;
+	int rc;
+
+	(void)state;
+	signal(SIGUSR1, on_usr1);
+	assert_int_equal(pthread_create(&th, NULL, second_thread, NULL), 0);
+	while (thread_tid == 0)
+		usleep(1000);
+	/* The main thread blocks it: only a thread-directed signal lands. */
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &usr1, &old);
+	t = shown(thread_tid);
+	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	rc = act_signal(&pin, SIGUSR1, ACT_THREAD);
+	if (!pin.thread_exact) {
+		assert_int_equal(rc, -EOPNOTSUPP);
+	} else {
+		assert_int_equal(rc, 0);
+		for (int i = 0; i < 2000 && got_tid == 0; i++)
+			usleep(1000);
+		assert_int_equal(got_tid, thread_tid);
+	}
+	act_unpin(&pin);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* A tree of files is no procfs: nothing there can be signalled. */
+static void test_fixture_tree(void **state)
+{
+	struct proc_root fixture;
+	struct act_pin pin;
+	struct act_task t = { .tid = 1, .tgid = 1, .starttime_known = true };
+	char *dir = fixture_tree("basic");
+	char buf[4096];
+	size_t len;
+	struct proc_stat st;
+
+	(void)state;
+	assert_int_equal(proc_root_open(&fixture, dir), 0);
+	assert_int_equal(proc_read_task_file(&fixture, 1, 0, "stat", buf,
+	    sizeof buf, &len), FIELD_OK);
+	assert_int_equal(proc_parse_stat(buf, len, &st), 0);
+	t.starttime = st.starttime;
+	assert_int_equal(act_pin(&pin, &fixture, &t), -EBADF);
+	assert_string_equal(act_strerror(-EBADF),
+	    "the proc root is not a live proc filesystem");
+	proc_root_close(&fixture);
+	fixture_remove(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pin_self),
+		cmocka_unit_test(test_pin_refuses_other_task),
+		cmocka_unit_test(test_pin_exited),
+		cmocka_unit_test(test_signal_one_thread),
+		cmocka_unit_test(test_fixture_tree),
+	};
+
+	return cmocka_run_group_tests(tests, open_proc, close_proc);
+}
