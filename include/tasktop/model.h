@@ -97,6 +97,8 @@ struct process {
 
 	bool		 cpu_valid;
 	double		 cpu_percent;		/* sum over threads */
+	bool		 time_valid;
+	unsigned long long time_ticks;		/* utime + stime of its live threads */
 
 	/* Namespace reference: the leader, or when its links can't be read the
 	 * live thread with the lowest tid; 0 when no thread's can be read. */
@@ -227,6 +229,7 @@ enum sort_key {
 	SORT_MEM,
 	SORT_THREADS,
 	SORT_NAME,
+	SORT_TIME,		/* TIME+: utime + stime */
 	SORT_COUNT
 };
 const char *sort_key_name(enum sort_key k);	/* "PID", "CPU%" … */
@@ -238,6 +241,10 @@ struct view_opts {
 	bool		 expand_all;		/* every process shows its threads */
 	const struct intmap *expanded;		/* pid -> non-NULL: shows its threads */
 	const char	*filter;		/* substring (name, cmdline, pid, tid); NULL/"" none */
+	bool		 flat_threads;		/* flat list: a row per thread, no process rows */
+	bool		 hide_kernel;		/* leave kernel threads (and their subtree) out */
+	bool		 user_only;		/* only processes of uid (others: context) */
+	uid_t		 uid;
 };
 
 struct view_row {
@@ -255,13 +262,17 @@ struct view {
 	size_t		 cap;
 	struct process	**order;		/* view_build's sibling scratch */
 	size_t		 order_cap;
+	struct task	**task_order;		/* threads being sorted */
+	size_t		 task_order_cap;
 };
 
 void view_init(struct view *v);
 void view_free(struct view *v);
 /* Rebuild v from s (keeps v's memory).  A process is kept when it, one of
  * its threads or a descendant matches the filter; a process with a matching
- * thread shows that thread even when collapsed. */
+ * thread shows that thread even when collapsed, and an expanded one shows
+ * only its matching threads.  Threads sort inside their process by the
+ * same key as the processes. */
 void view_build(struct view *v, const struct snapshot *s,
     const struct view_opts *o);
 /* Row index of a thread's row / a process's row; -1 when not shown. */

@@ -37,6 +37,8 @@ enum theme_elem {
 	THEME_ERROR,		/* "permission denied" and the like */
 	THEME_HINT,		/* the key hint line */
 	THEME_PROMPT,
+	THEME_TAGGED,		/* rows tagged with space */
+	THEME_MATCH,		/* the part of a name the filter matched */
 	THEME_COUNT
 };
 

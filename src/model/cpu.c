@@ -36,7 +36,15 @@ void process_sum_cpu(struct process *p)
 
 	p->cpu_valid = false;
 	p->cpu_percent = 0;
+	p->time_valid = false;
+	p->time_ticks = 0;
 	for (i = 0; i < p->nthreads; i++) {
+		const struct task *t = p->threads[i];
+
+		if (t->stat_state == FIELD_OK) {
+			p->time_valid = true;
+			p->time_ticks += t->stat.utime + t->stat.stime;
+		}
 		if (!p->threads[i]->cpu_valid)
 			continue;
 		p->cpu_valid = true;

@@ -147,6 +147,8 @@ void ns_scan(struct snapshot *s);
 size_t ns_net_recheck_budget(size_t ntasks, double interval, double period);
 
 /* view_sort.c: order siblings (or the flat list) for the view. */
+void view_sort_tasks(struct task **list, size_t n, enum sort_key key,
+    bool descending);
 void view_sort_processes(struct process **list, size_t n, enum sort_key key,
     bool descending);
 

@@ -27,6 +27,7 @@ void view_free(struct view *v)
 {
 	free(v->rows);
 	free(v->order);
+	free(v->task_order);
 	view_init(v);
 }
 
@@ -61,7 +62,14 @@ static bool contains_ci(const char *hay, size_t n, const char *needle,
 	return false;
 }
 
-static bool task_matches(const struct view_ctx *c, const struct task *t)
+/* The user filter: an unreadable owner is nobody's. */
+static bool user_matches(const struct view_ctx *c, const struct process *p)
+{
+	return !c->o->user_only ||
+	    (p->uid_state == FIELD_OK && p->uid == c->o->uid);
+}
+
+static bool task_text_matches(const struct view_ctx *c, const struct task *t)
 {
 	const char *comm;
 	size_t len = task_comm(t, &comm);
@@ -71,7 +79,13 @@ static bool task_matches(const struct view_ctx *c, const struct task *t)
 	return contains_ci(comm, len, c->filter, c->filter_len);
 }
 
-static bool process_matches(const struct view_ctx *c, const struct process *p)
+static bool task_matches(const struct view_ctx *c, const struct task *t)
+{
+	return user_matches(c, t->proc) && task_text_matches(c, t);
+}
+
+static bool process_text_matches(const struct view_ctx *c,
+    const struct process *p)
 {
 	const char *comm;
 	size_t len = process_comm(p, &comm);
@@ -81,6 +95,22 @@ static bool process_matches(const struct view_ctx *c, const struct process *p)
 	return contains_ci(comm, len, c->filter, c->filter_len) ||
 	    contains_ci(p->cmdline, process_cmdline_shown_len(p), c->filter,
 	    c->filter_len);
+}
+
+static bool process_matches(const struct view_ctx *c, const struct process *p)
+{
+	return user_matches(c, p) && process_text_matches(c, p);
+}
+
+/* Whether rows are being narrowed at all (by text or by user). */
+static bool filtering(const struct view_ctx *c)
+{
+	return c->filter_len > 0 || c->o->user_only;
+}
+
+static bool process_hidden(const struct view_ctx *c, const struct process *p)
+{
+	return c->o->hide_kernel && p->kernel_thread;
 }
 
 /* Rows are pushed assuming a later sibling follows; see close_group. */
@@ -130,18 +160,51 @@ static bool thread_shown_collapsed(const struct view_ctx *c,
 	return t->tid == c->filter_id && t->tid != p->pid;
 }
 
+/*
+ * An expanded process shows the threads the filter matches; all of them
+ * when there is no filter, or when the filter named the process by its
+ * pid (then its threads are what was asked for).
+ */
+static bool thread_shown_expanded(const struct view_ctx *c,
+    const struct process *p, bool match)
+{
+	return match || !filtering(c) ||
+	    (p->pid == c->filter_id && user_matches(c, p));
+}
+
+/* p's threads in the sort order, in v->task_order (one process at a time:
+ * the rows are pushed before any child process is visited). */
+static struct task **sorted_threads(struct view_ctx *c, struct process *p)
+{
+	struct view *v = c->v;
+
+	if (c->o->sort == SORT_PID && !c->o->descending)
+		return p->threads;	/* ascending, the leader first */
+	model_grow(&v->task_order, &v->task_order_cap, p->nthreads,
+	    sizeof(*v->task_order));
+	memcpy(v->task_order, p->threads, p->nthreads * sizeof(*v->task_order));
+	view_sort_tasks(v->task_order, p->nthreads, c->o->sort,
+	    c->o->descending);
+	return v->task_order;
+}
+
 /* Thread rows of p; returns whether any thread matched the filter. */
 static bool emit_threads(struct view_ctx *c, struct process *p, bool self,
     int depth, uint64_t more, size_t *last_item)
 {
 	bool expanded = process_expanded(c, p), any = false;
+	struct task **threads;
 	size_t i;
 
+	if (!expanded && !filtering(c))
+		return false;
+	threads = sorted_threads(c, p);
 	for (i = 0; i < p->nthreads; i++) {
-		struct task *t = p->threads[i];
-		bool match = task_matches(c, t), shown = expanded;
+		struct task *t = threads[i];
+		bool match = task_matches(c, t);
+		bool shown = expanded && thread_shown_expanded(c, p, match);
 
-		if (c->filter_len > 0 && match) {
+		if (filtering(c) && match) {
 			any = true;
 			shown = shown || thread_shown_collapsed(c, p, t, self);
 		}
@@ -162,6 +225,8 @@ static bool emit_process(struct view_ctx *c, struct process *p, int depth,
 	size_t start = c->v->n, last_item = NO_ROW;
 	bool self = process_matches(c, p), kept;
 
+	if (process_hidden(c, p))
+		return false;
 	push_row(c, p, NULL, depth, more, self);
 	more |= depth_bit(depth);
 	kept = emit_threads(c, p, self, depth + 1, more, &last_item) || self;
@@ -220,6 +285,38 @@ static long filter_as_id(const char *f, size_t len)
 	return id;
 }
 
+/* The flat thread list (htop's "show threads"): every shown thread of
+ * every process, sorted as one list.  A thread matches by its own name or
+ * tid, or by its process's command line or pid. */
+static void emit_flat_threads(struct view_ctx *c, const struct snapshot *s)
+{
+	struct view *v = c->v;
+	size_t n = 0, i, j;
+
+	model_grow(&v->task_order, &v->task_order_cap, s->ntasks + 1,
+	    sizeof(*v->task_order));
+	for (i = 0; i < s->nlist; i++) {
+		struct process *p = s->list[i];
+		bool self;
+
+		if (process_hidden(c, p) || !user_matches(c, p))
+			continue;
+		self = process_text_matches(c, p);
+		for (j = 0; j < p->nthreads; j++) {
+			if (!self && !task_text_matches(c, p->threads[j]))
+				continue;
+			model_grow(&v->task_order, &v->task_order_cap, n + 1,
+			    sizeof(*v->task_order));
+			v->task_order[n++] = p->threads[j];
+		}
+	}
+	view_sort_tasks(v->task_order, n, c->o->sort, c->o->descending);
+	for (i = 0; i < n; i++)
+		push_row(c, v->task_order[i]->proc, v->task_order[i], 0, 0, true);
+	if (n > 0)
+		close_group(v, n - 1, 0);
+}
+
 void view_build(struct view *v, const struct snapshot *s,
     const struct view_opts *o)
 {
@@ -232,6 +329,10 @@ void view_build(struct view *v, const struct snapshot *s,
 	v->n = 0;
 	if (s->nlist == 0)
 		return;
+	if (o->flat_threads && !o->tree) {
+		emit_flat_threads(&c, s);
+		return;
+	}
 	model_grow(&v->order, &v->order_cap, s->nlist, sizeof(*v->order));
 	if (o->tree)
 		emit_group(&c, s->roots, s->nroots, 0, 0, &last_root);

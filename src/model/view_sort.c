@@ -13,6 +13,7 @@ static const char *const sort_key_names[SORT_COUNT] = {
 	[SORT_MEM] = "MEM",
 	[SORT_THREADS] = "THR",
 	[SORT_NAME] = "COMMAND",
+	[SORT_TIME] = "TIME+",
 };
 
 const char *sort_key_name(enum sort_key k)
@@ -97,6 +98,9 @@ static int key_cmp(const struct process *p, const struct process *q,
 		return CMP(p->nthreads, q->nthreads);
 	case SORT_NAME:
 		return name_cmp(p, q);
+	case SORT_TIME:
+		return CMP(p->time_valid ? (double)p->time_ticks : -1.0,
+		    q->time_valid ? (double)q->time_ticks : -1.0);
 	case SORT_PID:
 	case SORT_COUNT:
 		break;
@@ -130,4 +134,73 @@ void view_sort_processes(struct process **list, size_t n, enum sort_key key,
 	if (key == SORT_PID && !descending)
 		return;		/* the snapshot's lists are ascending already */
 	qsort_r(list, n, sizeof(*list), process_cmp, &o);
+}
+
+static int comm_cmp(const struct task *t, const struct task *u)
+{
+	const char *a, *b;
+	size_t na = task_comm(t, &a), nb = task_comm(u, &b), i;
+
+	for (i = 0; i < na && i < nb; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		x = x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x;
+		y = y >= 'A' && y <= 'Z' ? y - 'A' + 'a' : y;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return (na > nb) - (na < nb);
+}
+
+/* Threads of one process share its user, memory and thread count: those
+ * keys leave them by tid.  Across processes (the flat thread list) they
+ * take the process's value. */
+static int task_key_cmp(const struct task *t, const struct task *u,
+    enum sort_key key)
+{
+	switch (key) {
+	case SORT_STATE:
+		return CMP(t->stat_state == FIELD_OK ? t->stat.state : 0,
+		    u->stat_state == FIELD_OK ? u->stat.state : 0);
+	case SORT_CPU:
+		return CMP(t->cpu_valid ? t->cpu_percent : -1.0,
+		    u->cpu_valid ? u->cpu_percent : -1.0);
+	case SORT_NAME:
+		return comm_cmp(t, u);
+	case SORT_TIME:
+		return CMP(t->stat_state == FIELD_OK ?
+		    (double)(t->stat.utime + t->stat.stime) : -1.0,
+		    u->stat_state == FIELD_OK ?
+		    (double)(u->stat.utime + u->stat.stime) : -1.0);
+	case SORT_USER:
+	case SORT_MEM:
+	case SORT_THREADS:
+		if (t->proc && u->proc && t->proc != u->proc)
+			return key_cmp(t->proc, u->proc, key);
+		return 0;
+	case SORT_PID:
+	case SORT_COUNT:
+		break;
+	}
+	return CMP(t->tid, u->tid);
+}
+
+static int task_cmp(const void *a, const void *b, void *arg)
+{
+	const struct task *t = *(struct task *const *)a;
+	const struct task *u = *(struct task *const *)b;
+	const struct sort_order *o = arg;
+	int c = task_key_cmp(t, u, o->key);
+
+	if (o->descending)
+		c = -c;
+	return c ? c : CMP(t->tid, u->tid);
+}
+
+void view_sort_tasks(struct task **list, size_t n, enum sort_key key,
+    bool descending)
+{
+	struct sort_order o = { key, descending };
+
+	qsort_r(list, n, sizeof(*list), task_cmp, &o);
 }

@@ -19,6 +19,17 @@ static void header_clock(const struct snapshot *s, char *out, size_t size)
 		snprintf(out, size, "--:--:--");
 }
 
+/* The name of the user filtered on: from the menu it was picked in. */
+static const char *header_user_name(const struct ui *ui)
+{
+	const struct user_menu *m = &ui->user_menu;
+
+	for (size_t i = 1; i < m->n; i++)
+		if (m->entries[i].uid == ui->opts.uid)
+			return m->entries[i].name;
+	return "?";
+}
+
 void header_draw(struct ui *ui, const struct rect *r)
 {
 	const struct snapshot *s = ui->snap;
@@ -37,8 +48,18 @@ void header_draw(struct ui *ui, const struct rect *r)
 	buf_printf(b, "  every %gs  sort %s%s  %s", ui->cli->delay,
 	    sort_key_name(ui->opts.sort), ui->opts.descending ? "-" : "+",
 	    ui->opts.tree ? "tree" : "flat");
+	if (ui->opts.flat_threads && !ui->opts.tree)
+		buf_adds(b, " threads");
 	if (ui->filter[0])
 		buf_printf(b, "  filter \"%s\"", ui->filter);
+	if (ui->opts.user_only)
+		buf_printf(b, "  user %s", header_user_name(ui));
+	if (ui->opts.hide_kernel)
+		buf_adds(b, "  no kthreads");
+	if (tags_count(ui) > 0)
+		buf_printf(b, "  tagged %zu", tags_count(ui));
+	if (ui->follow)
+		buf_adds(b, "  follow");
 	draw_fill(ui, r->y, r->x, r->w, THEME_HEADER);
 	if (ui->paused) {
 		static const char paused[] = " PAUSED ";

@@ -163,6 +163,20 @@ struct signal_prompt {
 	struct act_pin	 pin;		/* the task asked about (act.h) */
 };
 
+/* The u menu: "(all users)", then the snapshot's users by name. */
+struct user_entry {
+	uid_t		 uid;
+	const char	*name;
+};
+
+struct user_menu {
+	bool		 open;
+	struct user_entry *entries;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 choice;
+};
+
 #define UI_MESSAGE_MAX 512
 
 struct ui {
@@ -188,6 +202,11 @@ struct ui {
 	bool		 detail_valid;
 
 	bool		 paused;
+	struct intmap	 tagged_procs;		/* pid -> its identity (tags.c) */
+	struct intmap	 tagged_tasks;		/* tid -> its identity */
+	bool		 follow;		/* F: the selection keeps its screen line */
+	long		 follow_line;		/* that line, rows below the top */
+	struct user_menu user_menu;
 	bool		 help_shown;
 	int		 help_scroll;		/* first entry shown: short terminals */
 	bool		 quit;
@@ -219,6 +238,8 @@ void selection_restore(struct ui *ui);
 void selection_set_row(struct ui *ui, long row);
 void selection_move(struct ui *ui, long delta);
 void selection_scroll_into_view(struct ui *ui, int rows);
+/* F: follow the selection (it keeps its line while rows move around it). */
+void selection_follow(struct ui *ui);
 
 /* view state (view_state.c): rebuild the rows, read the selected detail */
 void ui_state_init(struct ui *ui, const struct cli_opts *cli,
@@ -232,6 +253,21 @@ bool ui_is_expanded(const struct ui *ui, int pid);
 void ui_set_expanded(struct ui *ui, int pid, bool expanded);
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* tags.c */
+void tags_init(struct ui *ui);
+void tags_free(struct ui *ui);
+bool tags_row_tagged(const struct ui *ui, const struct view_row *row);
+size_t tags_count(const struct ui *ui);
+void tags_toggle_selected(struct ui *ui);
+void tags_clear(struct ui *ui);
+void tags_prune(struct ui *ui);
+
+/* user_menu.c */
+void user_menu_open(struct ui *ui);
+void user_menu_free(struct ui *ui);
+void user_menu_key(struct ui *ui, int key);
+void user_menu_draw(struct ui *ui, const struct rect *r);
 
 /* search.c */
 bool search_step(struct ui *ui, const char *query, int dir, bool include_current);

@@ -73,14 +73,72 @@ static void toggle_expand_all(struct ui *ui)
 	ui_rebuild(ui);
 }
 
+static void sort_by(struct ui *ui, enum sort_key k)
+{
+	ui->opts.sort = k;
+	/* Numbers worth sorting by are most interesting largest first. */
+	ui->opts.descending = k == SORT_CPU || k == SORT_MEM ||
+	    k == SORT_THREADS || k == SORT_TIME;
+	ui_rebuild(ui);
+}
+
 static void cycle_sort(struct ui *ui, int dir)
 {
-	int k = ((int)ui->opts.sort + dir + SORT_COUNT) % SORT_COUNT;
+	sort_by(ui, (enum sort_key)(((int)ui->opts.sort + dir + SORT_COUNT) %
+	    SORT_COUNT));
+}
 
-	ui->opts.sort = (enum sort_key)k;
-	/* Numbers worth sorting by are most interesting largest first. */
-	ui->opts.descending = k == SORT_CPU || k == SORT_MEM || k == SORT_THREADS;
+static void invert_sort(struct ui *ui)
+{
+	ui->opts.descending = !ui->opts.descending;
 	ui_rebuild(ui);
+}
+
+/* H: threads instead of processes in the flat list (from the tree it
+ * switches to the flat list, where the busiest thread is found). */
+static void toggle_flat_threads(struct ui *ui)
+{
+	if (ui->opts.tree) {
+		ui->opts.tree = false;
+		ui->opts.flat_threads = true;
+	} else {
+		ui->opts.flat_threads = !ui->opts.flat_threads;
+	}
+	ui_rebuild(ui);
+	ui_message(ui, false, "flat list of %s (H: %s)",
+	    ui->opts.flat_threads ? "threads" : "processes",
+	    ui->opts.flat_threads ? "processes" : "threads");
+}
+
+static void toggle_kernel_threads(struct ui *ui)
+{
+	ui->opts.hide_kernel = !ui->opts.hide_kernel;
+	ui_rebuild(ui);
+	ui_message(ui, false, "kernel threads %s (K)",
+	    ui->opts.hide_kernel ? "hidden" : "shown");
+}
+
+static void tag_and_move(struct ui *ui)
+{
+	tags_toggle_selected(ui);
+	move_to(ui, ui->cursor + 1);
+}
+
+/* c: tag the selected process and every process below it in the tree. */
+static void tag_subtree(struct ui *ui, const struct process *p, int depth)
+{
+	long row = view_find_process(&ui->view, p->pid);
+
+	if (row >= 0 && !tags_row_tagged(ui, &ui->view.rows[row])) {
+		long keep = ui->cursor;
+
+		ui->cursor = row;
+		tags_toggle_selected(ui);
+		ui->cursor = keep;
+	}
+	if (depth < 4096)
+		for (size_t i = 0; i < p->nchildren; i++)
+			tag_subtree(ui, p->children[i], depth + 1);
 }
 
 static void toggle_side_focus(struct ui *ui)
@@ -124,6 +182,7 @@ static bool movement_key(struct ui *ui, int key)
 	case KEY_END: case 'G': delta = far; break;
 	default: return false;
 	}
+	ui->follow = false;
 	if (ui->focus == FOCUS_SIDE)
 		ui->side_scroll += (int)delta;
 	else
@@ -239,8 +298,8 @@ static void enter_key(struct ui *ui)
 static void command_key(struct ui *ui, int key)
 {
 	switch (key) {
-	case KEY_RIGHT: case 'l': case '+': expand_selected(ui); break;
-	case KEY_LEFT: case 'h': case '-': collapse_selected(ui); break;
+	case KEY_RIGHT: case '+': expand_selected(ui); break;
+	case KEY_LEFT: case '-': collapse_selected(ui); break;
 	case '*': toggle_expand_all(ui); break;
 	case '\t': toggle_side_focus(ui); break;
 	case '\n': case '\r': case KEY_ENTER: enter_key(ui); break;
@@ -259,9 +318,29 @@ static void command_key(struct ui *ui, int key)
 		break;
 	case KEY_F(6): case '>': cycle_sort(ui, 1); break;
 	case '<': cycle_sort(ui, -1); break;
+	case 'I': invert_sort(ui); break;
+	case 'P': sort_by(ui, SORT_CPU); break;
+	case 'M': sort_by(ui, SORT_MEM); break;
+	case 'T': sort_by(ui, SORT_TIME); break;
+	case 'H': toggle_flat_threads(ui); break;
+	case 'K': toggle_kernel_threads(ui); break;
+	case 'u': user_menu_open(ui); break;
+	case 'F':
+		selection_follow(ui);
+		if (ui->follow)
+			ui_message(ui, false, "following %s %d (a move ends it)",
+			    ui->sel.tid ? "thread" : "process",
+			    ui->sel.tid ? ui->sel.tid : ui->sel.pid);
+		break;
 	case KEY_F(9): case 'k': signal_prompt_open(ui); break;
-	case ' ': ui->paused = !ui->paused; break;
-	case KEY_F(1): case '?': ui->help_shown = true; break;
+	case ' ': tag_and_move(ui); break;
+	case 'c':
+		if (selected_row(ui))
+			tag_subtree(ui, selected_row(ui)->proc, 0);
+		break;
+	case 'U': tags_clear(ui); break;
+	case 'Z': ui->paused = !ui->paused; break;
+	case KEY_F(1): case '?': case 'h': ui->help_shown = true; break;
 	case KEY_F(10): case 'q': ui->quit = true; break;
 	case KEY_MOUSE: mouse_event(ui); break;
 	default: break;
@@ -292,6 +371,10 @@ void ui_handle_key(struct ui *ui, int key)
 	}
 	if (ui->kill.open) {
 		signal_prompt_key(ui, key);
+		return;
+	}
+	if (ui->user_menu.open) {
+		user_menu_key(ui, key);
 		return;
 	}
 	if (ui->prompt.kind != PROMPT_NONE) {

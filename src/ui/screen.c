@@ -11,7 +11,7 @@
 
 static const char default_hint[] =
     "F1 ? help  / search  \\ filter  p attach  Tab side pane  k signal  "
-    "space pause  q quit";
+    "space tag  Z pause  q quit";
 
 void hint_draw(struct ui *ui, const struct rect *r)
 {

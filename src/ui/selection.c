@@ -41,14 +41,22 @@ void selection_restore(struct ui *ui)
 		row = view_find_task(&ui->view, ui->sel.tid);
 	if (row < 0 && ui->sel.pid > 0)
 		row = view_find_process(&ui->view, ui->sel.pid);
+	if (row < 0 && ui->follow) {
+		ui->follow = false;
+		ui_message(ui, false, "the followed %s %d is gone",
+		    ui->sel.tid ? "thread" : "process",
+		    ui->sel.tid ? ui->sel.tid : ui->sel.pid);
+	}
 	if (row < 0)
 		row = ui->sel.index;
 	ui->cursor = clamp_row(ui, row);
 	selection_from_row(ui);
 }
 
+/* A move of the cursor by a key ends following, as in htop. */
 void selection_set_row(struct ui *ui, long row)
 {
+	ui->follow = false;
 	ui->cursor = clamp_row(ui, row);
 	selection_from_row(ui);
 	ui->side_scroll = 0;
@@ -65,6 +73,8 @@ void selection_scroll_into_view(struct ui *ui, int rows)
 
 	if (rows <= 0)
 		return;
+	if (ui->follow && ui->follow_line < rows)
+		ui->top = ui->cursor - ui->follow_line;
 	if (ui->cursor < ui->top)
 		ui->top = ui->cursor;
 	if (ui->cursor >= ui->top + rows)
@@ -74,4 +84,14 @@ void selection_scroll_into_view(struct ui *ui, int rows)
 		ui->top = max_top;
 	if (ui->top < 0)
 		ui->top = 0;
+}
+
+void selection_follow(struct ui *ui)
+{
+	if (ui->cursor < 0)
+		return;
+	ui->follow = true;
+	ui->follow_line = ui->cursor - ui->top;
+	if (ui->follow_line < 0)
+		ui->follow_line = 0;
 }

@@ -29,6 +29,8 @@ static const char *const elem_names[THEME_COUNT] = {
 	[THEME_ERROR] = "error",
 	[THEME_HINT] = "hint",
 	[THEME_PROMPT] = "prompt",
+	[THEME_TAGGED] = "tagged",
+	[THEME_MATCH] = "match",
 };
 
 static const char *const color_names[8] = {
@@ -86,6 +88,8 @@ void theme_default(struct theme *t)
 		[THEME_ERROR] = { RED, DEF, B },
 		[THEME_HINT] = { BLACK, CYAN, 0 },
 		[THEME_PROMPT] = { YELLOW, DEF, B },
+		[THEME_TAGGED] = { YELLOW + BRIGHT, DEF, B },
+		[THEME_MATCH] = { BLACK, YELLOW, 0 },
 	};
 
 	theme_set(t, "default", styles);
@@ -111,6 +115,8 @@ void theme_mono(struct theme *t)
 		[THEME_ERROR] = { DEF, DEF, B },
 		[THEME_HINT] = { DEF, DEF, R },
 		[THEME_PROMPT] = { DEF, DEF, B },
+		[THEME_TAGGED] = { DEF, DEF, B | U },
+		[THEME_MATCH] = { DEF, DEF, R },
 	};
 
 	theme_set(t, "mono", styles);

@@ -38,6 +38,8 @@ static enum theme_elem row_style(const struct ui *ui, const struct view_row *row
 
 	if (selected)
 		return THEME_CURSOR;
+	if (tags_row_tagged(ui, row))
+		return THEME_TAGGED;
 	if (differs & NET_BIT)
 		return THEME_NETNS;
 	if (differs)
@@ -121,6 +123,52 @@ static void row_name(struct ui *ui, const struct view_row *row)
 	}
 }
 
+static unsigned char fold(unsigned char c)
+{
+	if (c == '\0')
+		return ' ';
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Where the filter text first occurs in a name, as the view matched it
+ * (ASCII case folded, a NUL as a space); false when it does not. */
+static bool find_match(const char *hay, size_t n, const char *needle,
+    size_t *at)
+{
+	size_t m = strlen(needle), i, j;
+
+	for (i = 0; m > 0 && i + m <= n; i++) {
+		for (j = 0; j < m; j++)
+			if (fold((unsigned char)hay[i + j]) !=
+			    fold((unsigned char)needle[j]))
+				break;
+		if (j == m) {
+			*at = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The name, with the part the filter matched in the match style: three
+ * cells, each sanitized and fitted on its own. */
+static void draw_name_text(struct ui *ui, int y, int x, int w,
+    const struct view_row *row, enum theme_elem style)
+{
+	const char *s = ui->text.data;
+	size_t n = ui->text.len, at, m = strlen(ui->filter);
+	int used;
+
+	if (!row->match || !ui->filter[0] || style == THEME_CURSOR ||
+	    !find_match(s, n, ui->filter, &at)) {
+		draw_cell(ui, y, x, w, style, s, n);
+		return;
+	}
+	used = draw_cell(ui, y, x, w, style, s, at);
+	used += draw_cell(ui, y, x + used, w - used, THEME_MATCH, s + at, m);
+	draw_cell(ui, y, x + used, w - used, style, s + at + m, n - at - m);
+}
+
 static void draw_name(struct ui *ui, int y, const struct rect *r,
     const struct view_row *row, enum theme_elem style)
 {
@@ -133,7 +181,7 @@ static void draw_name(struct ui *ui, int y, const struct rect *r,
 	used = draw_cell(ui, y, x, w, style == THEME_CURSOR ? style : THEME_TREE,
 	    ui->prefix.data, ui->prefix.len);
 	row_name(ui, row);
-	draw_cell(ui, y, x + used, w - used, style, ui->text.data, ui->text.len);
+	draw_name_text(ui, y, x + used, w - used, row, style);
 }
 
 static void draw_column(struct ui *ui, int y, const struct rect *r,
@@ -206,8 +254,10 @@ void tree_pane_draw(struct ui *ui, const struct rect *r)
 		draw_row(ui, r->y + 1 + k, r, i);
 	}
 	if (ui->view.n == 0) {
-		const char *empty = ui->filter[0] ? "nothing matches the filter" :
-		    "no processes";
+		const char *empty = ui->filter[0] || ui->opts.user_only ?
+		    "nothing matches the filter" : "no processes";
 		draw_cell(ui, r->y + 1, r->x, r->w, THEME_PANE, empty, strlen(empty));
 	}
+	if (ui->user_menu.open)
+		user_menu_draw(ui, r);
 }

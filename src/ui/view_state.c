@@ -24,6 +24,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 	ui->mode = text_mode_from_locale();
 	view_init(&ui->view);
 	intmap_init(&ui->expanded);
+	tags_init(ui);
 	buf_init(&ui->cell);
 	buf_init(&ui->text);
 	buf_init(&ui->prefix);
@@ -37,6 +38,8 @@ void ui_state_free(struct ui *ui)
 	act_unpin(&ui->kill.pin);
 	view_free(&ui->view);
 	intmap_free(&ui->expanded);
+	tags_free(ui);
+	user_menu_free(ui);
 	buf_free(&ui->cell);
 	buf_free(&ui->text);
 	buf_free(&ui->prefix);
@@ -139,6 +142,7 @@ int ui_refresh(struct ui *ui)
 	if (rc < 0)
 		ui_message(ui, true, "reading %s failed", ui->snap->root.path);
 	expanded_prune(ui);
+	tags_prune(ui);
 	ui_rebuild(ui);
 	ui_read_detail(ui);
 	return rc;

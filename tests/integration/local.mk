@@ -13,7 +13,8 @@ INTEGRATION_TESTS = \
 	tests/integration/json_hostile.sh \
 	tests/integration/json_nobody.sh \
 	tests/integration/batch.sh \
-	tests/integration/cli_errors.sh
+	tests/integration/cli_errors.sh \
+	tests/integration/docs_agree.sh
 check_SCRIPTS += $(INTEGRATION_TESTS)
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh

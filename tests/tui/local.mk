@@ -16,7 +16,8 @@ TUI_TESTS = \
 	tests/tui/hostile.sh \
 	tests/tui/nobody.sh \
 	tests/tui/leader_exit.sh \
-	tests/tui/mouse.sh
+	tests/tui/mouse.sh \
+	tests/tui/habits.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

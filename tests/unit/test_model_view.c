@@ -254,8 +254,108 @@ static void test_filter_thread_name_in_expanded(void **state)
 
 	intmap_put(&ve->expanded, 10, ve);
 	ve->o.filter = "worker";
-	assert_string_equal(rows(ve), "1* 10* 10.10* 10.11 10.12*");
+	assert_string_equal(rows(ve), "1* 10* 10.11");
+	assert_true(ve->v.rows[2].last);
+}
+
+/* Naming the process by its pid shows all its threads. */
+static void test_filter_by_pid_expanded_shows_all_threads(void **state)
+{
+	struct view_env *ve = *state;
+
+	intmap_put(&ve->expanded, 10, ve);
+	ve->o.filter = "10";
+	assert_string_equal(rows(ve), "1* 10 10.10 10.11* 10.12*");
+}
+
+static void set_task_cpu(struct view_env *ve, int tid, double pct)
+{
+	struct task *t = snapshot_task(&ve->e.s, tid);
+
+	t->cpu_valid = true;
+	t->cpu_percent = pct;
+}
+
+/* Busy threads rise above idle ones inside their process; I inverts. */
+static void test_threads_sorted_inside_process(void **state)
+{
+	struct view_env *ve = *state;
+
+	intmap_put(&ve->expanded, 10, ve);
+	set_task_cpu(ve, 10, 1);
+	set_task_cpu(ve, 11, 60);
+	set_task_cpu(ve, 12, 78);
+	ve->o.sort = SORT_CPU;
+	ve->o.descending = true;
+	assert_string_equal(rows(ve), "1 10 10.12 10.11 10.10 20 30 40");
+	ve->o.descending = false;
+	assert_string_equal(rows(ve), "1 10 10.10 10.11 10.12 20 30 40");
+	ve->o.sort = SORT_NAME;
+	assert_string_equal(rows(ve), "1 10 10.10 10.12 10.11 20 30 40");
 	assert_true(ve->v.rows[4].last);
+	assert_false(ve->v.rows[3].last);
+}
+
+/* H in the flat list: a row per thread, sorted across processes. */
+static void test_flat_threads_sorted(void **state)
+{
+	struct view_env *ve = *state;
+
+	set_task_cpu(ve, 11, 60);
+	set_task_cpu(ve, 30, 70);
+	set_task_cpu(ve, 12, 5);
+	ve->o.tree = false;
+	ve->o.flat_threads = true;
+	ve->o.sort = SORT_CPU;
+	ve->o.descending = true;
+	assert_string_equal(rows(ve), "30.30 10.11 10.12 1.1 10.10 20.20 40.40");
+	assert_int_equal(ve->v.rows[0].depth, 0);
+	assert_true(ve->v.rows[6].last);
+	ve->o.filter = "alpha";
+	assert_string_equal(rows(ve), "10.11 10.12 10.10");
+	ve->o.filter = "netio";
+	assert_string_equal(rows(ve), "10.12");
+	/* in tree mode the toggle has no effect */
+	ve->o.tree = true;
+	ve->o.filter = NULL;
+	ve->o.sort = SORT_PID;
+	ve->o.descending = false;
+	assert_string_equal(rows(ve), "1 10 20 30 40");
+}
+
+/* K: kernel threads (kthreadd and its children without a cmdline) out. */
+static void test_hide_kernel_threads(void **state)
+{
+	struct view_env *ve = *state;
+
+	mt_write_process(ve->e.root, 2, 0, "kthreadd", "", 0, 0);
+	mt_write_process(ve->e.root, 50, 2, "kworker/0:1", "", 0, 0);
+	mt_refresh(&ve->e, 2);
+	assert_string_equal(rows(ve), "1 10 20 30 40 2 50");
+	ve->o.hide_kernel = true;
+	assert_string_equal(rows(ve), "1 10 20 30 40");
+	ve->o.tree = false;
+	assert_string_equal(rows(ve), "1 10 20 30 40");
+	ve->o.flat_threads = true;
+	assert_string_equal(rows(ve), "1.1 10.10 10.11 10.12 20.20 30.30 40.40");
+}
+
+/* u: one user's processes; the others stay only as tree context. */
+static void test_user_filter(void **state)
+{
+	struct view_env *ve = *state;
+
+	snapshot_process(&ve->e.s, 30)->uid = 1000;
+	ve->o.user_only = true;
+	ve->o.uid = 1000;
+	assert_string_equal(rows(ve), "1* 20* 30");
+	ve->o.tree = false;
+	assert_string_equal(rows(ve), "30");
+	ve->o.uid = 4242;
+	assert_string_equal(rows(ve), "");
+	ve->o.uid = 0;
+	ve->o.filter = "alpha";
+	assert_string_equal(rows(ve), "10");
 }
 
 /* A process that matches keeps its same-named threads folded. */
@@ -327,6 +427,11 @@ int main(void)
 		VIEW_TEST(test_filter_by_pid),
 		VIEW_TEST(test_filter_by_tid_shows_thread),
 		VIEW_TEST(test_filter_thread_name_in_expanded),
+		VIEW_TEST(test_filter_by_pid_expanded_shows_all_threads),
+		VIEW_TEST(test_threads_sorted_inside_process),
+		VIEW_TEST(test_flat_threads_sorted),
+		VIEW_TEST(test_hide_kernel_threads),
+		VIEW_TEST(test_user_filter),
 		VIEW_TEST(test_filter_matching_process_stays_collapsed),
 		VIEW_TEST(test_filter_no_match_empty),
 		VIEW_TEST(test_flat_filter_no_context),

@@ -31,3 +31,9 @@ tests_unit_test_ui_selection_SOURCES = tests/unit/test_ui_selection.c
 tests_unit_test_ui_selection_CPPFLAGS = $(UI_TEST_CPPFLAGS)
 tests_unit_test_ui_selection_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_ui_selection_LDADD = $(FIXTURE_LIBS) $(UI_LIBS) $(CMOCKA_LIBS)
+
+# Not a test itself: tests/integration/docs_agree.sh runs it.
+check_PROGRAMS += tests/unit/help_keys
+tests_unit_help_keys_SOURCES = tests/unit/help_keys.c
+tests_unit_help_keys_CPPFLAGS = $(UI_TEST_CPPFLAGS)
+tests_unit_help_keys_LDADD = $(UI_LIBS)

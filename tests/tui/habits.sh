@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# htop's everyday keys: I inverts (threads too), H lists threads flat, K
+# hides kernel threads, u picks a user, the filter narrows an expanded
+# process to its matching threads and highlights the match, space tags and
+# U untags, Z pauses, F follows.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
+require_tui
+nsdemo_start
+tui_start -- -p "$DEMO_PID"
+expand_demo
+
+# The row numbers (screen lines) of the given ids, in screen order.
+order_of() {
+	local id
+	for id in "$@"; do
+		screen | grep -n -E "^ *$id " | head -n 1 | cut -d: -f1
+	done | paste -sd' '
+}
+ascending() {
+	[ "$(printf '%s\n' "$@" | sort -n | paste -sd' ')" = "$*" ]
+}
+
+# I: threads inside their process follow the sort direction.
+X
+# shellcheck disable=SC2086
+ascending $(order_of $tids) || fail "threads not in ascending tid order:
+$(screen)"
+keys I
+wait_for_screen "the inverted sort" 'sort PID-'
+sleep 0.2
+# shellcheck disable=SC2086
+lines=$(order_of $tids)
+# shellcheck disable=SC2086
+ascending $(echo $lines | tr ' ' '\n' | tac | paste -sd' ') ||
+	fail "I: threads not in descending tid order ($lines):
+$(screen)"
+keys I
+wait_for_screen "the sort back" 'sort PID\+'
+
+# H: a flat list of threads, no process rows (the leader is a thread row,
+# so no THR count on it).
+keys H
+wait_for_screen "the flat thread list" 'flat threads'
+assert_row "a thread in the flat list" "$DEMO_NETNS"
+row_of "$DEMO_PID" | grep -q -E "^ *$DEMO_PID +root +[A-Z] +[0-9.-]+ +[0-9.]+[KMG] " &&
+	fail "H: the leader still has a process row: $(row_of "$DEMO_PID")"
+keys H
+wait_for_screen "the flat process list" ' flat *$'
+keys t
+wait_for_screen "the tree" ' tree'
+
+# \ on an expanded process: only the matching thread stays, and the match
+# is drawn in another style than the rest of its name.
+keys '\'
+type_text netns
+keys Enter
+wait_for_screen "the netns thread" "^ *$DEMO_NETNS "
+assert_no_row "the sleeper under the filter" "$DEMO_SLEEPER"
+screen_sgr | grep -a -E "^.{0,40}$DEMO_NETNS " | grep -q -a -E $'\e\\[[0-9;]*m(netns)' ||
+	fail "the match is not highlighted: $(screen_sgr | grep -a "$DEMO_NETNS ")"
+keys '\' C-u Enter
+wait_for_screen "every thread again" "^ *$DEMO_SLEEPER "
+
+# space tags (and moves down), U untags.
+keys Home
+keys Space
+wait_for_screen "one tagged" 'tagged 1'
+keys Space
+wait_for_screen "two tagged" 'tagged 2'
+keys U
+wait_for_no_screen "no tag" 'tagged'
+
+# Z pauses (space no longer does).
+keys Z
+wait_for_screen "paused" 'PAUSED'
+keys Z
+wait_for_no_screen "resumed" 'PAUSED'
+
+# K hides kernel threads; the header says so.
+keys K
+wait_for_screen "kernel threads hidden" 'no kthreads'
+keys K
+wait_for_no_screen "kernel threads shown" 'no kthreads'
+
+# F follows until a move.
+keys F
+wait_for_screen "following" '  follow'
+keys Down
+wait_for_no_screen "following ends with a move" '  follow'
+
+# u: the list of users; Enter on root keeps nsdemo (root's), Esc closes.
+keys u
+wait_for_screen "the user menu" 'show the processes of'
+screen | grep -q -E '^ \(all users\)' || fail "no '(all users)' entry:
+$(screen)"
+keys Down Enter
+wait_for_screen "the user filter" 'user root'
+assert_row "root's nsdemo" "$DEMO_PID"
+keys u Home Enter
+wait_for_no_screen "no user filter" 'user root'
+echo "PASS: $test_name"
