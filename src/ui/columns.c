@@ -20,6 +20,7 @@ static const struct {
 	[COL_CPU] = { "CPU%", 5, true },
 	[COL_MEM] = { "MEM", 5, true },
 	[COL_THREADS] = { "THR", 4, true },
+	[COL_TIME] = { "TIME+", 9, true },
 	[COL_WCHAN] = { "WCHAN", 16, false },
 	[COL_MARK] = { "", 1, false },
 	[COL_NAME] = { "COMMAND", 0, false },
@@ -27,7 +28,7 @@ static const struct {
 
 /* Dropped in this order when the pane is too narrow for all of them. */
 static const enum column drop_order[] = {
-	COL_WCHAN, COL_USER, COL_THREADS, COL_MEM, COL_CPU,
+	COL_WCHAN, COL_TIME, COL_USER, COL_THREADS, COL_MEM, COL_CPU,
 };
 
 enum column column_of_sort(enum sort_key k)
@@ -36,7 +37,7 @@ enum column column_of_sort(enum sort_key k)
 		[SORT_PID] = COL_ID, [SORT_USER] = COL_USER,
 		[SORT_STATE] = COL_STATE, [SORT_CPU] = COL_CPU,
 		[SORT_MEM] = COL_MEM, [SORT_THREADS] = COL_THREADS,
-		[SORT_NAME] = COL_NAME,
+		[SORT_NAME] = COL_NAME, [SORT_TIME] = COL_TIME,
 	};
 
 	return (unsigned)k < SORT_COUNT ? by_sort[k] : COL_ID;

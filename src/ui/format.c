@@ -34,3 +34,23 @@ void format_cpu(char *out, size_t size, bool valid, double percent)
 	else
 		snprintf(out, size, "%5s", "+++++");
 }
+
+void format_time(char *out, size_t size, unsigned long long ticks, long hz)
+{
+	unsigned long long hs, min;
+
+	if (hz <= 0) {
+		snprintf(out, size, "%9s", "-");
+		return;
+	}
+	hs = ticks / (unsigned long long)hz * 100 +
+	    ticks % (unsigned long long)hz * 100 / (unsigned long long)hz;
+	min = hs / 6000;
+	if (min < 1000)
+		snprintf(out, size, "%3llu:%02llu.%02llu", min, hs / 100 % 60,
+		    hs % 100);
+	else if (min / 60 < 100000000ull)
+		snprintf(out, size, "%8lluh", min / 60);
+	else
+		snprintf(out, size, "%9s", "+++");
+}

@@ -49,6 +49,7 @@ enum column {
 	COL_CPU,
 	COL_MEM,
 	COL_THREADS,
+	COL_TIME,
 	COL_WCHAN,
 	COL_MARK,
 	COL_NAME,
@@ -81,6 +82,9 @@ void tree_prefix(struct buf *out, const struct view_row *row,
 void format_kb(char *out, size_t size, unsigned long long kb);
 /* "  0.0", " 99.5", "  123" in 5 columns; "-" right aligned when invalid. */
 void format_cpu(char *out, size_t size, bool valid, double percent);
+/* TIME+ from clock ticks at hz a second, in 9 columns: "  1:02.34"
+ * (minutes:seconds.hundredths), "1234h" past 999 minutes. */
+void format_time(char *out, size_t size, unsigned long long ticks, long hz);
 
 /* ---- line input (prompt.c) ----------------------------------------- */
 

@@ -82,6 +82,7 @@ struct row_cells {
 	char		 cpu[16];
 	char		 mem[16];
 	char		 threads[16];
+	char		 time[24];
 	const char	*mark;
 };
 
@@ -104,6 +105,13 @@ static void row_cells_format(const struct ui *ui, const struct view_row *row,
 		format_kb(c->mem, sizeof c->mem, p->rss_kb);
 	if (!row->task)
 		snprintf(c->threads, sizeof c->threads, "%zu", p->nthreads);
+	if (row->task && row->task->stat_state == FIELD_OK)
+		format_time(c->time, sizeof c->time, row->task->stat.utime +
+		    row->task->stat.stime, ui->snap->hz);
+	else if (!row->task && p->time_valid)
+		format_time(c->time, sizeof c->time, p->time_ticks, ui->snap->hz);
+	else
+		snprintf(c->time, sizeof c->time, "-");
 	c->mark = (differs & NET_BIT) ? "!" : differs ? "*" : " ";
 }
 
@@ -219,6 +227,7 @@ static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
 	draw_column(ui, y, r, COL_CPU, style, c.cpu);
 	draw_column(ui, y, r, COL_MEM, style, c.mem);
 	draw_column(ui, y, r, COL_THREADS, style, c.threads);
+	draw_column(ui, y, r, COL_TIME, style, c.time);
 	if (wt && wt->wchan_state == FIELD_OK)
 		draw_column(ui, y, r, COL_WCHAN, style, wt->wchan);
 	draw_column(ui, y, r, COL_MARK, mark_style(c.mark, style), c.mark);

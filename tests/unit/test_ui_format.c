@@ -112,6 +112,28 @@ static void test_format_cpu(void **state)
 	assert_cpu(true, -1.0, "    -");
 }
 
+static void assert_time(unsigned long long ticks, long hz, const char *want)
+{
+	char out[24];
+
+	format_time(out, sizeof out, ticks, hz);
+	assert_string_equal(out, want);
+	assert_int_equal(strlen(out), 9);
+}
+
+/* TIME+ = utime + stime, as htop shows it (minutes:seconds.hundredths). */
+static void test_format_time(void **state)
+{
+	(void)state;
+	assert_time(0, 100, "  0:00.00");
+	assert_time(6234, 100, "  1:02.34");
+	assert_time(3, 250, "  0:00.01");
+	assert_time(999ull * 60 * 100 + 5999, 100, "999:59.99");
+	assert_time(1000ull * 60 * 100, 100, "      16h");
+	assert_time(~0ull, 100, "      +++");
+	assert_time(5, 0, "        -");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +143,7 @@ int main(void)
 		cmocka_unit_test(test_deeper_than_the_bits),
 		cmocka_unit_test(test_format_kb),
 		cmocka_unit_test(test_format_cpu),
+		cmocka_unit_test(test_format_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -122,13 +122,14 @@ static bool help_lists(const char *key)
 	return false;
 }
 
-/* DESIGN.md's key table, word for word. */
+/* DESIGN.md's key table and the htop keys of the BOARD, word for word. */
 static void test_help_lists_every_key(void **state)
 {
 	static const char *const keys[] = { "Up", "Down", "PgUp", "PgDn",
-	    "Home", "End", "j", "g", "G", "Right", "l", "+", "Left", "h", "-",
+	    "Home", "End", "j", "g", "G", "Right", "+", "Left", "h", "-",
 	    "*", "Tab", "/", "n", "N", "\\", "p", "F5", "t", "F6", "<", ">",
-	    "k", "F9", "space", "F1", "?", "q", "F10" };
+	    "k", "F9", "space", "F1", "?", "q", "F10", "I", "P", "M", "T",
+	    "H", "K", "u", "F", "c", "U", "Z" };
 
 	(void)state;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
