@@ -34,11 +34,18 @@ struct layout {
 	struct rect	 tree;		/* title line + rows */
 	struct rect	 side;		/* title line + text; w 0 when hidden */
 	int		 separator_x;	/* -1: none */
-	struct rect	 hint;		/* the bottom line */
+	struct rect	 hint;		/* the bottom lines: key hint or prompt */
 };
 
-/* side_shown matters only when narrow: the side pane then covers the tree. */
-void layout_compute(struct layout *l, int lines, int cols, bool side_shown);
+#define UI_HINT_MAX_LINES 4
+
+struct layout_want {
+	bool		 side_shown;	/* narrow: the side pane covers the tree */
+	int		 hint_lines;	/* 1; a prompt may need more */
+};
+
+void layout_compute(struct layout *l, int lines, int cols,
+    const struct layout_want *want);
 
 /* ---- tree pane columns (columns.c) --------------------------------- */
 
@@ -236,6 +243,8 @@ struct ui {
 
 /* keys.c */
 void ui_handle_key(struct ui *ui, int key);
+/* Close an open prompt as Esc does; false when none was open. */
+bool ui_cancel_prompt(struct ui *ui);
 
 /* selection.c */
 void selection_restore(struct ui *ui);
@@ -282,7 +291,11 @@ void attach_id(struct ui *ui, int id);
 /* signal.c */
 void signal_prompt_open(struct ui *ui);
 void signal_prompt_key(struct ui *ui, int key);
-void signal_prompt_describe(const struct ui *ui, struct buf *out);
+/* The prompt in lines of at most cols columns, '\n' between them; returns
+ * how many. */
+int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out);
+/* Ctrl-C and Esc: close it, sending nothing. */
+void signal_prompt_cancel(struct ui *ui);
 
 /* palette.c: the theme as curses attributes */
 void palette_apply(struct ui *ui);

@@ -361,6 +361,19 @@ static void help_key(struct ui *ui, int key)
 	}
 }
 
+bool ui_cancel_prompt(struct ui *ui)
+{
+	if (ui->kill.open) {
+		signal_prompt_cancel(ui);
+		return true;
+	}
+	if (ui->prompt.kind != PROMPT_NONE) {
+		prompt_finished(ui, false);
+		return true;
+	}
+	return false;
+}
+
 void ui_handle_key(struct ui *ui, int key)
 {
 	if (key == KEY_RESIZE)

@@ -22,9 +22,13 @@ static int side_width(int cols)
 	return w > UI_SIDE_MAX ? UI_SIDE_MAX : w;
 }
 
-void layout_compute(struct layout *l, int lines, int cols, bool side_shown)
+void layout_compute(struct layout *l, int lines, int cols,
+    const struct layout_want *want)
 {
-	int body_h = lines - 2;
+	int hint_h = want->hint_lines < 1 ? 1 :
+	    want->hint_lines > UI_HINT_MAX_LINES ? UI_HINT_MAX_LINES :
+	    want->hint_lines;
+	int body_h = lines - 1 - hint_h;
 
 	memset(l, 0, sizeof *l);
 	l->separator_x = -1;
@@ -33,7 +37,7 @@ void layout_compute(struct layout *l, int lines, int cols, bool side_shown)
 		return;
 	}
 	l->header = rect_make(0, 0, 1, cols);
-	l->hint = rect_make(lines - 1, 0, 1, cols);
+	l->hint = rect_make(lines - hint_h, 0, hint_h, cols);
 	if (cols >= UI_SPLIT_COLS) {
 		int side_w = side_width(cols);
 		int tree_w = cols - side_w - 1;
@@ -42,7 +46,7 @@ void layout_compute(struct layout *l, int lines, int cols, bool side_shown)
 		l->tree = rect_make(1, 0, body_h, tree_w);
 		l->separator_x = tree_w;
 		l->side = rect_make(1, tree_w + 1, body_h, side_w);
-	} else if (side_shown) {
+	} else if (want->side_shown) {
 		l->side = rect_make(1, 0, body_h, cols);
 	} else {
 		l->tree = rect_make(1, 0, body_h, cols);

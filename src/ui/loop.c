@@ -55,10 +55,15 @@ static void signals_read(struct ui *ui, int fd)
 	while (read(fd, &si, sizeof si) == (ssize_t)sizeof si) {
 		if (si.ssi_signo == SIGWINCH) {
 			terminal_resized();
-		} else {
-			ui->quit = true;
-			ui->exit_status = 128 + (int)si.ssi_signo;
+			continue;
 		}
+		/* Ctrl-C typed (the terminal's SIGINT comes from the kernel,
+		 * kill(1)'s from a user) cancels a prompt instead of quitting. */
+		if (si.ssi_signo == SIGINT && si.ssi_code == SI_KERNEL &&
+		    ui_cancel_prompt(ui))
+			continue;
+		ui->quit = true;
+		ui->exit_status = 128 + (int)si.ssi_signo;
 	}
 }
 

@@ -13,15 +13,31 @@ static const char default_hint[] =
     "F1 ? help  / search  \\ filter  p attach  Tab side pane  k signal  "
     "space tag  Z pause  q quit";
 
+/* Lines separated by '\n', one a row of r. */
+static void prompt_lines_draw(struct ui *ui, const struct rect *r,
+    const struct buf *b)
+{
+	const char *line = b->data, *end = b->data + b->len;
+
+	for (int y = r->y; y < r->y + r->h && line < end; y++) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		size_t len = nl ? (size_t)(nl - line) : (size_t)(end - line);
+
+		draw_cell(ui, y, r->x, r->w, THEME_PROMPT, line, len);
+		line += len + (nl != NULL);
+	}
+}
+
 void hint_draw(struct ui *ui, const struct rect *r)
 {
 	struct buf *b = &ui->text;
 	int used;
 
-	draw_fill(ui, r->y, r->x, r->w, THEME_HINT);
+	for (int y = r->y; y < r->y + r->h; y++)
+		draw_fill(ui, y, r->x, r->w, THEME_HINT);
 	if (ui->kill.open) {
-		signal_prompt_describe(ui, b);
-		draw_cell(ui, r->y, r->x, r->w, THEME_PROMPT, b->data, b->len);
+		signal_prompt_describe(ui, r->w, b);
+		prompt_lines_draw(ui, r, b);
 	} else if (ui->prompt.kind != PROMPT_NONE) {
 		const char *label = prompt_label(ui->prompt.kind);
 		used = draw_cell(ui, r->y, r->x, r->w, THEME_PROMPT, label,
@@ -84,8 +100,12 @@ void screen_draw(struct ui *ui)
 {
 	struct layout *l = &ui->layout;
 
+	struct layout_want want = { .side_shown = ui->side_shown, .hint_lines = 1 };
+
 	erase();
-	layout_compute(l, LINES, COLS, ui->side_shown);
+	if (ui->kill.open)
+		want.hint_lines = signal_prompt_describe(ui, COLS, &ui->text);
+	layout_compute(l, LINES, COLS, &want);
 	if (l->too_small) {
 		too_small_draw(ui);
 	} else if (ui->help_shown && LINES > 1) {

@@ -9,6 +9,7 @@
 
 #include <curses.h>
 #include <signal.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -83,6 +84,14 @@ static void signal_confirmed(struct ui *ui)
 		ui_message(ui, false, "sent SIG%s to %s %d", c->name, what, id);
 }
 
+void signal_prompt_cancel(struct ui *ui)
+{
+	signal_prompt_close(&ui->kill);
+	ui_message(ui, false, "no signal sent");
+}
+
+/* Enter confirms (htop's habit), y too; the choosing keys choose; any
+ * other key cancels: a stray key must never send. */
 void signal_prompt_key(struct ui *ui, int key)
 {
 	struct signal_prompt *k = &ui->kill;
@@ -95,26 +104,95 @@ void signal_prompt_key(struct ui *ui, int key)
 		k->choice = (k->choice + signal_nchoices - 1) % signal_nchoices;
 	} else if ((key == '\t' || key == 't') && k->tid != 0) {
 		k->whole_process = !k->whole_process;
-	} else if (key == 'y' || key == 'Y') {
+	} else if (key == '\n' || key == '\r' || key == KEY_ENTER ||
+	    key == 'y' || key == 'Y') {
 		signal_confirmed(ui);
 	} else {
-		signal_prompt_close(k);
-		ui_message(ui, false, "no signal sent");
+		signal_prompt_cancel(ui);
 	}
 }
 
-void signal_prompt_describe(const struct ui *ui, struct buf *out)
+/*
+ * Sent to one thread, these still act on its whole process: STOP and CONT
+ * always, the others by their default action (only a handler makes them
+ * the thread's alone).  The prompt says so before anything is sent.
+ */
+static void whole_process_note(struct buf *out, const struct signal_choice *c,
+    int pid)
+{
+	switch (c->signo) {
+	case SIGSTOP:
+		buf_printf(out, "SIGSTOP stops all of process %d, not only "
+		    "this thread.", pid);
+		break;
+	case SIGCONT:
+		buf_printf(out, "SIGCONT resumes all of process %d.", pid);
+		break;
+	case SIGKILL:
+		buf_printf(out, "SIGKILL ends all of process %d.", pid);
+		break;
+	default:
+		buf_printf(out, "Unless it is handled, SIG%s ends all of "
+		    "process %d.", c->name, pid);
+		break;
+	}
+}
+
+/* Segments kept whole, joined by two spaces while they fit in cols. */
+struct wrap {
+	struct buf	*out;
+	int		 cols;
+	int		 lines;
+	size_t		 line_start;
+};
+
+static void wrap_add(struct wrap *w, const char *seg, size_t len)
+{
+	size_t used = w->out->len - w->line_start;
+
+	if (w->lines == 0) {
+		w->lines = 1;
+	} else if ((int)(used + 2 + len) <= w->cols) {
+		buf_adds(w->out, "  ");
+	} else {
+		buf_addc(w->out, '\n');
+		w->line_start = w->out->len;
+		w->lines++;
+	}
+	buf_add(w->out, seg, len);
+}
+
+int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
 {
 	const struct signal_prompt *k = &ui->kill;
+	const struct signal_choice *c = &signal_choices[k->choice];
+	struct wrap w = { .out = out, .cols = cols };
+	struct buf seg;
 
 	buf_reset(out);
-	buf_printf(out, "send SIG%s to %s %d? ", signal_choices[k->choice].name,
-	    k->whole_process ? "process" : "thread",
-	    k->whole_process ? k->pid : k->tid);
+	buf_init(&seg);
+	if (k->whole_process)
+		buf_printf(&seg, "send SIG%s to process %d?", c->name, k->pid);
+	else
+		buf_printf(&seg, "send SIG%s to thread %d (process %d)?",
+		    c->name, k->tid, k->pid);
+	wrap_add(&w, seg.data, seg.len);
+	if (k->tid != 0) {
+		const char *t = k->whole_process ? "t: only the thread" :
+		    "t: whole process";
+		wrap_add(&w, t, strlen(t));
+	}
+	if (!k->whole_process) {
+		buf_reset(&seg);
+		whole_process_note(&seg, c, k->pid);
+		wrap_add(&w, seg.data, seg.len);
+	}
+	buf_reset(&seg);
 	for (size_t i = 0; i < signal_nchoices; i++)
-		buf_printf(out, "%s%zu %s", i ? " " : "", i + 1, signal_choices[i].name);
-	if (k->tid != 0)
-		buf_adds(out, k->whole_process ? "  t: only the thread" :
-		    "  t: whole process");
-	buf_adds(out, "  y: send  other key: cancel");
+		buf_printf(&seg, "%s%zu %s", i ? " " : "", i + 1,
+		    signal_choices[i].name);
+	wrap_add(&w, seg.data, seg.len);
+	wrap_add(&w, "Enter: send  Esc: cancel", 24);
+	buf_free(&seg);
+	return w.lines;
 }

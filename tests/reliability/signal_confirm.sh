@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The kill prompt sends nothing at all until y: whichever signal is chosen,
-# n, Esc, q or any other key cancels, and the target, which reports every
+# The kill prompt sends nothing at all until y or Enter: whichever signal
+# is chosen, n, Esc, Ctrl-C, q or any other key cancels, and the target, which reports every
 # signal it gets (sigcount.c), gets none, is not stopped and lives on.
 # Then y sends the chosen signal once; a target that exited while the prompt
 # waited gets "it has exited", not a signal.  (tests/tui/signal.sh sees only that
@@ -49,7 +49,8 @@ cancel "TERM, Esc" -- Escape
 cancel "KILL, N" 2 -- N
 cancel "STOP, Esc" 5 -- Escape
 cancel "CONT, q" 6 -- q
-cancel "USR1, Enter" 7 -- Enter
+cancel "USR1, x" 7 -- x
+cancel "INT, Ctrl-C" 4 -- C-c
 cancel "USR2 by arrows, space" Left -- Space
 cancel "HUP, k again" 3 -- k
 kill -0 "$(tasktop_pid)" || fail "tasktop did not survive the cancels"

@@ -12,7 +12,7 @@ tui_start -- -p "$VICTIM,$DEMO_SLEEPER"
 # -p: the first id is selected; the sleeper's process is opened.
 wait_for_side_pane_of "$VICTIM"
 keys k
-wait_for_screen "the signal prompt" "send SIGTERM to process $VICTIM\\? 1 TERM 2 KILL 3 HUP 4 INT 5 STOP 6 CONT 7 USR1 8 USR2"
+wait_for_screen "the signal prompt" "send SIGTERM to process $VICTIM\\?  1 TERM 2 KILL 3 HUP 4 INT 5 STOP 6 CONT 7 USR1 8 USR2  Enter: send  Esc: cancel"
 keys n
 wait_for_screen "the cancel" 'no signal sent'
 kill -0 "$VICTIM" || fail "a cancelled prompt sent a signal"
@@ -31,7 +31,7 @@ type_text "$DEMO_SLEEPER"
 keys Enter
 wait_for_side_pane_of "$DEMO_SLEEPER"
 keys k
-wait_for_screen "a thread target" "send SIGTERM to thread $DEMO_SLEEPER\\?"
+wait_for_screen "a thread target" "send SIGTERM to thread $DEMO_SLEEPER \\(process $DEMO_PID\\)\\?"
 keys t
 wait_for_screen "the process target" "send SIGTERM to process $DEMO_PID\\?"
 keys Escape

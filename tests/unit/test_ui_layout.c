@@ -30,12 +30,38 @@ static void assert_fits(const struct layout *l, int lines, int cols)
 		    l->separator_x < l->side.x);
 }
 
+static void compute(struct layout *l, int lines, int cols, bool side_shown)
+{
+	struct layout_want want = { .side_shown = side_shown, .hint_lines = 1 };
+
+	layout_compute(l, lines, cols, &want);
+}
+
+/* A prompt of three lines takes them from the panes, not the header. */
+static void test_prompt_lines_shorten_the_panes(void **state)
+{
+	struct layout_want want = { .hint_lines = 3 };
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 24, 80, &want);
+	assert_int_equal(l.hint.y, 21);
+	assert_int_equal(l.hint.h, 3);
+	assert_int_equal(l.tree.h, 20);
+	assert_int_equal(l.side.h, 20);
+	assert_fits(&l, 24, 80);
+	want.hint_lines = 99;
+	layout_compute(&l, UI_MIN_LINES, 80, &want);
+	assert_int_equal(l.hint.h, UI_HINT_MAX_LINES);
+	assert_fits(&l, UI_MIN_LINES, 80);
+}
+
 static void test_wide_splits_side_by_side(void **state)
 {
 	struct layout l;
 
 	(void)state;
-	layout_compute(&l, 45, 160, false);
+	compute(&l, 45, 160, false);
 	assert_false(l.too_small);
 	assert_true(l.split);
 	assert_int_equal(l.side.w, UI_SIDE_MAX);
@@ -51,7 +77,7 @@ static void test_eighty_columns_split_at_forty_percent(void **state)
 	struct layout l;
 
 	(void)state;
-	layout_compute(&l, 24, 80, false);
+	compute(&l, 24, 80, false);
 	assert_true(l.split);
 	assert_int_equal(l.side.w, 32);
 	assert_int_equal(l.separator_x, 47);
@@ -63,12 +89,12 @@ static void test_narrow_shows_one_pane(void **state)
 	struct layout l;
 
 	(void)state;
-	layout_compute(&l, 10, 79, false);
+	compute(&l, 10, 79, false);
 	assert_false(l.split);
 	assert_int_equal(l.tree.w, 79);
 	assert_int_equal(l.side.w, 0);
 	assert_int_equal(l.separator_x, -1);
-	layout_compute(&l, 10, 40, true);
+	compute(&l, 10, 40, true);
 	assert_int_equal(l.tree.w, 0);
 	assert_int_equal(l.side.w, 40);
 	assert_int_equal(l.side.h, 8);
@@ -80,13 +106,13 @@ static void test_below_minimum_is_too_small(void **state)
 	struct layout l;
 
 	(void)state;
-	layout_compute(&l, 9, 200, false);
+	compute(&l, 9, 200, false);
 	assert_true(l.too_small);
-	layout_compute(&l, 50, 39, false);
+	compute(&l, 50, 39, false);
 	assert_true(l.too_small);
-	layout_compute(&l, 0, 0, false);
+	compute(&l, 0, 0, false);
 	assert_true(l.too_small);
-	layout_compute(&l, UI_MIN_LINES, UI_MIN_COLS, false);
+	compute(&l, UI_MIN_LINES, UI_MIN_COLS, false);
 	assert_false(l.too_small);
 }
 
@@ -97,7 +123,7 @@ static void test_every_size_fits(void **state)
 	(void)state;
 	for (int lines = UI_MIN_LINES; lines < 60; lines += 7)
 		for (int cols = UI_MIN_COLS; cols < 400; cols++) {
-			layout_compute(&l, lines, cols, cols & 1);
+			compute(&l, lines, cols, cols & 1);
 			assert_fits(&l, lines, cols);
 		}
 }
@@ -175,6 +201,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wide_splits_side_by_side),
+		cmocka_unit_test(test_prompt_lines_shorten_the_panes),
 		cmocka_unit_test(test_eighty_columns_split_at_forty_percent),
 		cmocka_unit_test(test_narrow_shows_one_pane),
 		cmocka_unit_test(test_below_minimum_is_too_small),

@@ -151,6 +151,53 @@ static void test_signal_choices(void **state)
 	assert_int_equal(signal_choices[1].signo, SIGKILL);
 }
 
+/* Each line of the kill prompt fits; every part of it is on one of them. */
+static void assert_prompt_fits(const struct ui *ui, int cols, int lines)
+{
+	struct buf b;
+	const char *line;
+
+	buf_init(&b);
+	assert_int_equal(signal_prompt_describe(ui, cols, &b), lines);
+	for (line = b.data; *line; ) {
+		size_t len = strcspn(line, "\n");
+		assert_true((int)len <= cols);
+		line += len + (line[len] == '\n');
+	}
+	assert_non_null(strstr(b.data, "Enter: send  Esc: cancel"));
+	assert_non_null(strstr(b.data, "8 USR2"));
+	if (ui->kill.tid)
+		assert_non_null(strstr(b.data, "t: whole process"));
+	buf_free(&b);
+}
+
+static void test_signal_prompt_at_80_columns(void **state)
+{
+	static struct ui ui;
+	struct buf b;
+
+	(void)state;
+	ui.kill.pid = 4194300;
+	ui.kill.whole_process = true;
+	assert_prompt_fits(&ui, 80, 2);
+	assert_prompt_fits(&ui, 160, 1);
+	ui.kill.tid = 4194303;
+	ui.kill.whole_process = false;
+	ui.kill.choice = 4;	/* STOP */
+	assert_prompt_fits(&ui, 80, 3);
+	buf_init(&b);
+	signal_prompt_describe(&ui, 80, &b);
+	assert_non_null(strstr(b.data, "send SIGSTOP to thread 4194303 "
+	    "(process 4194300)?"));
+	assert_non_null(strstr(b.data, "SIGSTOP stops all of process "
+	    "4194300, not only this thread."));
+	ui.kill.whole_process = true;
+	signal_prompt_describe(&ui, 80, &b);
+	assert_null(strstr(b.data, "stops all of"));
+	assert_non_null(strstr(b.data, "t: only the thread"));
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_help_lists_every_key),
 		cmocka_unit_test(test_signal_choices),
+		cmocka_unit_test(test_signal_prompt_at_80_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
