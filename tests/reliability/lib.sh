@@ -167,6 +167,8 @@ tm_stop() {
 # assert_shell_modes WHAT: after tasktop, the pane's shell found its
 # terminal in canonical mode with echo (tui_start has it print stty's).
 assert_shell_modes() {
+	# stty prints icanon before echo, both after the exit mark
+	wait_for_screen "$1: the shell's stty lines" '^-?echo$'
 	screen | grep -q -x icanon || fail "$1: the terminal is left without icanon:
 $(screen)"
 	screen | grep -q -x echo || fail "$1: the terminal is left without echo:

@@ -102,7 +102,7 @@ NSINIT=$(pgrep -P "$(tm display-message -p -t "$PANE" '#{pane_pid}')" | head -n 
 [ -n "$NSINIT" ] || fail "no pid 1 under the pane's unshare"
 CONTAINERS+=("$NSINIT")	# a namespace's pid 1 outlives the pane's hangup
 NSROOT=/proc/$NSINIT/root/proc
-keys Space	# paused: the screen keeps showing the first sleep
+keys Z	# paused: the screen keeps showing the first sleep
 touch "$WORK/go1"
 wait_until "saw id $ID reused" test -s "$WORK/replaced1"
 assert_eq "the reused id" "$ID" "$(cat "$WORK/replaced1")"
@@ -112,7 +112,7 @@ keys y
 sleep 0.3
 assert_eq "the new task with id $ID after k y" S "$(state_of "$NSROOT/$ID")"
 
-keys Space	# a refresh shows the new task; its prompt pins it
+keys Z	# a refresh shows the new task; its prompt pins it
 sleep 1.2
 keys k
 wait_for_screen "the prompt on the new task" "SIGTERM to process $ID"
