@@ -394,6 +394,7 @@ const char *cli_usage(void)
 "  space, c, U                           tag / tag with children / untag all\n"
 "  k F9                                  send a signal (asks first: Enter\n"
 "                                        sends, Esc or Ctrl-C cancels)\n"
+"  F7 ], F8 [                            nice - / nice + (asks first)\n"
 "  Z                                     pause refreshing\n"
 "  F1 ? h                                help\n"
 "  q F10                                 quit\n"

@@ -70,6 +70,14 @@ int act_signal(const struct act_pin *pin, int signo, enum act_scope scope);
  */
 int act_by_number_ok(const struct act_pin *pin);
 
+/*
+ * Set the nice value of the pinned thread (one thread: Linux keeps a nice
+ * value per thread): act_by_number_ok, then setpriority, then act_check.
+ * 0 or -errno: -EACCES lowering it without CAP_SYS_NICE (or RLIMIT_NICE),
+ * -EPERM another user's task, -ESRCH gone before or during the call.
+ */
+int act_renice(const struct act_pin *pin, int nice);
+
 /* Words for an error of the functions above ("it has exited", ...). */
 const char *act_strerror(int err);
 

@@ -172,6 +172,10 @@ int snapshot_refresh(struct snapshot *s, double mono, double wall);
 void snapshot_read_wchan(struct snapshot *s, struct task *t);
 void snapshot_read_syscall(struct snapshot *s, struct task *t);
 
+/* Something changed tid's stat behind the refresh's back (tasktop reniced
+ * it): the next refresh rereads it even if the task did not run. */
+void snapshot_stat_stale(struct snapshot *s, int tid);
+
 struct process *snapshot_process(const struct snapshot *s, int pid);
 struct task *snapshot_task(const struct snapshot *s, int tid);
 

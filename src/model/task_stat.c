@@ -195,3 +195,11 @@ void task_read_stat(struct snapshot *s, struct task_sighting *ts)
 	t->sched_sig = gated ? sched_sig : 0;
 	t->stat_mono = s->mono;
 }
+
+void snapshot_stat_stale(struct snapshot *s, int tid)
+{
+	struct task *t = snapshot_task(s, tid);
+
+	if (t)
+		t->stat_mono = s->mono - 2 * STAT_MAX_AGE - 1;
+}

@@ -172,6 +172,30 @@ struct signal_prompt {
 	int		 pid;
 	int		 tid;
 	struct act_pin	 pin;		/* the task asked about (act.h) */
+	bool		 tagged;	/* to every tagged task instead */
+	struct tag	*tags;		/* tags_list's copy, while open */
+	size_t		 ntags;
+	size_t		 tags_cap;
+};
+
+/* A tagged process (its leader, or its first thread when the leader is
+ * gone, as shown) or thread. */
+struct tag {
+	struct act_task	 task;
+	bool		 process;
+};
+
+/* F7/F8: the nice value asked for, and the threads it goes to (a process
+ * row: all of its threads, as they were shown when the prompt opened). */
+struct renice_prompt {
+	bool		 open;
+	int		 pid;
+	int		 tid;		/* 0: the whole process */
+	int		 from;
+	int		 to;
+	struct act_task	*tasks;
+	size_t		 n;
+	size_t		 cap;
 };
 
 /* The u menu: "(all users)", then the snapshot's users by name. */
@@ -213,11 +237,12 @@ struct ui {
 	bool		 detail_valid;
 
 	bool		 paused;
-	struct intmap	 tagged_procs;		/* pid -> its identity (tags.c) */
-	struct intmap	 tagged_tasks;		/* tid -> its identity */
+	struct intmap	 tagged_procs;		/* pid -> struct tag * (tags.c) */
+	struct intmap	 tagged_tasks;		/* tid -> struct tag * */
 	bool		 follow;		/* F: the selection keeps its screen line */
 	long		 follow_line;		/* that line, rows below the top */
 	struct user_menu user_menu;
+	struct renice_prompt renice;
 	bool		 help_shown;
 	int		 help_scroll;		/* first entry shown: short terminals */
 	bool		 quit;
@@ -275,6 +300,13 @@ size_t tags_count(const struct ui *ui);
 void tags_toggle_selected(struct ui *ui);
 void tags_clear(struct ui *ui);
 void tags_prune(struct ui *ui);
+size_t tags_list(const struct ui *ui, struct tag **out, size_t *cap);
+
+/* renice.c */
+void renice_prompt_open(struct ui *ui, int delta);
+void renice_prompt_key(struct ui *ui, int key);
+void renice_prompt_describe(const struct ui *ui, struct buf *out);
+void renice_prompt_free(struct ui *ui);
 
 /* user_menu.c */
 void user_menu_open(struct ui *ui);
@@ -296,6 +328,7 @@ void signal_prompt_key(struct ui *ui, int key);
 int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out);
 /* Ctrl-C and Esc: close it, sending nothing. */
 void signal_prompt_cancel(struct ui *ui);
+void signal_prompt_free(struct ui *ui);
 
 /* palette.c: the theme as curses attributes */
 void palette_apply(struct ui *ui);

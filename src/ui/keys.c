@@ -333,6 +333,8 @@ static void command_key(struct ui *ui, int key)
 			    ui->sel.tid ? ui->sel.tid : ui->sel.pid);
 		break;
 	case KEY_F(9): case 'k': signal_prompt_open(ui); break;
+	case KEY_F(7): case ']': renice_prompt_open(ui, -1); break;
+	case KEY_F(8): case '[': renice_prompt_open(ui, 1); break;
 	case ' ': tag_and_move(ui); break;
 	case 'c':
 		if (selected_row(ui))
@@ -384,6 +386,10 @@ void ui_handle_key(struct ui *ui, int key)
 	}
 	if (ui->kill.open) {
 		signal_prompt_key(ui, key);
+		return;
+	}
+	if (ui->renice.open) {
+		renice_prompt_key(ui, key);
 		return;
 	}
 	if (ui->user_menu.open) {

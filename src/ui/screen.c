@@ -38,6 +38,9 @@ void hint_draw(struct ui *ui, const struct rect *r)
 	if (ui->kill.open) {
 		signal_prompt_describe(ui, r->w, b);
 		prompt_lines_draw(ui, r, b);
+	} else if (ui->renice.open) {
+		renice_prompt_describe(ui, b);
+		draw_cell(ui, r->y, r->x, r->w, THEME_PROMPT, b->data, b->len);
 	} else if (ui->prompt.kind != PROMPT_NONE) {
 		const char *label = prompt_label(ui->prompt.kind);
 		used = draw_cell(ui, r->y, r->x, r->w, THEME_PROMPT, label,

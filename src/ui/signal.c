@@ -9,6 +9,7 @@
 
 #include <curses.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -34,6 +35,20 @@ static struct act_task shown_task(const struct ui *ui, int id)
 	return a;
 }
 
+/* With tags, k asks about all of them (htop's habit) and lists them; each
+ * is pinned against its tag when the signal is sent. */
+static void tagged_prompt_open(struct ui *ui)
+{
+	struct signal_prompt *k = &ui->kill;
+
+	k->ntags = tags_list(ui, &k->tags, &k->tags_cap);
+	k->tagged = k->ntags > 0;
+	k->open = k->tagged;
+	k->choice = 0;
+	k->tid = 0;
+	k->whole_process = true;
+}
+
 /* A thread row pins the thread (its group is reached through it too); a
  * process row its leader. */
 void signal_prompt_open(struct ui *ui)
@@ -43,6 +58,11 @@ void signal_prompt_open(struct ui *ui)
 	struct act_task shown;
 	int rc;
 
+	if (tags_count(ui) > 0) {
+		tagged_prompt_open(ui);
+		return;
+	}
+	k->tagged = false;
 	if (ui->sel.pid <= 0) {
 		ui_message(ui, true, "nothing selected to signal");
 		return;
@@ -64,7 +84,63 @@ void signal_prompt_open(struct ui *ui)
 static void signal_prompt_close(struct signal_prompt *k)
 {
 	k->open = false;
+	k->tagged = false;
 	act_unpin(&k->pin);
+}
+
+void signal_prompt_free(struct ui *ui)
+{
+	signal_prompt_close(&ui->kill);
+	free(ui->kill.tags);
+	ui->kill.tags = NULL;
+	ui->kill.tags_cap = ui->kill.ntags = 0;
+}
+
+static int tag_signal(const struct ui *ui, const struct tag *g, int signo)
+{
+	struct act_pin pin;
+	int rc;
+
+	act_pin_init(&pin);
+	rc = act_pin(&pin, &ui->snap->root, &g->task);
+	if (rc == 0)
+		rc = act_signal(&pin, signo, g->process ? ACT_PROCESS : ACT_THREAD);
+	act_unpin(&pin);
+	return rc;
+}
+
+static int tag_id(const struct tag *g)
+{
+	return g->process ? g->task.tgid : g->task.tid;
+}
+
+/* Every tagged task; the first refusal is told with the count. */
+static void tagged_confirmed(struct ui *ui)
+{
+	struct signal_prompt *k = &ui->kill;
+	const struct signal_choice *c = &signal_choices[k->choice];
+	const struct tag *failed = NULL;
+	size_t ok = 0;
+	int err = 0;
+
+	for (size_t i = 0; i < k->ntags; i++) {
+		int rc = tag_signal(ui, &k->tags[i], c->signo);
+
+		if (rc == 0) {
+			ok++;
+		} else if (!failed) {
+			failed = &k->tags[i];
+			err = rc;
+		}
+	}
+	signal_prompt_close(k);
+	if (!failed)
+		ui_message(ui, false, "sent SIG%s to %zu tagged task%s", c->name,
+		    ok, ok == 1 ? "" : "s");
+	else
+		ui_message(ui, true, "SIG%s sent to %zu of %zu tagged; %s %d: %s",
+		    c->name, ok, k->ntags, failed->process ? "process" : "thread",
+		    tag_id(failed), act_strerror(err));
 }
 
 static void signal_confirmed(struct ui *ui)
@@ -73,6 +149,10 @@ static void signal_confirmed(struct ui *ui)
 	const char *what = ui->kill.whole_process ? "process" : "thread";
 	int id = ui->kill.whole_process ? ui->kill.pid : ui->kill.tid;
 
+	if (ui->kill.tagged) {
+		tagged_confirmed(ui);
+		return;
+	}
 	int rc = act_signal(&ui->kill.pin, c->signo,
 	    ui->kill.whole_process ? ACT_PROCESS : ACT_THREAD);
 
@@ -162,6 +242,23 @@ static void wrap_add(struct wrap *w, const char *seg, size_t len)
 	buf_add(w->out, seg, len);
 }
 
+/* "send SIGTERM to 3 tagged: process 812, thread 913, process 99?", each
+ * item a segment of its own so the list wraps; 8 at most. */
+static void tagged_describe(struct wrap *w, struct buf *seg,
+    const struct signal_choice *c, const struct signal_prompt *k)
+{
+	size_t shown = k->ntags < 8 ? k->ntags : 8;
+
+	buf_printf(seg, "send SIG%s to %zu tagged:", c->name, k->ntags);
+	for (size_t i = 0; i < shown; i++) {
+		wrap_add(w, seg->data, seg->len);
+		buf_reset(seg);
+		buf_printf(seg, "%s %d%s", k->tags[i].process ? "process" :
+		    "thread", tag_id(&k->tags[i]), i + 1 < shown ? "," :
+		    k->ntags > shown ? ", ...?" : "?");
+	}
+}
+
 int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
 {
 	const struct signal_prompt *k = &ui->kill;
@@ -171,7 +268,9 @@ int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
 
 	buf_reset(out);
 	buf_init(&seg);
-	if (k->whole_process)
+	if (k->tagged)
+		tagged_describe(&w, &seg, c, k);
+	else if (k->whole_process)
 		buf_printf(&seg, "send SIG%s to process %d?", c->name, k->pid);
 	else
 		buf_printf(&seg, "send SIG%s to thread %d (process %d)?",

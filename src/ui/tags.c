@@ -1,29 +1,23 @@
 /*
  * tags.c - rows tagged with space (htop's habit): a process row tags the
- * process, a thread row that thread.  k then offers to signal every tagged
- * task at once.  A tag keeps the task's start time (plus one, so it is
- * never NULL): at each refresh a tag whose id now names another task (the
- * id was reused) or none is dropped, so a stranger never comes up tagged.
+ * process, a thread row that thread.  k then signals every tagged task at
+ * once.  A tag keeps the task as it was shown (tid, thread group, start
+ * time; act.h): at each refresh a tag whose id now names another task (the
+ * id was reused) or none is dropped, and the signal pins the task against
+ * that record, so a stranger is never reached.
  */
 #include "config.h"
 
-#include <stdint.h>
+#include <stdlib.h>
 
 #include "internal.h"
 
+/* The thread that stands for a process: its leader, else its first. */
 static const struct task *process_first_task(const struct process *p)
 {
 	if (p->leader)
 		return p->leader;
 	return p->nthreads > 0 ? p->threads[0] : NULL;
-}
-
-/* What identifies t beside its id; NULL when its stat is unread. */
-static void *task_identity(const struct task *t)
-{
-	if (!t || t->stat_state != FIELD_OK)
-		return NULL;
-	return (void *)(uintptr_t)(t->stat.starttime + 1);
 }
 
 void tags_init(struct ui *ui)
@@ -32,10 +26,20 @@ void tags_init(struct ui *ui)
 	intmap_init(&ui->tagged_tasks);
 }
 
+static void free_all(struct intmap *m)
+{
+	size_t it = 0;
+	void *v;
+
+	while (intmap_next(m, &it, NULL, &v))
+		free(v);
+	intmap_free(m);
+}
+
 void tags_free(struct ui *ui)
 {
-	intmap_free(&ui->tagged_procs);
-	intmap_free(&ui->tagged_tasks);
+	free_all(&ui->tagged_procs);
+	free_all(&ui->tagged_tasks);
 }
 
 bool tags_row_tagged(const struct ui *ui, const struct view_row *row)
@@ -50,12 +54,19 @@ size_t tags_count(const struct ui *ui)
 	return ui->tagged_procs.count + ui->tagged_tasks.count;
 }
 
-/* Space: tag or untag the selected row (the loop then moves down). */
+static bool same_task(const struct tag *g, const struct task *t)
+{
+	return t && t->stat_state == FIELD_OK && t->tid == g->task.tid &&
+	    t->tgid == g->task.tgid && t->stat.starttime == g->task.starttime;
+}
+
+/* Space: tag or untag the selected row (the caller then moves down). */
 void tags_toggle_selected(struct ui *ui)
 {
 	const struct view_row *row;
+	const struct task *t;
 	struct intmap *m;
-	void *identity;
+	struct tag *g;
 	int id;
 
 	if (ui->cursor < 0 || (size_t)ui->cursor >= ui->view.n)
@@ -63,15 +74,24 @@ void tags_toggle_selected(struct ui *ui)
 	row = &ui->view.rows[ui->cursor];
 	m = row->task ? &ui->tagged_tasks : &ui->tagged_procs;
 	id = row->task ? row->task->tid : row->proc->pid;
-	identity = task_identity(row->task ? row->task :
-	    process_first_task(row->proc));
-	if (intmap_get(m, id))
-		intmap_del(m, id);
-	else if (!identity)
+	if ((g = intmap_del(m, id)) != NULL) {
+		free(g);
+		return;
+	}
+	t = row->task ? row->task : process_first_task(row->proc);
+	if (!t || t->stat_state != FIELD_OK) {
 		ui_message(ui, true, "%s %d: its stat is unreadable, so it can't "
-		    "be tagged", row->task ? "thread" : "process", id);
-	else
-		intmap_put(m, id, identity);
+		    "be told apart from a task that reuses its id: not tagged",
+		    row->task ? "thread" : "process", id);
+		return;
+	}
+	g = malloc(sizeof *g);
+	if (!g)
+		return;
+	*g = (struct tag){ .process = !row->task, .task = { .tid = t->tid,
+	    .tgid = t->tgid, .starttime_known = true,
+	    .starttime = t->stat.starttime } };
+	intmap_put(m, id, g);
 }
 
 void tags_clear(struct ui *ui)
@@ -80,29 +100,48 @@ void tags_clear(struct ui *ui)
 	tags_init(ui);
 }
 
-static void *current_identity(const struct snapshot *s, int id, bool tasks)
-{
-	const struct process *p;
-
-	if (tasks)
-		return task_identity(snapshot_task(s, id));
-	p = snapshot_process(s, id);
-	return p ? task_identity(process_first_task(p)) : NULL;
-}
-
-static void prune(struct intmap *m, const struct snapshot *s, bool tasks)
+static void prune(struct intmap *m, const struct snapshot *s)
 {
 	size_t it = 0;
 	int id;
 	void *v;
 
 	while (intmap_next(m, &it, &id, &v))
-		if (current_identity(s, id, tasks) != v)
+		if (!same_task(v, snapshot_task(s, ((struct tag *)v)->task.tid))) {
 			intmap_del(m, id);
+			free(v);
+		}
 }
 
 void tags_prune(struct ui *ui)
 {
-	prune(&ui->tagged_procs, ui->snap, false);
-	prune(&ui->tagged_tasks, ui->snap, true);
+	prune(&ui->tagged_procs, ui->snap);
+	prune(&ui->tagged_tasks, ui->snap);
+}
+
+/* A copy of every tag (a refresh may drop tags meanwhile), processes
+ * first, in no further order: n of them in out (grown as needed). */
+size_t tags_list(const struct ui *ui, struct tag **out, size_t *cap)
+{
+	const struct intmap *maps[2] = { &ui->tagged_procs, &ui->tagged_tasks };
+	size_t n = 0;
+
+	for (int k = 0; k < 2; k++) {
+		size_t it = 0;
+		void *v;
+
+		while (intmap_next(maps[k], &it, NULL, &v)) {
+			if (n == *cap) {
+				size_t c = *cap ? *cap * 2 : 16;
+				struct tag *a = realloc(*out, c * sizeof *a);
+
+				if (!a)
+					return n;
+				*out = a;
+				*cap = c;
+			}
+			(*out)[n++] = *(const struct tag *)v;
+		}
+	}
+	return n;
 }

@@ -40,6 +40,8 @@ void ui_state_free(struct ui *ui)
 	intmap_free(&ui->expanded);
 	tags_free(ui);
 	user_menu_free(ui);
+	renice_prompt_free(ui);
+	signal_prompt_free(ui);
 	buf_free(&ui->cell);
 	buf_free(&ui->text);
 	buf_free(&ui->prefix);

@@ -18,7 +18,9 @@ TUI_TESTS = \
 	tests/tui/nobody.sh \
 	tests/tui/leader_exit.sh \
 	tests/tui/mouse.sh \
-	tests/tui/habits.sh
+	tests/tui/habits.sh \
+	tests/tui/tag_signal.sh \
+	tests/tui/renice.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

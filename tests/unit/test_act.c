@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -166,6 +167,47 @@ static void test_signal_one_thread(void **state)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+static volatile pid_t nice_tid;
+
+static void *nice_thread(void *arg)
+{
+	(void)arg;
+	nice_tid = (pid_t)syscall(SYS_gettid);
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/* act_renice reaches the pinned thread alone (Linux: a nice value per
+ * thread), and refuses when the proc root's numbers are not ours. */
+static void test_renice_one_thread(void **state)
+{
+	struct act_pin pin;
+	struct act_task t;
+	pthread_t th;
+	int mine, theirs;
+
+	(void)state;
+	assert_int_equal(pthread_create(&th, NULL, nice_thread, NULL), 0);
+	while (nice_tid == 0)
+		usleep(1000);
+	errno = 0;
+	mine = getpriority(PRIO_PROCESS, 0);
+	assert_int_equal(errno, 0);
+	t = shown(nice_tid);
+	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	assert_int_equal(act_renice(&pin, mine + 1), 0);
+	theirs = getpriority(PRIO_PROCESS, (id_t)nice_tid);
+	assert_int_equal(theirs, mine + 1);
+	assert_int_equal(getpriority(PRIO_PROCESS, 0), mine);
+	/* under another pid namespace's proc root: refused, untouched */
+	pin.numbers_ours = false;
+	assert_int_equal(act_renice(&pin, mine + 2), -EXDEV);
+	assert_int_equal(getpriority(PRIO_PROCESS, (id_t)nice_tid), mine + 1);
+	act_unpin(&pin);
+	assert_int_equal(act_renice(&pin, mine + 2), -EBADF);
+}
+
 /* A tree of files is no procfs: nothing there can be signalled. */
 static void test_fixture_tree(void **state)
 {
@@ -198,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_pin_exited),
 		cmocka_unit_test(test_signal_one_thread),
 		cmocka_unit_test(test_fixture_tree),
+		cmocka_unit_test(test_renice_one_thread),
 	};
 
 	return cmocka_run_group_tests(tests, open_proc, close_proc);
