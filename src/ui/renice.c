@@ -12,6 +12,8 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "tasktop/grow.h"
+
 #include "internal.h"
 
 #define NICE_MIN	(-20)
@@ -26,15 +28,7 @@ static void add_task(struct renice_prompt *r, const struct task *t)
 {
 	struct act_task a = { .tid = t->tid, .tgid = t->tgid };
 
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		struct act_task *p = realloc(r->tasks, cap * sizeof *p);
-
-		if (!p)
-			return;
-		r->tasks = p;
-		r->cap = cap;
-	}
+	grow_array(&r->tasks, &r->cap, r->n + 1, sizeof *r->tasks);
 	if (t->stat_state == FIELD_OK) {
 		a.starttime_known = true;
 		a.starttime = t->stat.starttime;

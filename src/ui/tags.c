@@ -10,6 +10,8 @@
 
 #include <stdlib.h>
 
+#include "tasktop/grow.h"
+
 #include "internal.h"
 
 /* The thread that stands for a process: its leader, else its first. */
@@ -131,15 +133,7 @@ size_t tags_list(const struct ui *ui, struct tag **out, size_t *cap)
 		void *v;
 
 		while (intmap_next(maps[k], &it, NULL, &v)) {
-			if (n == *cap) {
-				size_t c = *cap ? *cap * 2 : 16;
-				struct tag *a = realloc(*out, c * sizeof *a);
-
-				if (!a)
-					return n;
-				*out = a;
-				*cap = c;
-			}
+			grow_array(out, cap, n + 1, sizeof **out);
 			(*out)[n++] = *(const struct tag *)v;
 		}
 	}

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tasktop/grow.h"
+
 #include "internal.h"
 
 #define KEY_ESCAPE 27
@@ -31,15 +33,7 @@ static bool menu_has(const struct user_menu *m, uid_t uid)
 
 static void menu_add(struct user_menu *m, uid_t uid, const char *name)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		struct user_entry *e = realloc(m->entries, cap * sizeof *e);
-
-		if (!e)
-			return;
-		m->entries = e;
-		m->cap = cap;
-	}
+	grow_array(&m->entries, &m->cap, m->n + 1, sizeof *m->entries);
 	m->entries[m->n++] = (struct user_entry){ uid, name };
 }
 

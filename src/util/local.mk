@@ -1,3 +1,3 @@
 # src/util: buffers, untrusted text, JSON escaping, the int hash table.
 src_util_libutil_a_SOURCES += src/util/buf.c src/util/intmap.c \
-	src/util/text.c src/util/json.c
+	src/util/text.c src/util/json.c src/util/grow.c

@@ -1,0 +1,25 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tasktop/grow.h"
+
+void grow_array(void *arr, size_t *cap, size_t want, size_t elem)
+{
+	void **p = arr;
+	size_t n = *cap ? *cap : 16;
+	void *grown;
+
+	if (want <= *cap)
+		return;
+	while (n < want)
+		n *= 2;
+	grown = reallocarray(*p, n, elem);
+	if (grown == NULL) {
+		fprintf(stderr, "tasktop: out of memory (%zu entries)\n", n);
+		abort();
+	}
+	*p = grown;
+	*cap = n;
+}
