@@ -13,17 +13,19 @@
 #include "tasktop/cli.h"
 #include "tasktop/model.h"
 #include "tasktop/out.h"
+#include "tasktop/source.h"
 #include "tasktop/ui.h"
 
 /* Map each -p id (pid or tid) to its thread group; exit 2 on one that does
  * not exist.  tgids gets the distinct thread groups, in the order given. */
-static size_t resolve_ids(const struct cli_opts *o, const struct proc_root *root,
+static size_t resolve_ids(const struct cli_opts *o, struct source *src,
     int *tgids)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < o->nids; i++) {
 		int tgid;
-		int err = proc_resolve_tgid(root, o->ids[i], &tgid);
+		int err = detail_resolve_tgid(source_detail(src), o->ids[i],
+		    &tgid);
 		if (err == -ENOENT || err == -ESRCH) {
 			fprintf(stderr, "tasktop: -p: no process or thread %d\n",
 			    o->ids[i]);
@@ -64,22 +66,25 @@ int main(int argc, char **argv)
 		break;
 	}
 
-	static struct snapshot s;
-	int rc = snapshot_init(&s, o.proc_root);
-	if (rc < 0) {
-		fprintf(stderr, "tasktop: %s: %s\n", o.proc_root, strerror(-rc));
+	struct source *src = source_open(SOURCE_PROCFS, o.proc_root, err,
+	    sizeof err);
+	if (src == NULL) {
+		fprintf(stderr, "tasktop: %s\n", err);
 		return 2;
 	}
 	static int tgids[CLI_MAX_IDS];
-	size_t ntgids = resolve_ids(&o, &s.root, tgids);
+	size_t ntgids = resolve_ids(&o, src, tgids);
 	if (ntgids > 0)
-		snapshot_set_only(&s, tgids, ntgids);
+		source_set_only(src, tgids, ntgids);
 
+	static struct snapshot s;
+	snapshot_init(&s);
 	int status;
 	if (o.mode == MODE_INTERACTIVE)
-		status = ui_run(&o, &s, o.ids, o.nids);
+		status = ui_run(&o, src, &s, o.ids, o.nids);
 	else
-		status = out_run(&o, &s);
+		status = out_run(&o, src, &s);
 	snapshot_free(&s);
+	source_close(src);
 	return status;
 }

@@ -28,7 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tasktop/proc.h"
+#include "tasktop/procfs.h"
 
 /* A task as the screen shows it. */
 struct act_task {

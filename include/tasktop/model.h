@@ -1,9 +1,9 @@
 /*
  * model.h - the model layer: a snapshot of every process and its threads,
- * kept by tid across refreshes (CPU% from deltas, fds and buffers reused),
- * the namespace reference and differences of each process, and the view: the
- * rows of the tree (or flat list), sorted and filtered, that ui/ and out/ show.
- * Nothing here knows about curses; all /proc access goes through proc.h.
+ * kept by tid across refreshes (CPU% from deltas), the namespace reference
+ * and differences of each process, and the view: the rows of the tree (or
+ * flat list), sorted and filtered, that ui/ and out/ show.  It does no I/O:
+ * a source hands it records (tasktop/record.h); docs/ARCHITECTURE.md.
  */
 #ifndef TASKTOP_MODEL_H
 #define TASKTOP_MODEL_H
@@ -13,35 +13,36 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "tasktop/detail.h"
 #include "tasktop/intmap.h"
 #include "tasktop/proc.h"
+#include "tasktop/record.h"
 #include "tasktop/text.h"
 
 struct process;
-
-/* Which tasks a refresh reads a per-task extra (wchan, syscall) of. */
-enum extras_scope {
-	EXTRAS_ALL,		/* every task (the default) */
-	EXTRAS_LEADERS,		/* process leaders: batch rows without -H */
-	EXTRAS_NONE,		/* none: the caller reads the rows it shows */
-};
 
 /* One thread (kernel task).  The leader is a thread too. */
 struct task {
 	int		 tid;
 	int		 tgid;
 	struct process	*proc;
-	unsigned	 seen;			/* generation last listed */
+	unsigned	 seen;			/* generation last put */
+	unsigned	 renewed_gen;		/* generation first seen (or its tid reused) */
+	unsigned	 renamed_gen;		/* generation its comm last changed */
+	unsigned	 ran_gen;		/* generation its stat last changed */
 
 	enum field_state stat_state;
 	struct proc_stat stat;
-	int		 stat_fd;		/* kept open and pread; -1 none */
 
+	/* Read on demand for the rows shown (source_fill_wchan). */
 	enum field_state wchan_state;
 	char		 wchan[64];		/* raw kernel bytes, NUL-terminated */
-
+	unsigned	 wchan_gen;		/* generation read; 0 never */
+	double		 wchan_mono;
 	enum field_state syscall_state;
 	struct proc_syscall syscall;
+	unsigned	 syscall_gen;
+	double		 syscall_mono;
 
 	enum field_state ns_state[NS_COUNT];
 	uint64_t	 ns[NS_COUNT];
@@ -49,20 +50,7 @@ struct task {
 
 	bool		 cpu_valid;		/* false until two samples exist */
 	double		 cpu_percent;
-	unsigned long long prev_ticks;		/* utime + stime at the previous refresh */
-
-	/* What lets a refresh skip work on a task that did not run (task.c,
-	 * task_stat.c, task_files.c). */
-	int		 sched_fd;		/* schedstat, kept open; -1 none */
-	int		 ns_dir_fd;		/* ns/ (O_PATH), kept open; -1 none */
-	uint64_t	 sched_sig;		/* hash of the last schedstat bytes */
-	uint64_t	 stat_sig;		/* hash of the last stat bytes */
-	double		 stat_mono;		/* when stat was last read */
-	unsigned	 ran_gen;		/* generation stat last changed */
-	unsigned	 wchan_gen;		/* generation wchan was read; 0 never */
-	double		 wchan_mono;
-	unsigned	 syscall_gen;		/* same for syscall */
-	double		 syscall_mono;
+	uint64_t	 prev_cpu_ns;		/* CPU time at the previous refresh */
 };
 
 /* One thread group. */
@@ -75,10 +63,6 @@ struct process {
 	size_t		 nthreads;
 	size_t		 threads_cap;
 	struct task	*leader;		/* tid == pid, NULL when gone */
-	double		 listed_mono;		/* when its task dir was last listed */
-	uint64_t	 runtime_ns;		/* CPU time of the group, all threads */
-	bool		 runtime_ok;
-	bool		 quiet;			/* no thread ran since the last refresh */
 	bool		 leader_exited;		/* leader a zombie (or gone) while threads live */
 
 	char		 state;			/* the leader's, else the first thread's; '?' */
@@ -113,7 +97,6 @@ struct process {
 };
 
 struct snapshot {
-	struct proc_root root;
 	struct intmap	 tasks;			/* tid -> struct task * */
 	struct intmap	 procs;			/* pid -> struct process * */
 	struct process	**list;			/* every process, ascending pid */
@@ -130,47 +113,14 @@ struct snapshot {
 	double		 interval;		/* since the previous refresh; 0 on the first */
 	double		 load[3];
 	bool		 load_ok;
-	long		 hz;			/* sysconf(_SC_CLK_TCK) */
+	long		 hz;			/* clock ticks a second of stat.utime, stime */
 	long		 page_kb;
 
-	int		*only;			/* -p: thread groups shown; NULL: all */
-	size_t		 nonly;
-
-	/* Namespace rechecks of known tasks per refresh (new tasks are always
-	 * read); 0 means every task every refresh. */
-	size_t		 ns_recheck_budget;
-	/* Besides, the network namespace alone of every known task is
-	 * rechecked within this many seconds: a round-robin whose budget a
-	 * refresh follows from the refresh interval.  0: no such rechecks. */
-	double		 ns_net_recheck_period;
-
-	/* Which tasks a refresh reads wchan and syscall of; the others are
-	 * read on demand (snapshot_read_wchan, snapshot_read_syscall). */
-	enum extras_scope wchan_scope;
-	enum extras_scope syscall_scope;
-
-	void		*priv;			/* model internals (user cache, fd budget, scratch) */
+	void		*priv;			/* model internals (user cache, scratch) */
 };
 
-/* 0, or -errno when the proc root can't be opened. */
-int snapshot_init(struct snapshot *s, const char *proc_root);
+void snapshot_init(struct snapshot *s);
 void snapshot_free(struct snapshot *s);
-/* Restrict to these thread groups (copied); n = 0 shows all. */
-void snapshot_set_only(struct snapshot *s, const int *tgids, size_t n);
-/*
- * One refresh at the given monotonic and wall-clock times (seconds).  Never
- * fails for a task that vanished or is denied: that field's state says so.
- * Returns 0, or -errno when the proc root itself can't be listed.
- */
-int snapshot_refresh(struct snapshot *s, double mono, double wall);
-
-/*
- * Bring t's wchan (syscall) up to date when a refresh left it out of scope:
- * reread unless read since t last ran (its stat changed) and recently
- * enough.  Cheap to call for every row drawn.
- */
-void snapshot_read_wchan(struct snapshot *s, struct task *t);
-void snapshot_read_syscall(struct snapshot *s, struct task *t);
 
 /* Something changed tid's stat behind the refresh's back (tasktop reniced
  * it): the next refresh rereads it even if the task did not run. */
@@ -179,9 +129,19 @@ void snapshot_stat_stale(struct snapshot *s, int tid);
 struct process *snapshot_process(const struct snapshot *s, int pid);
 struct task *snapshot_task(const struct snapshot *s, int tid);
 
-/* CPU% of dticks clock ticks over dt seconds at hz ticks a second (100% = one
- * CPU busy).  0 when dt <= 0. */
-double cpu_percent(unsigned long long dticks, double dt, long hz);
+/* Whether t's wait channel (syscall) is worth reading again: never read,
+ * or t ran since, or read too long ago (a task woken but not yet on a CPU
+ * shows no change in stat).  Pure: the caller reads, then puts. */
+bool snapshot_wchan_stale(const struct snapshot *s, const struct task *t);
+bool snapshot_syscall_stale(const struct snapshot *s, const struct task *t);
+void snapshot_put_wchan(struct snapshot *s, struct task *t,
+    enum field_state st, const char *wchan);
+void snapshot_put_syscall(struct snapshot *s, struct task *t,
+    enum field_state st, const struct proc_syscall *sc);
+
+/* CPU% of dns nanoseconds of CPU time over dt seconds (100% = one CPU
+ * busy).  0 when dt <= 0. */
+double cpu_percent(uint64_t dns, double dt);
 
 /*
  * Pick the namespace reference of p and set every thread's ns_differs and
@@ -195,29 +155,9 @@ void process_derive_ns(struct process *p);
  * appended to out (sanitize before display). */
 void process_display_name(const struct process *p, struct buf *out);
 
-/* ---- details of one thread, read on demand ------------------------- */
+/* A kernel state letter worth showing: printable, not the model's '?'. */
+bool state_letter_known(char state);
 
-/* What the side pane (and --stack) shows; reread on every cursor move and
- * refresh, for the selected thread only. */
-struct task_detail {
-	int		 tid;
-	int		 tgid;
-	enum field_state status_state;
-	struct proc_status status;
-	enum field_state stack_state;
-	struct proc_stack stack;
-	enum field_state wchan_state;
-	char		 wchan[64];
-	enum field_state syscall_state;
-	struct proc_syscall syscall;
-	enum field_state ns_state[NS_COUNT];
-	uint64_t	 ns[NS_COUNT];
-};
-
-/* Read the detail of tid in thread group tgid; with_stack false leaves
- * stack_state FIELD_UNREAD. */
-void task_detail_read(const struct snapshot *s, int tgid, int tid,
-    bool with_stack, struct task_detail *d);
 /* The links of a detail just read are newer than the refresh's (which
  * rechecks a known task's only every so often): take them into the
  * snapshot, so that the tree marks what the side pane shows. */
@@ -282,5 +222,13 @@ void view_build(struct view *v, const struct snapshot *s,
 /* Row index of a thread's row / a process's row; -1 when not shown. */
 long view_find_task(const struct view *v, int tid);
 long view_find_process(const struct view *v, int pid);
+/* The row an id selects: a leader's process row, another thread's row;
+ * -1 when not shown (or not in s). */
+long view_find_id(const struct view *v, const struct snapshot *s, int id);
+
+/* The tree lines before a row's name: "│ ├─" (UTF-8) or "| |-" (ASCII),
+ * then a space when space is set. */
+void view_tree_prefix(struct buf *out, const struct view_row *row,
+    enum text_mode mode, bool space);
 
 #endif

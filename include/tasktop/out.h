@@ -1,7 +1,8 @@
 /*
  * out.h - the non-interactive outputs: batch text (-b, like top -b) and JSON
- * Lines (--json, DESIGN.md's schema).  Writers fill a buffer from a snapshot;
- * nothing here touches /proc except through model.h.
+ * Lines (--json, the schema in docs/ARCHITECTURE.md).  Writers fill a buffer
+ * from a snapshot; what only procfs has (a stack) comes through the detail
+ * reader (tasktop/detail.h), never by opening a file here.
  */
 #ifndef TASKTOP_OUT_H
 #define TASKTOP_OUT_H
@@ -9,12 +10,15 @@
 #include <stdbool.h>
 
 #include "tasktop/cli.h"
+#include "tasktop/detail.h"
 #include "tasktop/model.h"
+#include "tasktop/source.h"
 #include "tasktop/text.h"
 
 struct out_opts {
 	bool		 threads;		/* batch: a row per thread (-H) */
 	bool		 stack;			/* json: read each thread's stack */
+	struct detail_reader *detail;		/* json --stack reads through it */
 };
 
 /* A header line then the tree; no raw control byte from any name. */
@@ -24,8 +28,15 @@ void out_batch_write(struct buf *out, const struct snapshot *s,
 void out_json_write(struct buf *out, const struct snapshot *s,
     const struct out_opts *o);
 
-/* Run -b or --json to completion: refresh, write, sleep -d, -n times.
- * Returns the exit status. */
-int out_run(const struct cli_opts *cli, struct snapshot *s);
+/* What the writers show beside the records, read through src when stale:
+ * the wait channel of every thread (every) or of the leaders, and with
+ * syscalls every thread's syscall too.  --json wants both for all. */
+void out_fill_extras(struct source *src, struct snapshot *s, bool every,
+    bool syscalls);
+
+/* Run -b or --json to completion: refresh s from src, write, sleep -d,
+ * -n times.  Returns the exit status. */
+int out_run(const struct cli_opts *cli, struct source *src,
+    struct snapshot *s);
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * proc.h - the /proc layer: the only code that opens anything under the proc
- * root.  Parsers are pure functions (bytes in, struct out) so they can be
- * fuzzed; readers do the I/O and map errno to a field state.
+ * proc.h - what /proc's files say, parsed: pure functions (bytes in, struct
+ * out) so they can be fuzzed, and the types every layer shares (a field's
+ * state, the namespace types).  Nothing here does I/O: the procfs source
+ * (tasktop/procfs.h) reads the files.
  */
 #ifndef TASKTOP_PROC_H
 #define TASKTOP_PROC_H
@@ -123,6 +124,10 @@ struct proc_status {
 	unsigned long long vm_rss_kb;
 };
 
+/* status grows with the number of groups and cpus: 8 KiB holds a large
+ * one, and every reader of a status file uses this size. */
+#define PROC_STATUS_BUF	8192
+
 /* Parse /proc/<pid>/status.  Unknown lines are skipped.  0, or -1 when it
  * does not look like a status file at all (no Name/Pid line). */
 int proc_parse_status(const char *buf, size_t len, struct proc_status *out);
@@ -181,92 +186,6 @@ const char *syscall_name_arch(const char *arch, long nr);
  */
 size_t proc_parse_cmdline(const char *buf, size_t len, size_t *starts,
     size_t max);
-
-/* ---- I/O ----------------------------------------------------------- */
-
-struct proc_root {
-	int		 dirfd;		/* O_DIRECTORY|O_PATH of the root */
-	char		 path[256];
-	bool		 procfs;	/* a real procfs of our pid namespace */
-};
-
-/* 0, or -errno.  path is "/proc" or a fixture tree. */
-int proc_root_open(struct proc_root *root, const char *path);
-void proc_root_close(struct proc_root *root);
-
-/*
- * Numeric entries of the root (thread groups) or of <tgid>/task (threads),
- * ascending.  *ids is realloc'd as needed (*cap tracks its size).  Returns
- * the count, or -errno (the task dir gone: -ENOENT).
- */
-int proc_list_tgids(const struct proc_root *root, int **ids, size_t *cap);
-int proc_list_tids(const struct proc_root *root, int tgid, int **ids,
-    size_t *cap);
-/*
- * The number of threads of tgid for the price of a stat: procfs keeps the
- * link count of "<tgid>/task" at the threads + 2.  -1 when the root is not
- * procfs or the stat fails.
- */
-int proc_count_tids(const struct proc_root *root, int tgid);
-/*
- * The CPU time of thread group tgid in nanoseconds, all its threads (and
- * those that exited) together, from its CPU-time clock: a system call
- * without a path, an fd or text to parse.  Standing still, it says no
- * thread of the group ran.  0, or -errno (-ENOTSUP when the root is not
- * procfs of our pid namespace).
- */
-int proc_group_runtime(const struct proc_root *root, int tgid,
-    uint64_t *ns);
-
-/*
- * Open "<tgid>/task/<tid>/<name>" (tid 0: "<tgid>/<name>") read-only,
- * O_CLOEXEC.  Returns an fd or -errno.
- */
-int proc_open_task_file(const struct proc_root *root, int tgid, int tid,
-    const char *name);
-
-/*
- * "<id>" below the root as a directory fd (O_RDONLY, not O_PATH: on procfs
- * such an fd pins the task and pidfd_send_signal accepts it; see
- * include/tasktop/act.h).  The id may be any tid.  Returns an fd or -errno.
- */
-int proc_open_id_dir(const struct proc_root *root, int id);
-/* Read the file name below a directory fd (from proc_open_id_dir). */
-enum field_state proc_read_file_at(int dirfd, const char *name, char *buf,
-    size_t cap, size_t *len);
-
-/* Read a whole file from offset 0 with pread into buf (NUL-terminated, at
- * most cap-1 bytes). */
-enum field_state proc_pread_file(int fd, char *buf, size_t cap, size_t *len);
-
-/* Open, read, close. */
-enum field_state proc_read_task_file(const struct proc_root *root, int tgid,
-    int tid, const char *name, char *buf, size_t cap, size_t *len);
-
-/* Read a file at the root ("loadavg", "uptime", "stat"). */
-enum field_state proc_read_root_file(const struct proc_root *root,
-    const char *name, char *buf, size_t cap, size_t *len);
-
-/* readlinkat "<tgid>/task/<tid>/ns/<type>" and parse it. */
-enum field_state proc_read_ns(const struct proc_root *root, int tgid, int tid,
-    enum ns_type type, uint64_t *ino);
-/* "<tgid>/task/<tid>/ns" as an O_PATH directory fd, or -errno: links read
- * through it cost one lookup instead of a path walk. */
-int proc_open_ns_dir(const struct proc_root *root, int tgid, int tid);
-/* readlinkat the link of type below such an fd and parse it. */
-enum field_state proc_read_ns_at(int ns_dir, enum ns_type type,
-    uint64_t *ino);
-/* Every link of "<tgid>/task/<tid>/ns/" at once, indexed by enum ns_type,
- * through ns_dir when it is >= 0, else through one opened for the call. */
-void proc_read_ns_all(const struct proc_root *root, int tgid, int tid,
-    int ns_dir, enum field_state state[NS_COUNT], uint64_t ino[NS_COUNT]);
-
-/*
- * The thread group of any id, listed or not (seed 001: a tid has no entry in
- * readdir but /proc/<tid> resolves).  Reads <id>/status Tgid.  0 with *tgid
- * set, or -errno (-ENOENT: no such task).
- */
-int proc_resolve_tgid(const struct proc_root *root, int id, int *tgid);
 
 /* Parse /proc/loadavg's first three numbers.  0 or -1. */
 int proc_parse_loadavg(const char *buf, size_t len, double load[3]);

@@ -10,11 +10,13 @@
 
 #include "tasktop/cli.h"
 #include "tasktop/model.h"
+#include "tasktop/source.h"
 #include "tasktop/text.h"
 
-/* Run until quit; select[] are the tids given with -p (each opens its
- * process and the first is selected).  Returns the exit status. */
-int ui_run(const struct cli_opts *cli, struct snapshot *s,
+/* Run until quit, refreshing s from src; select[] are the tids given with
+ * -p (each opens its process and the first is selected).  Returns the exit
+ * status. */
+int ui_run(const struct cli_opts *cli, struct source *src, struct snapshot *s,
     const int *select, size_t nselect);
 
 /* ---- themes (pure parsing, fuzzed) ---------------------------------- */

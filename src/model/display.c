@@ -1,6 +1,7 @@
 #include "config.h"
 
-#include "internal.h"
+#include "tasktop/model.h"
+#include "process.h"
 
 /* Trailing NULs end the last argument (and pad after setproctitle); they
  * separate nothing. */

@@ -1,8 +1,7 @@
 #include "config.h"
 
 #include "tasktop/grow.h"
-
-#include "internal.h"
+#include "priv.h"
 
 /* The snapshot's arrays (grow.h): once the snapshot has seen its largest
  * refresh no further refresh allocates. */

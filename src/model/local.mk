@@ -1,9 +1,12 @@
-# src/model: the snapshot (processes and threads kept across refreshes),
-# namespace references, the tree and the view.
-src_model_libmodel_a_SOURCES += src/model/internal.h src/model/grow.c \
-	src/model/task.c src/model/task_stat.c src/model/task_files.c \
-	src/model/fd_budget.c src/model/process.c \
-	src/model/cpu.c src/model/users.c src/model/nsref.c \
-	src/model/ns_scan.c src/model/tree.c src/model/snapshot.c \
-	src/model/refresh.c src/model/display.c src/model/detail.c \
-	src/model/view_sort.c src/model/view.c
+# src/model: the snapshot (processes and threads kept across refreshes, fed
+# records by a source), namespace references, the tree and the view.  No
+# I/O: tests/unit/layering.sh checks the library calls none.
+src_model_libmodel_a_SOURCES += src/model/priv.h src/model/users.h \
+	src/model/task.h src/model/process.h src/model/tree.h \
+	src/model/view_sort.h src/model/grow.c \
+	src/model/task.c src/model/process.c src/model/cpu.c \
+	src/model/users.c src/model/nsref.c src/model/tree.c \
+	src/model/snapshot.c src/model/refresh.c src/model/identity.c \
+	src/model/extras.c src/model/detail_ns.c src/model/state.c \
+	src/model/display.c src/model/view_sort.c src/model/view.c \
+	src/model/view_prefix.c

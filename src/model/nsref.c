@@ -1,6 +1,7 @@
 #include "config.h"
 
-#include "internal.h"
+#include "tasktop/model.h"
+#include "task.h"
 
 /* A reference needs at least the headline namespace. */
 static bool task_ns_usable(const struct task *t)

@@ -1,185 +1,99 @@
+/*
+ * refresh.c - a refresh as the model sees it: records put between begin
+ * and end (tasktop/record.h).  No I/O: whatever the source read arrives
+ * here as values with their field states.
+ */
 #include "config.h"
 
-#include <errno.h>
-#include <limits.h>
+#include <stdlib.h>
 
-#include "internal.h"
+#include "priv.h"
+#include "process.h"
+#include "task.h"
+#include "tree.h"
 
-static void refresh_clock(struct snapshot *s, double mono, double wall)
+void snapshot_begin(struct snapshot *s, double mono, double wall)
 {
+	s->generation++;
 	s->interval = s->generation > 1 ? mono - s->mono : 0;
 	s->mono = mono;
 	s->wall = wall;
+	s->load_ok = false;
+	s->nlist = 0;
+	s->ntasks = 0;
+	snapshot_priv(s)->nidentity = 0;
 }
 
-static void refresh_loadavg(struct snapshot *s)
+void snapshot_put_load(struct snapshot *s, const double load[3])
 {
-	char buf[256];
-	size_t len = 0;
-
-	s->load_ok = proc_read_root_file(&s->root, "loadavg", buf, sizeof(buf),
-	    &len) == FIELD_OK && proc_parse_loadavg(buf, len, s->load) == 0;
+	s->load[0] = load[0];
+	s->load[1] = load[1];
+	s->load[2] = load[2];
+	s->load_ok = true;
 }
 
-/* A listing needs an fd: when kept ones took them all (the limit lower
- * than it said), give some back and try again rather than fail. */
-static bool listing_starved(struct snapshot *s, int n)
+/* The group of a record, listed in s->list at its first task this time. */
+static struct process *refresh_process_of(struct snapshot *s, int tgid)
 {
-	return (n == -EMFILE || n == -ENFILE) && fd_budget_shed(s);
-}
+	struct process *p = intmap_get(&s->procs, tgid);
 
-/* The thread groups to visit: every one, or only those given with -p. */
-static int refresh_list_tgids(struct snapshot *s, const int **ids)
-{
-	struct snapshot_priv *priv = snapshot_priv(s);
-	int n;
-
-	if (s->only != NULL) {
-		*ids = s->only;
-		return (int)s->nonly;
+	if (p == NULL) {
+		p = process_new(tgid);
+		intmap_put(&s->procs, tgid, p);
 	}
-	n = proc_list_tgids(&s->root, &priv->tgids, &priv->tgids_cap);
-	if (listing_starved(s, n))
-		n = proc_list_tgids(&s->root, &priv->tgids, &priv->tgids_cap);
-	*ids = priv->tgids;
-	return n;
+	if (p->seen != s->generation) {
+		p->seen = s->generation;
+		p->nthreads = 0;
+		model_grow(&s->list, &s->list_cap, s->nlist + 1,
+		    sizeof(*s->list));
+		s->list[s->nlist++] = p;
+	}
+	return p;
 }
 
-/* The task behind tid for thread group tgid; a tid that moved to another
- * group (reused, or an exec by a non-leader thread) starts over. */
-static struct task *refresh_task_of(struct snapshot *s, int tid, int tgid,
-    bool *fresh)
+/* The task behind tid for group tgid; a tid that moved to another group
+ * (reused, or an exec by a non-leader thread) starts over. */
+static struct task *refresh_task_of(struct snapshot *s, int tid, int tgid)
 {
 	struct task *t = intmap_get(&s->tasks, tid);
 
-	*fresh = t == NULL || t->tgid != tgid;
 	if (t == NULL) {
 		t = task_new(tid, tgid);
 		intmap_put(&s->tasks, tid, t);
+		t->renewed_gen = s->generation;
 	} else if (t->tgid != tgid) {
-		task_forget(s, t, tgid);
+		task_reset(t, tgid);
+		t->renewed_gen = s->generation;
 	}
 	return t;
 }
 
-/* Read one thread into p; a thread that exited meanwhile is left out. */
-static void refresh_thread(struct snapshot *s, struct process *p, int tid)
+void snapshot_put(struct snapshot *s, const struct task_record *r)
 {
-	struct snapshot_priv *priv = snapshot_priv(s);
-	struct task_sighting *ts;
-	bool fresh;
+	struct task *t = intmap_get(&s->tasks, r->tid);
+
+	if (r->stat_state == FIELD_GONE || r->tid <= 0 || r->tgid <= 0)
+		return;		/* exited since it was listed */
+	if (t != NULL && t->seen == s->generation)
+		return;		/* put for another group moments ago */
+	t = refresh_task_of(s, r->tid, r->tgid);
+	task_take_record(t, r, s->generation, s->interval);
+	t->seen = s->generation;
+	t->proc = refresh_process_of(s, r->tgid);
+	process_add_thread(t->proc, t);
+	s->ntasks++;
+}
+
+void snapshot_put_ns(struct snapshot *s, int tid,
+    const enum field_state state[NS_COUNT], const uint64_t ino[NS_COUNT])
+{
 	struct task *t = intmap_get(&s->tasks, tid);
 
 	if (t != NULL && t->seen == s->generation)
-		return;		/* listed by another group moments ago */
-	t = refresh_task_of(s, tid, p->pid, &fresh);
-	model_grow(&priv->seen, &priv->seen_cap, priv->nseen + 1,
-	    sizeof(*priv->seen));
-	ts = &priv->seen[priv->nseen];
-	*ts = (struct task_sighting){ .task = t, .fresh = fresh,
-	    .group_quiet = p->quiet };
-	task_read(s, ts);
-	if (t->stat_state == FIELD_GONE)
-		return;
-	t->seen = s->generation;
-	t->proc = p;
-	task_update_cpu(t, ts->had_sample, s->interval, s->hz);
-	process_add_thread(p, t);
-	priv->nseen++;
+		task_take_ns(t, state, ino);
 }
 
-static int refresh_list_tids(struct snapshot *s, int tgid)
-{
-	struct snapshot_priv *priv = snapshot_priv(s);
-	int n = proc_list_tids(&s->root, tgid, &priv->tids, &priv->tids_cap);
-
-	if (listing_starved(s, n))
-		n = proc_list_tids(&s->root, tgid, &priv->tids,
-		    &priv->tids_cap);
-	return n;
-}
-
-/*
- * Listing a task directory costs a lookup a thread, a refresh's second
- * cost after stat.  procfs counts a group's threads for the price of a
- * stat, and the same count as last time is taken to mean the same threads:
- * a thread that exited shows anyway (reading it fails), but one that
- * started while another exited would not, so each group is listed again
- * after RELIST_AGE seconds at most (spread by pid up to twice that).
- */
-#define RELIST_AGE	2.0
-
-static bool refresh_same_threads(const struct snapshot *s,
-    const struct process *p)
-{
-	double age = RELIST_AGE * (1.0 + (double)(p->pid % 16) / 16.0);
-
-	return p->nthreads > 0 && p->nthreads <= INT_MAX &&
-	    s->mono - p->listed_mono < age &&
-	    proc_count_tids(&s->root, p->pid) == (int)p->nthreads;
-}
-
-/* The tids of p's threads of the last refresh. */
-static int refresh_known_tids(struct snapshot *s, const struct process *p)
-{
-	struct snapshot_priv *priv = snapshot_priv(s);
-	size_t i;
-
-	model_grow(&priv->tids, &priv->tids_cap, p->nthreads,
-	    sizeof(*priv->tids));
-	for (i = 0; i < p->nthreads; i++)
-		priv->tids[i] = p->threads[i]->tid;
-	return (int)p->nthreads;
-}
-
-/*
- * The group's CPU time, read before its threads: when it stood still since
- * the last refresh (read before that refresh's threads too), no thread ran
- * in between, and what was read of them then is what they would say now.
- */
-static void refresh_group_runtime(struct snapshot *s, struct process *p,
-    bool fresh)
-{
-	uint64_t ns;
-	bool ok = proc_group_runtime(&s->root, p->pid, &ns) == 0;
-
-	p->quiet = ok && !fresh && p->runtime_ok && ns == p->runtime_ns;
-	p->runtime_ok = ok;
-	p->runtime_ns = ns;
-}
-
-static void refresh_process(struct snapshot *s, int tgid)
-{
-	struct snapshot_priv *priv = snapshot_priv(s);
-	struct process *p = intmap_get(&s->procs, tgid);
-	size_t first = priv->nseen;
-	bool fresh = p == NULL, listed = fresh || !refresh_same_threads(s, p);
-	int n, i;
-
-	n = listed ? refresh_list_tids(s, tgid) : refresh_known_tids(s, p);
-	if (n <= 0)
-		return;		/* exited since the listing */
-	if (fresh) {
-		p = process_new(tgid);
-		intmap_put(&s->procs, tgid, p);
-	}
-	if (listed)
-		p->listed_mono = s->mono;
-	refresh_group_runtime(s, p, fresh);
-	p->nthreads = 0;
-	for (i = 0; i < n; i++)
-		refresh_thread(s, p, priv->tids[i]);
-	if (p->nthreads == 0)
-		return;
-	p->seen = s->generation;
-	process_order_threads(p);
-	process_update(s, p, fresh, &priv->seen[first], priv->nseen - first);
-	process_sum_cpu(p);
-	model_grow(&s->list, &s->list_cap, s->nlist + 1, sizeof(*s->list));
-	s->list[s->nlist++] = p;
-}
-
-/* Whatever this refresh did not see has exited. */
+/* Whatever this refresh did not put has exited. */
 static void refresh_sweep(struct snapshot *s)
 {
 	size_t it = 0;
@@ -189,7 +103,7 @@ static void refresh_sweep(struct snapshot *s)
 	while (intmap_next(&s->tasks, &it, &key, &v))
 		if (((struct task *)v)->seen != s->generation) {
 			intmap_del(&s->tasks, key);
-			task_free(s, v);
+			task_free(v);
 		}
 	it = 0;
 	while (intmap_next(&s->procs, &it, &key, &v))
@@ -199,29 +113,49 @@ static void refresh_sweep(struct snapshot *s)
 		}
 }
 
-int snapshot_refresh(struct snapshot *s, double mono, double wall)
+static int process_pid_cmp(const void *a, const void *b)
+{
+	int x = (*(struct process *const *)a)->pid;
+	int y = (*(struct process *const *)b)->pid;
+
+	return (x > y) - (x < y);
+}
+
+/* A source may put groups in any order (a task iterator goes by tid). */
+static void refresh_order_list(struct snapshot *s)
+{
+	size_t i;
+
+	for (i = 1; i < s->nlist; i++)
+		if (s->list[i - 1]->pid > s->list[i]->pid) {
+			qsort(s->list, s->nlist, sizeof(*s->list),
+			    process_pid_cmp);
+			return;
+		}
+}
+
+static void refresh_want_identity(struct snapshot *s, struct process *p)
 {
 	struct snapshot_priv *priv = snapshot_priv(s);
-	const int *tgids;
-	int n, i;
-	size_t j;
 
-	n = refresh_list_tgids(s, &tgids);
-	if (n < 0)
-		return n;
-	s->generation++;
-	refresh_clock(s, mono, wall);
-	refresh_loadavg(s);
-	priv->nseen = 0;
-	priv->fds_exhausted = false;
-	s->nlist = 0;
-	for (i = 0; i < n; i++)
-		refresh_process(s, tgids[i]);
+	model_grow(&priv->identity, &priv->identity_cap, priv->nidentity + 1,
+	    sizeof(*priv->identity));
+	priv->identity[priv->nidentity++] = p;
+}
+
+void snapshot_end(struct snapshot *s)
+{
+	size_t i;
+
 	refresh_sweep(s);
-	s->ntasks = priv->nseen;
-	ns_scan(s);
-	for (j = 0; j < s->nlist; j++)
-		process_derive_ns(s->list[j]);
+	refresh_order_list(s);
+	for (i = 0; i < s->nlist; i++) {
+		struct process *p = s->list[i];
+
+		process_order_threads(p);
+		if (process_update(p, s->generation, s->page_kb))
+			refresh_want_identity(s, p);
+		process_derive_ns(p);
+	}
 	tree_build(s);
-	return 0;
 }

@@ -1,50 +1,30 @@
+/*
+ * snapshot.c - a snapshot's life: made empty, filled by refreshes
+ * (refresh.c), freed; and looking tasks and processes up by id.
+ */
 #include "config.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "priv.h"
+#include "process.h"
+#include "task.h"
 
-/*
- * Rechecking all ten links of a task costs ten readlinks: this many tasks
- * a refresh keep the quieter marks current within a minute or two at
- * 10,000 tasks.  The network namespace has its own, faster round-robin.
- */
-#define NS_RECHECK_DEFAULT	64
-/* Seconds.  A round of rechecks takes whole refreshes, up to one more
- * than the period asks for: with refreshes 0.5-0.7 s apart a thread that
- * calls setns(2) is still marked within 2 s. */
-#define NS_NET_RECHECK_PERIOD	1.2
-
-int snapshot_init(struct snapshot *s, const char *proc_root)
+void snapshot_init(struct snapshot *s)
 {
-	struct snapshot_priv *priv;
-	long page;
-	int err;
+	struct snapshot_priv *priv = xcalloc(1, sizeof(*priv), "snapshot");
+	long page = sysconf(_SC_PAGESIZE);
 
 	memset(s, 0, sizeof(*s));
-	err = proc_root_open(&s->root, proc_root);
-	if (err < 0)
-		return err;
-	priv = calloc(1, sizeof(*priv));
-	if (priv == NULL) {
-		proc_root_close(&s->root);
-		return -ENOMEM;
-	}
 	user_cache_init(&priv->users);
 	s->priv = priv;
 	intmap_init(&s->tasks);
 	intmap_init(&s->procs);
-	s->ns_recheck_budget = NS_RECHECK_DEFAULT;
-	s->ns_net_recheck_period = NS_NET_RECHECK_PERIOD;
-	s->hz = sysconf(_SC_CLK_TCK);
-	page = sysconf(_SC_PAGESIZE);
 	s->page_kb = page > 0 ? page / 1024 : 4;
-	priv->max_kept_fds = fd_budget_init();
-	return 0;
+	s->hz = sysconf(_SC_CLK_TCK);
 }
 
 void snapshot_free(struct snapshot *s)
@@ -54,7 +34,7 @@ void snapshot_free(struct snapshot *s)
 	void *v;
 
 	while (intmap_next(&s->tasks, &it, NULL, &v))
-		task_free(s, v);
+		task_free(v);
 	it = 0;
 	while (intmap_next(&s->procs, &it, NULL, &v))
 		process_free(v);
@@ -62,47 +42,13 @@ void snapshot_free(struct snapshot *s)
 	intmap_free(&s->procs);
 	free(s->list);
 	free(s->roots);
-	free(s->only);
 	if (priv) {
-		free(priv->tgids);
-		free(priv->tids);
-		free(priv->seen);
+		free(priv->identity);
 		free(priv->tree_mark);
-		free(priv->cmdline_buf);
 		user_cache_free(&priv->users);
 		free(priv);
 	}
-	proc_root_close(&s->root);
 	memset(s, 0, sizeof(*s));
-}
-
-static int int_cmp(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
-void snapshot_set_only(struct snapshot *s, const int *tgids, size_t n)
-{
-	size_t i, kept = 0;
-
-	free(s->only);
-	s->only = NULL;
-	s->nonly = 0;
-	if (n == 0)
-		return;
-	s->only = malloc(n * sizeof(*s->only));
-	if (s->only == NULL) {
-		fprintf(stderr, "tasktop: out of memory (-p list)\n");
-		abort();
-	}
-	memcpy(s->only, tgids, n * sizeof(*s->only));
-	qsort(s->only, n, sizeof(*s->only), int_cmp);
-	for (i = 0; i < n; i++)
-		if (kept == 0 || s->only[kept - 1] != s->only[i])
-			s->only[kept++] = s->only[i];
-	s->nonly = kept;
 }
 
 struct process *snapshot_process(const struct snapshot *s, int pid)

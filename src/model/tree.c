@@ -1,6 +1,7 @@
 #include "config.h"
 
-#include "internal.h"
+#include "priv.h"
+#include "tree.h"
 
 enum { MARK_NEW, MARK_ON_PATH, MARK_DONE };
 

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "users.h"
 
 void user_cache_init(struct user_cache *c)
 {
@@ -27,10 +28,8 @@ static char *dup_or_die(const char *s)
 {
 	char *d = strdup(s);
 
-	if (d == NULL) {
-		fprintf(stderr, "tasktop: out of memory (user name)\n");
-		abort();
-	}
+	if (d == NULL)
+		oom_abort("user name");
 	return d;
 }
 

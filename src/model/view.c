@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "priv.h"
+#include "process.h"
+#include "task.h"
+#include "view_sort.h"
 
 #define NO_ROW		((size_t)-1)
 #define MORE_BITS	64
@@ -359,4 +362,14 @@ long view_find_process(const struct view *v, int pid)
 		if (!v->rows[i].task && v->rows[i].proc->pid == pid)
 			return (long)i;
 	return -1;
+}
+
+long view_find_id(const struct view *v, const struct snapshot *s, int id)
+{
+	const struct task *t = snapshot_task(s, id);
+
+	if (t == NULL)
+		return -1;
+	return t->tid == t->tgid ? view_find_process(v, id) :
+	    view_find_task(v, id);
 }

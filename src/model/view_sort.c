@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "process.h"
+#include "task.h"
+#include "view_sort.h"
 
 static const char *const sort_key_names[SORT_COUNT] = {
 	[SORT_PID] = "PID",

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "tasktop/out.h"
+#include "tasktop/util.h"
 #include "internal.h"
 
 #define BATCH_ID_COLS		7	/* pid_max is at most 4194304 */
@@ -72,29 +73,17 @@ static char batch_ns_mark(unsigned differs)
 /* A state letter from the kernel, or '-' when unknown or not a letter. */
 static char batch_state(bool known, char state)
 {
-	return known && state > ' ' && state < 0x7f && state != '?' ?
-	    state : '-';
+	return known && state_letter_known(state) ? state : '-';
 }
 
 /* Kilobytes in at most BATCH_MEM_COLS columns: 980K, 12.3M, 1.5G. */
 static void batch_mem(struct buf *out, enum field_state st,
     unsigned long long kb)
 {
-	static const char units[] = "MGTP";
 	char text[32] = "-";
-	double v = (double)kb / 1024;
-	size_t unit = 0;
 
-	if (st == FIELD_OK && kb < 1024)
-		snprintf(text, sizeof text, "%lluK", kb);
-	else if (st == FIELD_OK) {
-		/* 999.95 would print as "1000.0": one column too many. */
-		while (v >= 999.95 && unit + 1 < sizeof units - 1) {
-			v /= 1024;
-			unit++;
-		}
-		snprintf(text, sizeof text, "%.1f%c", v, units[unit]);
-	}
+	if (st == FIELD_OK)
+		format_kb(text, sizeof text, kb, BATCH_MEM_COLS);
 	buf_printf(out, " %*s", BATCH_MEM_COLS, text);
 }
 
@@ -184,16 +173,6 @@ static void batch_wchan(struct batch_writer *w, const struct task *t)
 		batch_cell(w, "-", 1, BATCH_WCHAN_COLS);
 }
 
-/* ASCII tree lines: "| " where an ancestor has a later sibling, then the
- * row's own branch. */
-static void batch_tree(struct buf *out, const struct view_row *row)
-{
-	for (int d = 1; d < row->depth && d < 64; d++)
-		buf_adds(out, (row->more >> d) & 1 ? "| " : "  ");
-	if (row->depth > 0)
-		buf_adds(out, row->last ? "`-" : "|-");
-}
-
 /* " [netns]" for the headline, " [uts]" … for the other types. */
 static void batch_ns_suffix(struct buf *out, unsigned differs)
 {
@@ -225,7 +204,7 @@ static void batch_process_row(struct batch_writer *w,
 	batch_int(w->out, (long long)p->nthreads, BATCH_THREADS_COLS);
 	batch_wchan(w, p->leader);
 	buf_addc(w->out, ' ');
-	batch_tree(w->out, row);
+	view_tree_prefix(w->out, row, TEXT_ASCII, false);
 	buf_reset(&w->raw);
 	process_display_name(p, &w->raw);
 	text_sanitize(w->out, w->raw.data, w->raw.len, w->mode);
@@ -248,7 +227,7 @@ static void batch_thread_row(struct batch_writer *w,
 	batch_spaces(w->out, 1 + BATCH_MEM_COLS + 1 + BATCH_THREADS_COLS);
 	batch_wchan(w, t);
 	buf_addc(w->out, ' ');
-	batch_tree(w->out, row);
+	view_tree_prefix(w->out, row, TEXT_ASCII, false);
 	buf_addc(w->out, '{');
 	if (stat_ok)
 		text_sanitize(w->out, t->stat.comm, t->stat.comm_len, w->mode);

@@ -1,5 +1,5 @@
 /*
- * json.c - --json: one object per refresh, DESIGN.md's schema.  Its keys are
+ * json.c - --json: one object per refresh (docs/ARCHITECTURE.md, "JSON").  Its keys are
  * an interface scripts depend on: add keys, never rename them.  A value that
  * could not be read is null, never a made-up 0, and every string is the
  * kernel's bytes through json_escape() (invalid UTF-8 stays recoverable).
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tasktop/out.h"
+#include "tasktop/util.h"
 #include "internal.h"
 
 /* Arguments whose offsets fit on the stack; longer cmdlines go to the heap. */
@@ -46,8 +47,7 @@ static void json_percent(struct buf *out, bool valid, double percent)
 /* A one-letter state; unknown (or not a letter at all) is null. */
 static void json_state(struct buf *out, bool known, char state)
 {
-	bool letter = state > ' ' && state < 0x7f && state != '?';
-	json_string_or_null(out, known && letter, &state, 1);
+	json_string_or_null(out, known && state_letter_known(state), &state, 1);
 }
 
 static void json_cmdline_args(struct buf *out, const char *cmd, size_t len,
@@ -149,13 +149,13 @@ static void json_ns_differs(struct buf *out, unsigned differs)
 
 /* "stack" and "stack_error": frames, or null and why.  Without --stack
  * nothing is read and the error is "not read". */
-static void json_stack(struct buf *out, const struct snapshot *s,
+static void json_stack(struct buf *out, const struct out_opts *o,
     const struct task *t, struct task_detail *detail)
 {
 	enum field_state st = FIELD_UNREAD;
 
 	if (detail != NULL) {
-		task_detail_read(s, t->tgid, t->tid, true, detail);
+		detail_read(o->detail, t->tgid, t->tid, DETAIL_STACK, detail);
 		st = detail->stack_state;
 	}
 	json_key(out, "stack");
@@ -175,7 +175,7 @@ static void json_stack(struct buf *out, const struct snapshot *s,
 	json_escape(out, field_state_str(st), strlen(field_state_str(st)));
 }
 
-static void json_thread(struct buf *out, const struct snapshot *s,
+static void json_thread(struct buf *out, const struct out_opts *o,
     const struct task *t, struct task_detail *detail)
 {
 	bool stat_ok = t->stat_state == FIELD_OK;
@@ -202,7 +202,7 @@ static void json_thread(struct buf *out, const struct snapshot *s,
 	json_key(out, "ns_differs");
 	json_ns_differs(out, t->ns_differs);
 	buf_addc(out, ',');
-	json_stack(out, s, t, detail);
+	json_stack(out, o, t, detail);
 	buf_addc(out, '}');
 }
 
@@ -256,7 +256,7 @@ static void json_process_head(struct buf *out, const struct process *p)
 		buf_adds(out, "null,");
 }
 
-static void json_process(struct buf *out, const struct snapshot *s,
+static void json_process(struct buf *out, const struct out_opts *o,
     const struct process *p, struct task_detail *detail)
 {
 	json_process_head(out, p);
@@ -265,7 +265,7 @@ static void json_process(struct buf *out, const struct snapshot *s,
 	for (size_t i = 0; i < p->nthreads; i++) {
 		if (i > 0)
 			buf_addc(out, ',');
-		json_thread(out, s, p->threads[i], detail);
+		json_thread(out, o, p->threads[i], detail);
 	}
 	buf_adds(out, "]}");
 }
@@ -276,10 +276,8 @@ void out_json_write(struct buf *out, const struct snapshot *s,
 	/* One detail, reused: it holds a whole stack text. */
 	struct task_detail *detail = NULL;
 
-	if (o->stack && (detail = malloc(sizeof *detail)) == NULL) {
-		fprintf(stderr, "tasktop: out of memory (stack detail)\n");
-		abort();	/* as struct buf does: no half-written object */
-	}
+	if (o->stack && o->detail != NULL)
+		detail = xmalloc(sizeof *detail, "stack detail");
 	buf_addc(out, '{');
 	json_key(out, "time");
 	if (isfinite(s->wall))
@@ -291,7 +289,7 @@ void out_json_write(struct buf *out, const struct snapshot *s,
 	for (size_t i = 0; i < s->nlist; i++) {
 		if (i > 0)
 			buf_addc(out, ',');
-		json_process(out, s, s->list[i], detail);
+		json_process(out, o, s->list[i], detail);
 	}
 	buf_adds(out, "]}\n");
 	free(detail);

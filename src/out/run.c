@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "tasktop/out.h"
+#include "tasktop/util.h"
 
 /* With -n 1 there would be no CPU% at all (it needs two samples), so a
  * silent sample comes first, this long (or -d if shorter) before.  -d 0
@@ -42,15 +43,6 @@ static void out_install_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static double out_clock(clockid_t id)
-{
-	struct timespec ts;
-
-	if (clock_gettime(id, &ts) != 0)
-		return 0;
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Sleep, resuming after unrelated signals; false when asked to stop. */
 static bool out_sleep(double seconds)
 {
@@ -65,13 +57,40 @@ static bool out_sleep(double seconds)
 	return !out_stop_requested;
 }
 
-static int out_refresh(const struct cli_opts *cli, struct snapshot *s)
+/*
+ * JSON shows every thread's wchan and syscall; batch a wchan on each row
+ * (the leader's on a process row) and no syscall.  Read after the refresh
+ * through the detail reader, and only when stale (the model says).
+ */
+void out_fill_extras(struct source *src, struct snapshot *s, bool every,
+    bool syscalls)
 {
-	int rc = snapshot_refresh(s, out_clock(CLOCK_MONOTONIC),
-	    out_clock(CLOCK_REALTIME));
-	if (rc < 0)
+	for (size_t i = 0; i < s->nlist; i++) {
+		struct process *p = s->list[i];
+		for (size_t j = 0; j < p->nthreads; j++) {
+			struct task *t = p->threads[j];
+			if (!every && t != p->leader)
+				continue;
+			source_fill_wchan(src, s, t);
+			if (syscalls)
+				source_fill_syscall(src, s, t);
+		}
+	}
+}
+
+static int out_refresh(const struct cli_opts *cli, struct source *src,
+    struct snapshot *s, bool extras)
+{
+	int rc = source_refresh(src, s, clock_seconds(CLOCK_MONOTONIC),
+	    clock_seconds(CLOCK_REALTIME));
+	if (rc < 0) {
 		fprintf(stderr, "tasktop: %s: %s\n", cli->proc_root,
 		    strerror(-rc));
+		return rc;
+	}
+	if (extras)
+		out_fill_extras(src, s, cli->mode == MODE_JSON || cli->threads,
+		    cli->mode == MODE_JSON);
 	return rc;
 }
 
@@ -87,10 +106,11 @@ static int out_emit(const struct buf *text)
 	return 1;
 }
 
-static void out_write_sample(const struct cli_opts *cli, struct snapshot *s,
-    struct view *view, struct buf *text, long iteration)
+static void out_write_sample(const struct cli_opts *cli, struct source *src,
+    struct snapshot *s, struct view *view, struct buf *text, long iteration)
 {
-	const struct out_opts o = { .threads = cli->threads, .stack = cli->stack };
+	const struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
+	    .detail = source_detail(src) };
 
 	buf_reset(text);
 	if (cli->mode == MODE_JSON) {
@@ -102,8 +122,8 @@ static void out_write_sample(const struct cli_opts *cli, struct snapshot *s,
 	out_batch_write(text, s, view, &o);
 }
 
-static int out_loop(const struct cli_opts *cli, struct snapshot *s,
-    struct view *view, struct buf *text)
+static int out_loop(const struct cli_opts *cli, struct source *src,
+    struct snapshot *s, struct view *view, struct buf *text)
 {
 	for (long i = 0; cli->iterations < 0 || i < cli->iterations; i++) {
 		int status;
@@ -111,9 +131,9 @@ static int out_loop(const struct cli_opts *cli, struct snapshot *s,
 			break;
 		if (out_stop_requested)
 			break;
-		if (out_refresh(cli, s) < 0)
+		if (out_refresh(cli, src, s, true) < 0)
 			return 1;
-		out_write_sample(cli, s, view, text, i);
+		out_write_sample(cli, src, s, view, text, i);
 		status = out_emit(text);
 		if (status >= 0)
 			return status;
@@ -121,28 +141,18 @@ static int out_loop(const struct cli_opts *cli, struct snapshot *s,
 	return 0;
 }
 
-/* JSON shows every thread's wchan and syscall; batch a wchan on each row
- * (the leader's on a process row) and no syscall. */
-static void out_set_scopes(const struct cli_opts *cli, struct snapshot *s)
-{
-	if (cli->mode == MODE_JSON)
-		return;
-	s->wchan_scope = cli->threads ? EXTRAS_ALL : EXTRAS_LEADERS;
-	s->syscall_scope = EXTRAS_NONE;
-}
-
-int out_run(const struct cli_opts *cli, struct snapshot *s)
+int out_run(const struct cli_opts *cli, struct source *src,
+    struct snapshot *s)
 {
 	struct view view;
 	struct buf text;
 	int status;
 
-	out_set_scopes(cli, s);
 	/* JSON numbers and top -b's columns take a '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
 	out_install_signals();
 	if (cli->iterations == 1 && cli->delay > 0) {
-		if (out_refresh(cli, s) < 0)
+		if (out_refresh(cli, src, s, false) < 0)
 			return 1;
 		if (!out_sleep(cli->delay < OUT_PRESAMPLE_SECONDS ?
 		    cli->delay : OUT_PRESAMPLE_SECONDS))
@@ -150,7 +160,7 @@ int out_run(const struct cli_opts *cli, struct snapshot *s)
 	}
 	view_init(&view);
 	buf_init(&text);
-	status = out_loop(cli, s, &view, &text);
+	status = out_loop(cli, src, s, &view, &text);
 	view_free(&view);
 	buf_free(&text);
 	return status;

@@ -1,7 +1,7 @@
-# src/proc: sources of the proc layer
+# src/proc: pure parsers of what /proc's files say (bytes in, struct out;
+# each fuzzed in tests/fuzz).  The I/O is src/source/procfs/.
 src_proc_libproc_a_SOURCES += \
-	src/proc/scan.c src/proc/scan.h \
-	src/proc/field.c src/proc/root.c src/proc/read.c src/proc/resolve.c \
+	src/proc/scan.c src/proc/scan.h src/proc/field.c \
 	src/proc/ns.c src/proc/stat.c src/proc/status.c src/proc/stack.c \
 	src/proc/syscall.c src/proc/syscall_table.h \
 	src/proc/syscall_x86_64.c src/proc/syscall_aarch64.c \

@@ -5,32 +5,7 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "internal.h"
-
-/* Show tgid too when the snapshot is restricted with -p. */
-static void only_add(struct ui *ui, int tgid)
-{
-	struct snapshot *s = ui->snap;
-	int *ids;
-
-	if (!s->only)
-		return;
-	for (size_t i = 0; i < s->nonly; i++)
-		if (s->only[i] == tgid)
-			return;
-	ids = malloc((s->nonly + 1) * sizeof *ids);
-	if (!ids) {
-		ui_message(ui, true, "out of memory");
-		return;
-	}
-	for (size_t i = 0; i < s->nonly; i++)
-		ids[i] = s->only[i];
-	ids[s->nonly] = tgid;
-	snapshot_set_only(s, ids, s->nonly + 1);
-	free(ids);
-}
 
 /* Select the thread (opening its process) or the process row. */
 static bool select_id(struct ui *ui, int id)
@@ -43,8 +18,7 @@ static bool select_id(struct ui *ui, int id)
 	if (t->tid != t->tgid)
 		ui_set_expanded(ui, t->tgid, true);
 	ui_rebuild(ui);
-	row = t->tid == t->tgid ? view_find_process(&ui->view, id) :
-	    view_find_task(&ui->view, id);
+	row = view_find_id(&ui->view, ui->snap, id);
 	if (row < 0) {
 		ui_message(ui, true, "%d is hidden by the filter", id);
 		return true;
@@ -60,11 +34,12 @@ void attach_id(struct ui *ui, int id)
 
 	if (select_id(ui, id))
 		return;
-	if (proc_resolve_tgid(&ui->snap->root, id, &tgid) < 0) {
+	if (detail_resolve_tgid(source_detail(ui->src), id, &tgid) < 0) {
 		ui_message(ui, true, "no process or thread %d", id);
 		return;
 	}
-	only_add(ui, tgid);
+	/* shown too when the snapshot is restricted with -p */
+	source_add_only(ui->src, tgid);
 	ui_refresh(ui);
 	if (!select_id(ui, id))
 		ui_message(ui, true, "no process or thread %d", id);

@@ -1,27 +1,12 @@
 /*
- * format.c - numbers in the narrow columns of the tree pane.
+ * format.c - CPU% in the narrow column of the tree pane (sizes:
+ * format_kb() in util, shared with batch output).
  */
 #include "config.h"
 
 #include <stdio.h>
 
 #include "internal.h"
-
-void format_kb(char *out, size_t size, unsigned long long kb)
-{
-	static const char units[] = "KMGTPEZ";
-	double v = (double)kb;
-	size_t u = 0;
-
-	while (v >= 1000.0 && u + 1 < sizeof units - 1) {
-		v /= 1024.0;
-		u++;
-	}
-	if (u > 0 && v < 10.0)
-		snprintf(out, size, "%.1f%c", v, units[u]);
-	else
-		snprintf(out, size, "%.0f%c", v, units[u]);
-}
 
 void format_cpu(char *out, size_t size, bool valid, double percent)
 {

@@ -40,7 +40,7 @@ void header_draw(struct ui *ui, const struct rect *r)
 	buf_reset(b);
 	buf_printf(b, "tasktop %s  %zu process%s, %zu thread%s", clock, s->nlist,
 	    s->nlist == 1 ? "" : "es", s->ntasks, s->ntasks == 1 ? "" : "s");
-	if (s->only)
+	if (source_is_restricted(ui->src))
 		buf_printf(b, " (-p)");
 	if (s->load_ok)
 		buf_printf(b, "  load %.2f %.2f %.2f", s->load[0], s->load[1],

@@ -13,8 +13,10 @@
 #include "tasktop/act.h"
 #include "tasktop/intmap.h"
 #include "tasktop/model.h"
+#include "tasktop/source.h"
 #include "tasktop/text.h"
 #include "tasktop/ui.h"
+#include "tasktop/util.h"
 
 /* ---- screen layout (layout.c) -------------------------------------- */
 
@@ -77,16 +79,10 @@ const char *column_title(enum column c);
 enum column column_of_sort(enum sort_key k);
 bool column_right_aligned(enum column c);
 
-/* ---- tree lines (tree_lines.c) ------------------------------------- */
-
-/* The tree prefix of a row ("│ ├─ " or "| |- ") appended to out. */
-void tree_prefix(struct buf *out, const struct view_row *row,
-    enum text_mode mode);
-
 /* ---- number formatting (format.c) ---------------------------------- */
 
-/* Kilobytes in at most 4 columns: "512K", "9.8M", "123M", "4.0G". */
-void format_kb(char *out, size_t size, unsigned long long kb);
+/* The MEM column's width: format_kb() fits "512K", "9.8M", "123M". */
+#define UI_MEM_COLS	4
 /* "  0.0", " 99.5", "  123" in 5 columns; "-" right aligned when invalid. */
 void format_cpu(char *out, size_t size, bool valid, double percent);
 /* TIME+ from clock ticks at hz a second, in 9 columns: "  1:02.34"
@@ -216,6 +212,7 @@ struct user_menu {
 
 struct ui {
 	const struct cli_opts *cli;
+	struct source	*src;
 	struct snapshot	*snap;
 	enum text_mode	 mode;
 
@@ -281,12 +278,16 @@ void selection_follow(struct ui *ui);
 
 /* view state (view_state.c): rebuild the rows, read the selected detail */
 void ui_state_init(struct ui *ui, const struct cli_opts *cli,
-    struct snapshot *s);
+    struct source *src, struct snapshot *s);
 void ui_state_free(struct ui *ui);
 void ui_rebuild(struct ui *ui);
 void ui_read_detail(struct ui *ui);
 int ui_refresh(struct ui *ui);
-double clock_seconds(clockid_t clock);
+/* The thread whose wait channel a row shows; NULL: none. */
+struct task *ui_row_wchan_task(const struct view_row *row);
+/* Read what the rows about to be drawn show (their wait channels): the
+ * tree pane only draws.  rows: the lines the tree has for rows. */
+void ui_fetch_shown(struct ui *ui, int rows);
 bool ui_is_expanded(const struct ui *ui, int pid);
 void ui_set_expanded(struct ui *ui, int pid, bool expanded);
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)

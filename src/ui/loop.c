@@ -119,23 +119,19 @@ static void select_given(struct ui *ui, const int *select, size_t nselect)
 	}
 	ui_rebuild(ui);
 	if (nselect > 0) {
-		const struct task *t = snapshot_task(ui->snap, select[0]);
-		long row = !t ? -1 : t->tid == t->tgid ?
-		    view_find_process(&ui->view, t->tid) :
-		    view_find_task(&ui->view, t->tid);
+		long row = view_find_id(&ui->view, ui->snap, select[0]);
 		if (row >= 0)
 			selection_set_row(ui, row);
 	}
 	ui_read_detail(ui);
 }
 
-static void ui_init(struct ui *ui, const struct cli_opts *cli, struct snapshot *s)
+/* A refresh reads no wchan nor syscall: the rows drawn fetch theirs
+ * (ui_fetch_shown), the selected thread its detail. */
+static void ui_init(struct ui *ui, const struct cli_opts *cli,
+    struct source *src, struct snapshot *s)
 {
-	ui_state_init(ui, cli, s);
-	/* wchan for the rows drawn (tree_pane.c), syscall for the selected
-	 * thread (its detail): a refresh reads neither for every task */
-	s->wchan_scope = EXTRAS_NONE;
-	s->syscall_scope = EXTRAS_NONE;
+	ui_state_init(ui, cli, src, s);
 	if (!cli->theme)
 		theme_default(&ui->theme);
 	else if (theme_load(cli->theme, &ui->theme, ui->theme_error,
@@ -206,14 +202,14 @@ static void theme_error_report(const struct ui *ui)
 	buf_free(&b);
 }
 
-int ui_run(const struct cli_opts *cli, struct snapshot *s,
+int ui_run(const struct cli_opts *cli, struct source *src, struct snapshot *s,
     const int *select, size_t nselect)
 {
 	static struct ui ui;
 	sigset_t old_mask;
 	int sigfd, status = 1;
 
-	ui_init(&ui, cli, s);
+	ui_init(&ui, cli, src, s);
 	/* before curses leaves canonical mode: a crash restores the shell's modes */
 	fatal_signals_install();
 	sigfd = signals_open(&old_mask);

@@ -116,6 +116,7 @@ void screen_draw(struct ui *ui)
 		hint_draw(ui, &l->hint);
 	} else {
 		header_draw(ui, &l->header);
+		ui_fetch_shown(ui, l->tree.h - 1);
 		tree_pane_draw(ui, &l->tree);
 		side_pane_draw(ui, &l->side);
 		if (l->separator_x >= 0)

@@ -68,7 +68,7 @@ void signal_prompt_open(struct ui *ui)
 		return;
 	}
 	shown = shown_task(ui, id);
-	rc = act_pin(&k->pin, &ui->snap->root, &shown);
+	rc = act_pin(&k->pin, source_proc_root(ui->src), &shown);
 	if (rc < 0) {
 		ui_message(ui, true, "cannot signal %s %d: %s",
 		    ui->sel.tid ? "thread" : "process", id, act_strerror(rc));

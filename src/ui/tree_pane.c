@@ -2,6 +2,8 @@
  * tree_pane.c - the process tree (or flat list) with threads under expanded
  * processes.  Only the visible rows are drawn; every name is measured and
  * cut by display columns so wide characters keep the columns aligned.
+ * Drawing reads nothing: what the rows show was fetched before
+ * (ui_fetch_shown).
  */
 #include "config.h"
 
@@ -69,13 +71,6 @@ static enum theme_elem mark_style(const char *mark, enum theme_elem row)
 	return *mark == '!' ? THEME_NETNS : THEME_NSDIFF;
 }
 
-static struct task *row_wchan_task(const struct view_row *row)
-{
-	if (row->task)
-		return row->task;
-	return row->proc->leader_exited ? NULL : row->proc->leader;
-}
-
 struct row_cells {
 	char		 id[16];
 	char		 state[2];
@@ -102,7 +97,7 @@ static void row_cells_format(const struct ui *ui, const struct view_row *row,
 		format_cpu(c->cpu, sizeof c->cpu, p->cpu_valid, p->cpu_percent);
 	c->mem[0] = c->threads[0] = '\0';
 	if (!row->task && p->rss_state == FIELD_OK)
-		format_kb(c->mem, sizeof c->mem, p->rss_kb);
+		format_kb(c->mem, sizeof c->mem, p->rss_kb, UI_MEM_COLS);
 	if (!row->task)
 		snprintf(c->threads, sizeof c->threads, "%zu", p->nthreads);
 	if (row->task && row->task->stat_state == FIELD_OK)
@@ -185,7 +180,7 @@ static void draw_name(struct ui *ui, int y, const struct rect *r,
 	int used;
 
 	buf_reset(&ui->prefix);
-	tree_prefix(&ui->prefix, row, ui->mode);
+	view_tree_prefix(&ui->prefix, row, ui->mode, true);
 	used = draw_cell(ui, y, x, w, style == THEME_CURSOR ? style : THEME_TREE,
 	    ui->prefix.data, ui->prefix.len);
 	row_name(ui, row);
@@ -210,13 +205,10 @@ static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
 {
 	const struct view_row *row = &ui->view.rows[i];
 	enum theme_elem style = row_style(ui, row, (long)i == ui->cursor);
-	struct task *wt = row_wchan_task(row);
+	const struct task *wt = ui_row_wchan_task(row);
 	const struct process *p = row->proc;
 	struct row_cells c;
 
-	/* the refresh reads no wchan: only the rows drawn need one */
-	if (wt)
-		snapshot_read_wchan(ui->snap, wt);
 	row_cells_format(ui, row, &c);
 	draw_fill(ui, y, r->x, r->w, style);
 	draw_column(ui, y, r, COL_ID, style, c.id);

@@ -15,10 +15,11 @@
 #define EXPANDED ((void *)1)
 
 void ui_state_init(struct ui *ui, const struct cli_opts *cli,
-    struct snapshot *s)
+    struct source *src, struct snapshot *s)
 {
 	memset(ui, 0, sizeof *ui);
 	ui->cli = cli;
+	ui->src = src;
 	ui->snap = s;
 	act_pin_init(&ui->kill.pin);
 	ui->mode = text_mode_from_locale();
@@ -123,29 +124,45 @@ void ui_read_detail(struct ui *ui)
 		return;
 	row = &ui->view.rows[ui->cursor];
 	tid = row->task ? row->task->tid : process_detail_tid(row->proc);
-	task_detail_read(ui->snap, row->proc->pid, tid, true, &ui->detail);
+	detail_read(source_detail(ui->src), row->proc->pid, tid, DETAIL_PANE,
+	    &ui->detail);
 	snapshot_take_detail_ns(ui->snap, &ui->detail);
 	ui->detail_valid = true;
 }
 
-double clock_seconds(clockid_t clock)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int ui_refresh(struct ui *ui)
 {
-	int rc = snapshot_refresh(ui->snap, clock_seconds(CLOCK_MONOTONIC),
-	    clock_seconds(CLOCK_REALTIME));
+	int rc = source_refresh(ui->src, ui->snap,
+	    clock_seconds(CLOCK_MONOTONIC), clock_seconds(CLOCK_REALTIME));
 
 	if (rc < 0)
-		ui_message(ui, true, "reading %s failed", ui->snap->root.path);
+		ui_message(ui, true, "reading %s failed: %s", ui->cli->proc_root,
+		    strerror(-rc));
 	expanded_prune(ui);
 	tags_prune(ui);
 	ui_rebuild(ui);
 	ui_read_detail(ui);
 	return rc;
+}
+
+struct task *ui_row_wchan_task(const struct view_row *row)
+{
+	if (row->task)
+		return row->task;
+	return row->proc->leader_exited ? NULL : row->proc->leader;
+}
+
+void ui_fetch_shown(struct ui *ui, int rows)
+{
+	selection_scroll_into_view(ui, rows);
+	for (int k = 0; k < rows; k++) {
+		size_t i = (size_t)(ui->top + k);
+		struct task *t;
+
+		if (i >= ui->view.n)
+			break;
+		t = ui_row_wchan_task(&ui->view.rows[i]);
+		if (t)
+			source_fill_wchan(ui->src, ui->snap, t);
+	}
 }

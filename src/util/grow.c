@@ -1,9 +1,9 @@
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "tasktop/grow.h"
+#include "tasktop/util.h"
 
 void grow_array(void *arr, size_t *cap, size_t want, size_t elem)
 {
@@ -16,10 +16,8 @@ void grow_array(void *arr, size_t *cap, size_t want, size_t elem)
 	while (n < want)
 		n *= 2;
 	grown = reallocarray(*p, n, elem);
-	if (grown == NULL) {
-		fprintf(stderr, "tasktop: out of memory (%zu entries)\n", n);
-		abort();
-	}
+	if (grown == NULL)
+		oom_abort("array");
 	*p = grown;
 	*cap = n;
 }

@@ -1,4 +1,4 @@
-# unit tests of src/act (act.h), which sits on the proc layer alone
+# unit tests of src/act (act.h), which sits on the procfs readers
 check_PROGRAMS += tests/unit/test_act
 TESTS += tests/unit/test_act
 tests_unit_test_act_SOURCES = tests/unit/test_act.c

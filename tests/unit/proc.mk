@@ -2,7 +2,6 @@
 proc_unit_tests = tests/unit/test_proc_stat tests/unit/test_proc_status \
 	tests/unit/test_proc_stack tests/unit/test_proc_syscall \
 	tests/unit/test_proc_ns tests/unit/test_proc_text \
-	tests/unit/test_proc_read tests/unit/test_proc_real \
 	tests/unit/test_proc_bytes
 check_PROGRAMS += $(proc_unit_tests)
 TESTS += $(proc_unit_tests)
@@ -31,14 +30,6 @@ tests_unit_test_proc_ns_LDADD = $(PROC_TEST_LDADD)
 tests_unit_test_proc_text_SOURCES = tests/unit/test_proc_text.c
 tests_unit_test_proc_text_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_proc_text_LDADD = $(PROC_TEST_LDADD)
-
-tests_unit_test_proc_read_SOURCES = tests/unit/test_proc_read.c
-tests_unit_test_proc_read_CFLAGS = $(TEST_CFLAGS)
-tests_unit_test_proc_read_LDADD = $(PROC_TEST_LDADD)
-
-tests_unit_test_proc_real_SOURCES = tests/unit/test_proc_real.c
-tests_unit_test_proc_real_CFLAGS = $(TEST_CFLAGS) -pthread
-tests_unit_test_proc_real_LDADD = $(PROC_TEST_LDADD) -lpthread
 
 tests_unit_test_proc_bytes_SOURCES = tests/unit/test_proc_bytes.c
 tests_unit_test_proc_bytes_CFLAGS = $(TEST_CFLAGS)

@@ -35,7 +35,7 @@ static int case_setup(void **state)
 static int case_teardown(void **state)
 {
 	struct batch_case *c = *state;
-	snapshot_free(&c->s);
+	out_fixture_free(&c->s);
 	view_free(&c->view);
 	buf_free(&c->out);
 	fixture_remove(c->root);
@@ -198,11 +198,11 @@ static void test_cpu_after_two_samples(void **state)
 
 	out_fixture_snapshot(&c->s, c->root);
 	out_fixture_thread(c->root, 100, 1, &busy);
-	assert_int_equal(snapshot_refresh(&c->s, 2.0, OUT_FIXTURE_WALL + 1), 0);
+	out_fixture_refresh(&c->s, 2.0, OUT_FIXTURE_WALL + 1);
 	out_batch_write(&c->out, &c->s, &c->view, &o);
 	char expect[32];
 	snprintf(expect, sizeof expect, " R %5.1f ",
-	    cpu_percent(50, 1.0, c->s.hz));
+	    cpu_percent(500000000, 1.0));
 	assert_row_has(c->out.data, 101, expect);
 	assert_row_has(c->out.data, 102, " S   0.0 ");
 }
@@ -338,9 +338,9 @@ static void test_only_selected_process(void **state)
 	const struct out_opts o = { .threads = false };
 	const int only[] = { 200 };
 
-	assert_int_equal(snapshot_init(&c->s, c->root), 0);
-	snapshot_set_only(&c->s, only, 1);
-	assert_int_equal(snapshot_refresh(&c->s, 1.0, OUT_FIXTURE_WALL), 0);
+	out_fixture_open(&c->s, c->root);
+	out_fixture_only(only, 1);
+	out_fixture_refresh(&c->s, 1.0, OUT_FIXTURE_WALL);
 	out_batch_write(&c->out, &c->s, &c->view, &o);
 	assert_non_null(strstr(c->out.data, ", 1 processes, 1 threads,"));
 	assert_null(strstr(c->out.data, "\n    100"));

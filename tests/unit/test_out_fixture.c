@@ -129,8 +129,45 @@ char *out_fixture_netns_tree(void)
 	return root;
 }
 
+/* The source the fixture snapshots are refreshed from. */
+static struct source *fixture_src;
+
+void out_fixture_open(struct snapshot *s, const char *root)
+{
+	char err[256];
+
+	out_fixture_free(s);
+	fixture_src = source_open(SOURCE_PROCFS, root, err, sizeof err);
+	assert_non_null(fixture_src);
+	snapshot_init(s);
+}
+
+void out_fixture_refresh(struct snapshot *s, double mono, double wall)
+{
+	assert_int_equal(source_refresh(fixture_src, s, mono, wall), 0);
+	out_fill_extras(fixture_src, s, true, true);
+}
+
 void out_fixture_snapshot(struct snapshot *s, const char *root)
 {
-	assert_int_equal(snapshot_init(s, root), 0);
-	assert_int_equal(snapshot_refresh(s, 1.0, OUT_FIXTURE_WALL), 0);
+	out_fixture_open(s, root);
+	out_fixture_refresh(s, 1.0, OUT_FIXTURE_WALL);
+}
+
+void out_fixture_only(const int *tgids, size_t n)
+{
+	source_set_only(fixture_src, tgids, n);
+}
+
+struct detail_reader *out_fixture_detail(void)
+{
+	return source_detail(fixture_src);
+}
+
+void out_fixture_free(struct snapshot *s)
+{
+	if (fixture_src != NULL)
+		snapshot_free(s);
+	source_close(fixture_src);
+	fixture_src = NULL;
 }

@@ -9,6 +9,8 @@
 #include <stddef.h>
 
 #include "tasktop/model.h"
+#include "tasktop/out.h"
+#include "tasktop/source.h"
 
 /* Every ns link a thread gets unless a test moves it (ns_type order). */
 extern const unsigned long long out_fixture_ns_default[NS_COUNT];
@@ -43,7 +45,17 @@ void out_fixture_unlink(const char *root, const char *relpath);
  * another network namespace, and its child 200; loadavg "0.50 0.25 0.10". */
 char *out_fixture_netns_tree(void);
 
-/* snapshot_init + one refresh at OUT_FIXTURE_WALL; fails the test on error. */
+/* A procfs source on root and an empty snapshot (what out_fixture_free
+ * frees: one at a time). */
+void out_fixture_open(struct snapshot *s, const char *root);
+/* A refresh and every task's wchan and syscall, as --json reads them. */
+void out_fixture_refresh(struct snapshot *s, double mono, double wall);
+/* out_fixture_open + one refresh at OUT_FIXTURE_WALL; fails the test on
+ * error. */
 void out_fixture_snapshot(struct snapshot *s, const char *root);
+/* -p for the open source. */
+void out_fixture_only(const int *tgids, size_t n);
+struct detail_reader *out_fixture_detail(void);
+void out_fixture_free(struct snapshot *s);
 
 #endif

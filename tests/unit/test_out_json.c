@@ -32,7 +32,7 @@ static int case_setup(void **state)
 static int case_teardown(void **state)
 {
 	struct json_case *c = *state;
-	snapshot_free(&c->s);
+	out_fixture_free(&c->s);
 	buf_free(&c->out);
 	fixture_remove(c->root);
 	free(c);
@@ -51,7 +51,8 @@ static void assert_valid_json_line(const struct buf *out)
 
 static const char *write_json(struct json_case *c, bool stack)
 {
-	const struct out_opts o = { .stack = stack };
+	const struct out_opts o = { .stack = stack,
+	    .detail = out_fixture_detail() };
 	buf_reset(&c->out);
 	out_json_write(&c->out, &c->s, &o);
 	assert_valid_json_line(&c->out);
@@ -142,10 +143,10 @@ static void test_cpu_after_two_samples(void **state)
 
 	out_fixture_snapshot(&c->s, c->root);
 	out_fixture_thread(c->root, 100, 1, &busy);
-	assert_int_equal(snapshot_refresh(&c->s, 2.0, OUT_FIXTURE_WALL + 1), 0);
+	out_fixture_refresh(&c->s, 2.0, OUT_FIXTURE_WALL + 1);
 	const char *text = write_json(c, false);
 	snprintf(expect, sizeof expect, "\"cpu_percent\":%.1f,",
-	    cpu_percent(50, 1.0, c->s.hz));
+	    cpu_percent(500000000, 1.0));
 	assert_thread_has(text, 101, expect);
 	assert_thread_has(text, 102, "\"cpu_percent\":0.0,");
 }
@@ -343,9 +344,9 @@ static void test_only_selected_process(void **state)
 	struct json_case *c = *state;
 	const int only[] = { 200 };
 
-	assert_int_equal(snapshot_init(&c->s, c->root), 0);
-	snapshot_set_only(&c->s, only, 1);
-	assert_int_equal(snapshot_refresh(&c->s, 1.0, OUT_FIXTURE_WALL), 0);
+	out_fixture_open(&c->s, c->root);
+	out_fixture_only(only, 1);
+	out_fixture_refresh(&c->s, 1.0, OUT_FIXTURE_WALL);
 	const char *text = write_json(c, false);
 	assert_null(strstr(text, "\"pid\":100,"));
 	assert_has(text, "\"processes\":[{\"pid\":200,");

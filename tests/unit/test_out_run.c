@@ -39,12 +39,16 @@ static pid_t start_run(const struct cli_opts *o, int out_fd)
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		static struct snapshot s;
+		char err[256];
 		dup2(out_fd, STDOUT_FILENO);
 		int null = open("/dev/null", O_WRONLY);
 		dup2(null, STDERR_FILENO);
-		if (snapshot_init(&s, o->proc_root) != 0)
+		struct source *src = source_open(SOURCE_PROCFS, o->proc_root,
+		    err, sizeof err);
+		if (src == NULL)
 			_exit(99);
-		_exit(out_run(o, &s));
+		snapshot_init(&s);
+		_exit(out_run(o, src, &s));
 	}
 	return pid;
 }

@@ -21,7 +21,7 @@ static void assert_prefix(int depth, uint64_t more, bool last,
 	struct buf b;
 
 	buf_init(&b);
-	tree_prefix(&b, &row, mode);
+	view_tree_prefix(&b, &row, mode, true);
 	assert_int_equal(b.len, strlen(expected));
 	if (b.len)
 		assert_memory_equal(b.data, expected, b.len);
@@ -62,7 +62,7 @@ static void test_deeper_than_the_bits(void **state)
 
 	(void)state;
 	buf_init(&b);
-	tree_prefix(&b, &row, TEXT_ASCII);
+	view_tree_prefix(&b, &row, TEXT_ASCII, true);
 	assert_int_equal(b.len, 69 * 2 + 3);
 	/* the unit of depth d starts at (d - 1) * 2: 63 has a bit, 64 none */
 	assert_memory_equal(b.data + 62 * 2, "| ", 2);
@@ -74,7 +74,7 @@ static void assert_kb(unsigned long long kb, const char *expected)
 {
 	char out[16];
 
-	format_kb(out, sizeof out, kb);
+	format_kb(out, sizeof out, kb, UI_MEM_COLS);
 	assert_string_equal(out, expected);
 	assert_true(strlen(out) <= 5);
 }

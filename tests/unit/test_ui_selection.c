@@ -22,6 +22,7 @@
 
 struct world {
 	char		*root;
+	struct source	*src;
 	struct snapshot	 snap;
 	struct cli_opts	 cli;
 	struct ui	 ui;
@@ -32,12 +33,16 @@ static int setup(void **state)
 	struct world *w = calloc(1, sizeof *w);
 	struct ui *ui = &w->ui;
 
+	char err[256];
+
 	assert_non_null(w);
 	w->root = fixture_tree("basic");
-	assert_int_equal(snapshot_init(&w->snap, w->root), 0);
-	assert_int_equal(snapshot_refresh(&w->snap, 1.0, 1000.0), 0);
+	w->src = source_open(SOURCE_PROCFS, w->root, err, sizeof err);
+	assert_non_null(w->src);
+	snapshot_init(&w->snap);
+	assert_int_equal(source_refresh(w->src, &w->snap, 1.0, 1000.0), 0);
 	w->cli.delay = 1.0;
-	ui_state_init(ui, &w->cli, &w->snap);
+	ui_state_init(ui, &w->cli, w->src, &w->snap);
 	ui->mode = TEXT_ASCII;
 	ui_rebuild(ui);
 	*state = w;
@@ -50,6 +55,7 @@ static int teardown(void **state)
 
 	ui_state_free(&w->ui);
 	snapshot_free(&w->snap);
+	source_close(w->src);
 	fixture_remove(w->root);
 	free(w);
 	return 0;

@@ -1,0 +1,60 @@
+/*
+ * detail.h - what only procfs can tell about one task, read on demand by
+ * id: the side pane's status, kernel stack, wait channel and syscall, the
+ * links the side pane compares, a process's cmdline and user, the thread
+ * group of a tid nobody lists.  ui/ and out/ read task files through this
+ * interface only (docs/ARCHITECTURE.md, "On-demand detail"); each source
+ * provides one (source_detail()).
+ */
+#ifndef TASKTOP_DETAIL_H
+#define TASKTOP_DETAIL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tasktop/proc.h"
+#include "tasktop/text.h"
+
+struct detail_reader;
+
+/* Which parts detail_read() reads; the others stay FIELD_UNREAD. */
+enum detail_part {
+	DETAIL_STATUS	= 1u << 0,
+	DETAIL_STACK	= 1u << 1,
+	DETAIL_WCHAN	= 1u << 2,
+	DETAIL_SYSCALL	= 1u << 3,
+	DETAIL_NS	= 1u << 4,
+	DETAIL_PANE	= DETAIL_STATUS | DETAIL_STACK | DETAIL_WCHAN |
+			  DETAIL_SYSCALL | DETAIL_NS,	/* the side pane's */
+};
+
+struct task_detail {
+	int		 tid;
+	int		 tgid;
+	enum field_state status_state;
+	struct proc_status status;
+	enum field_state stack_state;
+	struct proc_stack stack;
+	enum field_state wchan_state;
+	char		 wchan[64];		/* raw kernel bytes, NUL-terminated */
+	enum field_state syscall_state;
+	struct proc_syscall syscall;
+	enum field_state ns_state[NS_COUNT];
+	uint64_t	 ns[NS_COUNT];
+};
+
+/* Read the parts of thread tid of group tgid into d (cleared first). */
+void detail_read(struct detail_reader *r, int tgid, int tid, unsigned parts,
+    struct task_detail *d);
+/* The raw cmdline of process pid through thread tid (tid == pid: the
+ * process's own file) into out (replaced), at most 1 MiB. */
+enum field_state detail_read_cmdline(struct detail_reader *r, int pid,
+    int tid, struct buf *out);
+/* The real uid of process pid through thread tid, as above. */
+enum field_state detail_read_uid(struct detail_reader *r, int pid, int tid,
+    uid_t *uid);
+/* The thread group of any id, listed or not.  0, or -errno (-ENOENT: no
+ * such task). */
+int detail_resolve_tgid(struct detail_reader *r, int id, int *tgid);
+
+#endif

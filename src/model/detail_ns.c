@@ -1,0 +1,36 @@
+/*
+ * detail_ns.c - the side pane's links, read after the refresh, are the
+ * newer ones: the tree marks what the side pane shows.
+ */
+#include "config.h"
+
+#include "tasktop/model.h"
+
+/* A link read after the refresh is the newer one; one that failed tells
+ * nothing new. */
+static bool task_take_detail_ns(struct task *t, const struct task_detail *d)
+{
+	bool changed = false;
+	int type;
+
+	for (type = 0; type < NS_COUNT; type++) {
+		if (d->ns_state[type] != FIELD_OK ||
+		    (t->ns_state[type] == FIELD_OK && t->ns[type] == d->ns[type]))
+			continue;
+		t->ns_state[type] = FIELD_OK;
+		t->ns[type] = d->ns[type];
+		changed = true;
+	}
+	return changed;
+}
+
+void snapshot_take_detail_ns(struct snapshot *s, const struct task_detail *d)
+{
+	struct task *t = snapshot_task(s, d->tid);
+
+	if (t == NULL || t->tgid != d->tgid || t->proc == NULL ||
+	    t->seen != s->generation)
+		return;
+	if (task_take_detail_ns(t, d))
+		process_derive_ns(t->proc);
+}

@@ -1,0 +1,34 @@
+/*
+ * process.h - a thread group's life in the snapshot: its threads, the
+ * fields that follow from them, its name.
+ */
+#ifndef TASKTOP_MODEL_PROCESS_H
+#define TASKTOP_MODEL_PROCESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tasktop/model.h"
+
+struct process *process_new(int pid);
+void process_free(struct process *p);
+void process_add_thread(struct process *p, struct task *t);
+/* Ascending tid (a source may put them in any order), the leader first;
+ * sets p->leader. */
+void process_order_threads(struct process *p);
+/* The thread whose files speak for the process: the live leader, else the
+ * first live thread, else any; NULL when it has none. */
+struct task *process_info_thread(const struct process *p);
+/* Per-refresh fields from the threads: state, ppid, rss, kernel_thread,
+ * CPU%.  True when the identity (cmdline, user) is due: new, or its info
+ * thread is new or renamed (exec) in this generation. */
+bool process_update(struct process *p, unsigned generation, long page_kb);
+/* Whether p is a kernel thread, from its ppid and cmdline. */
+void process_set_kernel_thread(struct process *p);
+/* The comm shown for the process (its info thread's). */
+size_t process_comm(const struct process *p, const char **comm);
+/* The length of p's cmdline without its trailing NULs; 0 when the name
+ * shown is "[comm]". */
+size_t process_cmdline_shown_len(const struct process *p);
+
+#endif

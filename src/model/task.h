@@ -1,0 +1,29 @@
+/*
+ * task.h - a thread's life in the snapshot: made, renewed when its tid
+ * names another task, given a record, its CPU share.
+ */
+#ifndef TASKTOP_MODEL_TASK_H
+#define TASKTOP_MODEL_TASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tasktop/model.h"
+
+struct task *task_new(int tid, int tgid);
+void task_free(struct task *t);
+/* Forget everything: the tid now names a task of group tgid. */
+void task_reset(struct task *t, int tgid);
+/* Take a record's stat and namespaces, renewing t when the record shows
+ * another task behind the tid, and t's CPU% over interval seconds. */
+void task_take_record(struct task *t, const struct task_record *r,
+    unsigned generation, double interval);
+/* Take the namespace links a record carries (UNREAD: keep). */
+void task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
+    const uint64_t ino[NS_COUNT]);
+/* A task whose stat says it has exited (zombie or dead). */
+bool task_is_dead(const struct task *t);
+/* Its comm as a string view; "" when stat is unread. */
+size_t task_comm(const struct task *t, const char **comm);
+
+#endif

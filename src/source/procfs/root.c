@@ -1,0 +1,169 @@
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+
+#include "tasktop/procfs.h"
+
+/* A task id: decimal digits without a leading zero, within int. */
+static int task_id_from_name(const char *name)
+{
+	long long id = 0;
+
+	if (name[0] < '1' || name[0] > '9')
+		return -1;
+	for (const char *p = name; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		id = id * 10 + (*p - '0');
+		if (id > INT_MAX)
+			return -1;
+	}
+	return (int)id;
+}
+
+/* procfs whose "self" is our pid: its pids name what our system calls do. */
+static bool root_is_own_procfs(int fd)
+{
+	struct statfs fs;
+	char self[32];
+	ssize_t n;
+
+	if (fstatfs(fd, &fs) != 0 || fs.f_type != PROC_SUPER_MAGIC)
+		return false;
+	n = readlinkat(fd, "self", self, sizeof self - 1);
+	if (n <= 0)
+		return false;
+	self[n] = '\0';
+	return task_id_from_name(self) == (int)getpid();
+}
+
+int proc_root_open(struct proc_root *root, const char *path)
+{
+	root->dirfd = -1;
+	root->procfs = false;
+	if (strlen(path) >= sizeof root->path)
+		return -ENAMETOOLONG;
+	/* O_PATH: the root is only ever a base for openat, never read. */
+	int fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return -errno;
+	root->dirfd = fd;
+	snprintf(root->path, sizeof root->path, "%s", path);
+	root->procfs = root_is_own_procfs(fd);
+	return 0;
+}
+
+void proc_root_close(struct proc_root *root)
+{
+	if (root->dirfd >= 0)
+		close(root->dirfd);
+	root->dirfd = -1;
+}
+
+static int push_id(int **ids, size_t *cap, size_t n, int id)
+{
+	if (n == *cap) {
+		size_t grown = *cap ? *cap * 2 : 256;
+		int *p = realloc(*ids, grown * sizeof **ids);
+		if (p == NULL)
+			return -ENOMEM;
+		*ids = p;
+		*cap = grown;
+	}
+	(*ids)[n] = id;
+	return 0;
+}
+
+static int compare_ids(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int list_numeric_entries(const struct proc_root *root,
+    const char *dir, int **ids, size_t *cap)
+{
+	int fd = openat(root->dirfd, dir,
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return -errno;
+	DIR *d = fdopendir(fd);
+	if (d == NULL) {
+		int err = errno;
+		close(fd);
+		return -err;
+	}
+	size_t n = 0;
+	int rc = 0;
+	struct dirent *e;
+	while (rc == 0 && n < INT_MAX && (e = readdir(d)) != NULL) {
+		int id = task_id_from_name(e->d_name);
+		if (id > 0 && (rc = push_id(ids, cap, n, id)) == 0)
+			n++;
+	}
+	closedir(d);
+	if (rc != 0)
+		return rc;
+	if (n > 0)
+		qsort(*ids, n, sizeof **ids, compare_ids);
+	return (int)n;
+}
+
+int proc_list_tgids(const struct proc_root *root, int **ids, size_t *cap)
+{
+	return list_numeric_entries(root, ".", ids, cap);
+}
+
+int proc_list_tids(const struct proc_root *root, int tgid, int **ids,
+    size_t *cap)
+{
+	char dir[32];
+
+	snprintf(dir, sizeof dir, "%d/task", tgid);
+	return list_numeric_entries(root, dir, ids, cap);
+}
+
+int proc_count_tids(const struct proc_root *root, int tgid)
+{
+	char dir[32];
+	struct stat st;
+
+	if (!root->procfs)
+		return -1;
+	snprintf(dir, sizeof dir, "%d/task", tgid);
+	if (fstatat(root->dirfd, dir, &st, 0) != 0 || st.st_nlink < 2 ||
+	    st.st_nlink - 2 > INT_MAX)
+		return -1;
+	return (int)(st.st_nlink - 2);
+}
+
+/* The kernel's encoding of a process CPU-time clock (glibc's
+ * clock_getcpuclockid() makes the same, then checks it with one more
+ * system call): the pid inverted, shifted, and the "sched" clock. */
+#define PROCESS_SCHED_CLOCK(pid)	((clockid_t)(~(unsigned)(pid) << 3 | 2u))
+
+int proc_group_runtime(const struct proc_root *root, int tgid,
+    uint64_t *ns)
+{
+	struct timespec ts;
+
+	*ns = 0;
+	if (!root->procfs || tgid <= 0)
+		return -ENOTSUP;
+	if (clock_gettime(PROCESS_SCHED_CLOCK(tgid), &ts) != 0)
+		return -errno;
+	*ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return 0;
+}

@@ -1,0 +1,50 @@
+/*
+ * source_priv.h - what every source shares: the operations one provides,
+ * the proc root its detail reader goes through, the -p restriction.
+ */
+#ifndef TASKTOP_SOURCE_PRIV_H
+#define TASKTOP_SOURCE_PRIV_H
+
+#include "tasktop/procfs.h"
+#include "tasktop/source.h"
+
+struct source;
+
+struct source_ops {
+	const char	*name;
+	/* Read what the refresh needs before the snapshot changes; -errno
+	 * when the task list can't be had (the snapshot stays as it was). */
+	int		(*prepare)(struct source *src, double mono);
+	/* Put every task (between snapshot_begin and snapshot_end). */
+	void		(*read)(struct source *src, struct snapshot *s);
+	void		(*close)(struct source *src);
+};
+
+/* What only procfs has, by id (detail.c). */
+struct detail_reader {
+	const struct proc_root *root;
+	char		*scratch;	/* cmdline, as long as the longest */
+	size_t		 scratch_cap;
+};
+
+struct source {
+	const struct source_ops *ops;
+	void		*impl;			/* the source's own state */
+	struct proc_root root;
+	struct detail_reader detail;
+	int		*only;			/* -p: thread groups; NULL: all */
+	size_t		 nonly;
+	char		 fallback[256];		/* why auto did not take bpf */
+	struct buf	 identity;		/* a cmdline being read */
+};
+
+/* Whether tgid passes the -p restriction. */
+bool source_shows(const struct source *src, int tgid);
+
+void detail_reader_init(struct detail_reader *r, const struct proc_root *root);
+void detail_reader_free(struct detail_reader *r);
+
+/* procfs/source.c */
+int procfs_source_open(struct source *src);
+
+#endif

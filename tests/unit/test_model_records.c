@@ -1,0 +1,410 @@
+/*
+ * The model fed synthetic records only: identity by tid (reuse, a tid
+ * moving group), CPU deltas, namespaces (a thread moving, links not read
+ * this time), a leader exiting, a process vanishing between records,
+ * groups put out of order.  Linked without any source: no I/O can happen.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tasktop/model.h"
+
+#define NET_HOST	4026531840ull
+#define NET_AWAY	4026532176ull
+#define NS_BASE		4026531000ull
+#define NS_SEC		1000000000ull
+
+/* A live task: every link read, net as given, the others base + type. */
+static struct task_record rec(int tgid, int tid, char state, int ppid,
+    unsigned long long starttime, uint64_t cpu_ns, uint64_t net)
+{
+	struct task_record r;
+	int type;
+
+	memset(&r, 0, sizeof(r));
+	r.tid = tid;
+	r.tgid = tgid;
+	r.stat_state = FIELD_OK;
+	snprintf(r.stat.comm, sizeof(r.stat.comm), "t%d", tid);
+	r.stat.comm_len = strlen(r.stat.comm);
+	r.stat.state = state;
+	r.stat.ppid = ppid;
+	r.stat.starttime = starttime;
+	r.stat.rss_pages = 25;
+	r.cpu_ns = cpu_ns;
+	for (type = 0; type < NS_COUNT; type++) {
+		r.ns_state[type] = FIELD_OK;
+		r.ns[type] = type == NS_NET ? net : NS_BASE + (unsigned)type;
+	}
+	return r;
+}
+
+/* The same task, nothing reread ("same" stat, no link). */
+static struct task_record same(int tgid, int tid)
+{
+	struct task_record r;
+
+	memset(&r, 0, sizeof(r));
+	r.tid = tid;
+	r.tgid = tgid;
+	r.stat_state = FIELD_OK;
+	r.stat_same = true;
+	return r;
+}
+
+static void put(struct snapshot *s, struct task_record r)
+{
+	snapshot_put(s, &r);
+}
+
+static void identity_all(struct snapshot *s, const char *cmdline)
+{
+	struct identity_record id = { FIELD_OK, cmdline, strlen(cmdline) + 1,
+	    FIELD_OK, 0 };
+	size_t it = 0;
+	int pid, tid;
+
+	while (snapshot_next_identity(s, &it, &pid, &tid))
+		snapshot_put_identity(s, pid, &id);
+}
+
+/* Process 10 (leader and threads 11, 12) under 1, all in NET_HOST. */
+static void group(struct snapshot *s, double mono, uint64_t cpu)
+{
+	snapshot_begin(s, mono, 1000 + mono);
+	put(s, rec(10, 10, 'S', 1, 5, cpu, NET_HOST));
+	put(s, rec(10, 11, 'S', 1, 6, cpu, NET_HOST));
+	put(s, rec(10, 12, 'R', 1, 7, cpu, NET_HOST));
+	snapshot_end(s);
+}
+
+static void test_records_make_processes(void **state)
+{
+	struct snapshot s;
+	struct process *p;
+	size_t it = 0;
+	int pid, tid;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	assert_int_equal(s.nlist, 1);
+	assert_int_equal(s.ntasks, 3);
+	p = snapshot_process(&s, 10);
+	assert_non_null(p);
+	assert_int_equal(p->nthreads, 3);
+	assert_ptr_equal(p->threads[0], p->leader);
+	assert_int_equal(p->ppid, 1);
+	assert_int_equal(p->state, 'S');
+	assert_int_equal(p->rss_kb, 25ull * (unsigned long long)s.page_kb);
+	assert_int_equal(p->ns_ref_tid, 10);
+	assert_int_equal(p->ns_differs_any, 0);
+	/* new: its identity is due, through the leader */
+	assert_true(snapshot_next_identity(&s, &it, &pid, &tid));
+	assert_int_equal(pid, 10);
+	assert_int_equal(tid, 10);
+	assert_false(snapshot_next_identity(&s, &it, &pid, &tid));
+	identity_all(&s, "app");
+	assert_int_equal(p->cmdline_state, FIELD_OK);
+	assert_string_equal(p->cmdline, "app");
+	assert_int_equal(p->uid_state, FIELD_OK);
+	assert_non_null(p->user);
+	/* known and not renamed: not due again */
+	group(&s, 2, 0);
+	it = 0;
+	assert_false(snapshot_next_identity(&s, &it, &pid, &tid));
+	assert_string_equal(p->cmdline, "app");
+	snapshot_free(&s);
+}
+
+static void test_cpu_from_deltas(void **state)
+{
+	struct snapshot s;
+	struct task *t;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	t = snapshot_task(&s, 12);
+	assert_false(t->cpu_valid);
+	group(&s, 3, NS_SEC);		/* 1 s of CPU in 2 s */
+	assert_true(t->cpu_valid);
+	assert_true(t->cpu_percent > 49.9 && t->cpu_percent < 50.1);
+	assert_true(snapshot_process(&s, 10)->cpu_percent > 149.9);
+	/* nothing reread: the task did not run, 0% and still valid */
+	snapshot_begin(&s, 4, 1004);
+	put(&s, rec(10, 10, 'S', 1, 5, NS_SEC, NET_HOST));
+	put(&s, same(10, 11));
+	put(&s, same(10, 12));
+	snapshot_end(&s);
+	assert_true(t->cpu_valid);
+	assert_true(t->cpu_percent == 0);
+	assert_int_equal(t->ran_gen, 2);
+	assert_int_equal(t->stat.state, 'R');	/* kept */
+	assert_int_equal(t->ns[NS_NET], NET_HOST);
+	snapshot_free(&s);
+}
+
+/* A tid that comes back with another start time is another task. */
+static void test_tid_reuse_starts_over(void **state)
+{
+	struct snapshot s;
+	struct task *t;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	group(&s, 2, NS_SEC);
+	t = snapshot_task(&s, 12);
+	assert_true(t->cpu_valid);
+	snapshot_begin(&s, 3, 1003);
+	put(&s, rec(10, 10, 'S', 1, 5, NS_SEC, NET_HOST));
+	put(&s, rec(10, 11, 'S', 1, 6, NS_SEC, NET_HOST));
+	{
+		struct task_record r = rec(10, 12, 'S', 1, 99, 5 * NS_SEC,
+		    NET_AWAY);
+
+		r.ns_state[NS_UTS] = FIELD_UNREAD;
+		snapshot_put(&s, &r);
+	}
+	snapshot_end(&s);
+	assert_ptr_equal(snapshot_task(&s, 12), t);
+	assert_int_equal(t->renewed_gen, 3);
+	assert_false(t->cpu_valid);		/* no delta across tasks */
+	assert_int_equal(t->stat.starttime, 99);
+	/* nothing of the old task survives: not even an unread link */
+	assert_int_equal(t->ns_state[NS_UTS], FIELD_UNREAD);
+	assert_int_equal(t->ns_differs, 1u << NS_NET);
+	snapshot_free(&s);
+}
+
+/* A tid put for another group (an exec by a non-leader thread) too. */
+static void test_tid_moving_group_starts_over(void **state)
+{
+	struct snapshot s;
+	struct task *t;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	group(&s, 2, NS_SEC);
+	snapshot_begin(&s, 3, 1003);
+	put(&s, rec(10, 10, 'S', 1, 5, NS_SEC, NET_HOST));
+	put(&s, rec(12, 12, 'S', 10, 7, 2 * NS_SEC, NET_HOST));
+	snapshot_end(&s);
+	t = snapshot_task(&s, 12);
+	assert_int_equal(t->tgid, 12);
+	assert_false(t->cpu_valid);
+	assert_null(snapshot_task(&s, 11));
+	assert_int_equal(snapshot_process(&s, 10)->nthreads, 1);
+	assert_ptr_equal(snapshot_process(&s, 12)->parent,
+	    snapshot_process(&s, 10));
+	snapshot_free(&s);
+}
+
+/* setns(2) by one thread: marked; a later record without links keeps it. */
+static void test_thread_moving_namespace(void **state)
+{
+	struct snapshot s;
+	const enum field_state net_only[NS_COUNT] = { [NS_NET] = FIELD_OK };
+	uint64_t back[NS_COUNT] = { [NS_NET] = NET_HOST };
+	struct task_record r;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	snapshot_begin(&s, 2, 1002);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(&s, rec(10, 11, 'S', 1, 6, 0, NET_AWAY));
+	put(&s, same(10, 12));
+	snapshot_end(&s);
+	assert_int_equal(snapshot_task(&s, 11)->ns_differs, 1u << NS_NET);
+	assert_int_equal(snapshot_task(&s, 12)->ns_differs, 0);
+	assert_int_equal(snapshot_process(&s, 10)->ns_differs_any,
+	    1u << NS_NET);
+	snapshot_begin(&s, 3, 1003);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(&s, same(10, 11));
+	put(&s, same(10, 12));
+	snapshot_end(&s);
+	assert_int_equal(snapshot_task(&s, 11)->ns_differs, 1u << NS_NET);
+	/* back, through a later namespace read of the same refresh */
+	snapshot_begin(&s, 4, 1004);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(&s, same(10, 11));
+	put(&s, same(10, 12));
+	snapshot_put_ns(&s, 11, net_only, back);
+	snapshot_end(&s);
+	assert_int_equal(snapshot_task(&s, 11)->ns_differs, 0);
+	assert_int_equal(snapshot_process(&s, 10)->ns_differs_any, 0);
+	/* a link that could not be read is unknown, never a difference */
+	snapshot_begin(&s, 5, 1005);
+	r = rec(10, 11, 'S', 1, 6, 0, NET_AWAY);
+	r.ns_state[NS_NET] = FIELD_DENIED;
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	snapshot_put(&s, &r);
+	snapshot_end(&s);
+	assert_int_equal(snapshot_task(&s, 11)->ns_state[NS_NET],
+	    FIELD_DENIED);
+	assert_int_equal(snapshot_task(&s, 11)->ns_differs, 0);
+	snapshot_free(&s);
+}
+
+/* The leader a zombie while a thread lives: the thread speaks for it. */
+static void test_leader_exiting(void **state)
+{
+	struct snapshot s;
+	struct process *p;
+	struct task_record zombie;
+	size_t it = 0;
+	int pid, tid;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	identity_all(&s, "app");
+	snapshot_begin(&s, 2, 1002);
+	zombie = rec(10, 10, 'Z', 1, 5, 0, 0);
+	for (int type = 0; type < NS_COUNT; type++)
+		zombie.ns_state[type] = FIELD_GONE;	/* released on exit */
+	snapshot_put(&s, &zombie);
+	put(&s, rec(10, 12, 'S', 1, 7, 0, NET_AWAY));
+	snapshot_end(&s);
+	p = snapshot_process(&s, 10);
+	assert_true(p->leader_exited);
+	assert_int_equal(p->state, 'Z');
+	assert_int_equal(p->ns_ref_tid, 12);
+	assert_int_equal(p->ns_differs_any, 0);
+	assert_null(snapshot_task(&s, 11));
+	/* the leader gone altogether: still the same process */
+	snapshot_begin(&s, 3, 1003);
+	put(&s, rec(10, 12, 'S', 1, 7, 0, NET_AWAY));
+	snapshot_end(&s);
+	p = snapshot_process(&s, 10);
+	assert_non_null(p);
+	assert_null(p->leader);
+	assert_true(p->leader_exited);
+	assert_int_equal(p->nthreads, 1);
+	assert_int_equal(p->ns_ref_tid, 12);
+	/* an identity due now is read through the live thread */
+	snapshot_begin(&s, 4, 1004);
+	{
+		struct task_record r = rec(10, 12, 'S', 1, 7, 0, NET_AWAY);
+
+		snprintf(r.stat.comm, sizeof(r.stat.comm), "renamed");
+		r.stat.comm_len = strlen(r.stat.comm);
+		snapshot_put(&s, &r);
+	}
+	snapshot_end(&s);
+	assert_true(snapshot_next_identity(&s, &it, &pid, &tid));
+	assert_int_equal(pid, 10);
+	assert_int_equal(tid, 12);
+	snapshot_free(&s);
+}
+
+/* Between two refreshes a process went: what was not put is swept; a
+ * record that says the task went (GONE) is no task. */
+static void test_process_vanishing(void **state)
+{
+	struct snapshot s;
+	struct task_record gone;
+
+	(void)state;
+	snapshot_init(&s);
+	snapshot_begin(&s, 1, 1001);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(&s, rec(20, 20, 'S', 10, 8, 0, NET_HOST));
+	put(&s, rec(20, 21, 'S', 10, 9, 0, NET_HOST));
+	snapshot_end(&s);
+	assert_int_equal(snapshot_process(&s, 10)->nchildren, 1);
+	snapshot_begin(&s, 2, 1002);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	memset(&gone, 0, sizeof(gone));
+	gone.tid = gone.tgid = 20;
+	gone.stat_state = FIELD_GONE;
+	snapshot_put(&s, &gone);
+	snapshot_end(&s);
+	assert_null(snapshot_process(&s, 20));
+	assert_null(snapshot_task(&s, 20));
+	assert_null(snapshot_task(&s, 21));
+	assert_int_equal(s.nlist, 1);
+	assert_int_equal(s.ntasks, 1);
+	assert_int_equal(snapshot_process(&s, 10)->nchildren, 0);
+	snapshot_free(&s);
+}
+
+/* A task iterator goes by tid: groups interleave, leaders may come late;
+ * a tid put twice counts once. */
+static void test_any_order(void **state)
+{
+	struct snapshot s;
+	struct process *p;
+
+	(void)state;
+	snapshot_init(&s);
+	snapshot_begin(&s, 1, 1001);
+	put(&s, rec(30, 31, 'S', 1, 9, 0, NET_HOST));
+	put(&s, rec(20, 21, 'S', 1, 8, 0, NET_HOST));
+	put(&s, rec(30, 30, 'S', 1, 7, 0, NET_HOST));
+	put(&s, rec(20, 20, 'S', 1, 6, 0, NET_HOST));
+	put(&s, rec(20, 21, 'S', 1, 8, 0, NET_HOST));
+	snapshot_end(&s);
+	assert_int_equal(s.nlist, 2);
+	assert_int_equal(s.ntasks, 4);
+	assert_int_equal(s.list[0]->pid, 20);
+	assert_int_equal(s.list[1]->pid, 30);
+	p = snapshot_process(&s, 30);
+	assert_int_equal(p->nthreads, 2);
+	assert_ptr_equal(p->threads[0], p->leader);
+	assert_int_equal(p->threads[1]->tid, 31);
+	assert_int_equal(s.roots[0]->pid, 20);
+	snapshot_free(&s);
+}
+
+/* A stat that could not be read shows as such, never a made-up value. */
+static void test_unreadable_stat(void **state)
+{
+	struct snapshot s;
+	struct task_record r;
+
+	(void)state;
+	snapshot_init(&s);
+	snapshot_begin(&s, 1, 1001);
+	memset(&r, 0, sizeof(r));
+	r.tid = r.tgid = 40;
+	r.stat_state = FIELD_DENIED;
+	snapshot_put(&s, &r);
+	/* "same" for a task never read is no sample either */
+	r = same(50, 50);
+	snapshot_put(&s, &r);
+	snapshot_end(&s);
+	assert_int_equal(snapshot_task(&s, 40)->stat_state, FIELD_DENIED);
+	assert_int_equal(snapshot_process(&s, 40)->state, '?');
+	assert_int_equal(snapshot_process(&s, 40)->rss_state, FIELD_DENIED);
+	assert_int_equal(snapshot_task(&s, 50)->stat_state, FIELD_UNAVAILABLE);
+	snapshot_free(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_records_make_processes),
+		cmocka_unit_test(test_cpu_from_deltas),
+		cmocka_unit_test(test_tid_reuse_starts_over),
+		cmocka_unit_test(test_tid_moving_group_starts_over),
+		cmocka_unit_test(test_thread_moving_namespace),
+		cmocka_unit_test(test_leader_exiting),
+		cmocka_unit_test(test_process_vanishing),
+		cmocka_unit_test(test_any_order),
+		cmocka_unit_test(test_unreadable_stat),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
