@@ -1,5 +1,5 @@
 /*
- * cli.c - the command line (DESIGN.md "Command line").  getopt_long does the
+ * cli.c - the command line (README.md "Using it").  getopt_long does the
  * scanning with its own messages off, so that every error is one line of
  * ours naming the option; the values are checked strictly because scripts
  * drive -b and --json and a silently misread number would mislead them.

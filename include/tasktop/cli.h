@@ -1,5 +1,5 @@
 /*
- * cli.h - the command line (DESIGN.md "Command line"): parsed into options,
+ * cli.h - the command line (README.md "Using it"): parsed into options,
  * every error a single line naming the problem (the caller exits 2).
  */
 #ifndef TASKTOP_CLI_H

@@ -1,5 +1,5 @@
 /*
- * keys.c - what each key does (DESIGN.md "Keys").  A key changes the ui
+ * keys.c - what each key does (README.md "Keys").  A key changes the ui
  * state; the loop repaints after it.  Nothing here rescans /proc except
  * attaching to an id the snapshot does not hold.
  */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # -p with a tid that no listing of /proc shows resolves to its whole thread
-# group (seed 001).
+# group (docs/ARCHITECTURE.md, "Hidden tids").
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
 require_root
 require_tools

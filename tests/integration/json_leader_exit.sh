@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A leader that called pthread_exit is a zombie whose ns links don't resolve
-# while its threads live on (seed 002): the namespace reference moves to the
+# while its threads live on (docs/ARCHITECTURE.md, "Leader exits"): the namespace reference moves to the
 # lowest live tid, and the leader's namespaces are null, not made up.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
 require_root

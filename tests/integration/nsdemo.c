@@ -321,7 +321,7 @@ int main(int argc, char **argv)
 	roles_start(roles, n);
 	roles_check(roles, n);
 	print_ready_line(roles, n, &o);
-	/* the leader becomes a zombie while its threads live on (seed 002) */
+	/* the leader becomes a zombie while its threads live on (docs/ARCHITECTURE.md, "Leader exits") */
 	if (o.leader_exit)
 		pthread_exit(NULL);
 	for (;;)

@@ -1,5 +1,6 @@
-/* test_out_json.c - --json output: valid JSON always, DESIGN.md's keys,
- * null for whatever could not be read, the kernel's bytes recoverable. */
+/* test_out_json.c - --json output: valid JSON always, the keys of
+ * docs/ARCHITECTURE.md "JSON", null for whatever could not be read, the
+ * kernel's bytes recoverable. */
 #include "config.h"
 
 #include <stdarg.h>

@@ -122,7 +122,7 @@ static bool help_lists(const char *key)
 	return false;
 }
 
-/* DESIGN.md's key table and the htop keys of the BOARD, word for word. */
+/* README.md's key table and the htop keys of the BOARD, word for word. */
 static void test_help_lists_every_key(void **state)
 {
 	static const char *const keys[] = { "Up", "Down", "PgUp", "PgDn",
