@@ -122,10 +122,6 @@ struct snapshot {
 void snapshot_init(struct snapshot *s);
 void snapshot_free(struct snapshot *s);
 
-/* Something changed tid's stat behind the refresh's back (tasktop reniced
- * it): the next refresh rereads it even if the task did not run. */
-void snapshot_stat_stale(struct snapshot *s, int tid);
-
 struct process *snapshot_process(const struct snapshot *s, int pid);
 struct task *snapshot_task(const struct snapshot *s, int tid);
 

@@ -57,6 +57,10 @@ bool source_is_restricted(const struct source *src);
 int source_refresh(struct source *src, struct snapshot *s, double mono,
     double wall);
 
+/* Something changed tid's stat behind the source's back (tasktop reniced
+ * it): the next refresh rereads it even if the task did not run. */
+void source_stat_stale(struct source *src, int tid);
+
 /* Bring t's wait channel (syscall) up to date when the model says it is
  * stale: cheap to call for every row shown. */
 void source_fill_wchan(struct source *src, struct snapshot *s,

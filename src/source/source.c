@@ -112,6 +112,12 @@ bool source_shows(const struct source *src, int tgid)
 	    sizeof(*src->only), int_cmp) != NULL;
 }
 
+void source_stat_stale(struct source *src, int tid)
+{
+	if (src->ops->stat_stale != NULL)
+		src->ops->stat_stale(src, tid);
+}
+
 /* cmdline and user of the processes that are new or exec'd. */
 static void source_fill_identity(struct source *src, struct snapshot *s)
 {

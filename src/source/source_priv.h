@@ -17,6 +17,9 @@ struct source_ops {
 	int		(*prepare)(struct source *src, double mono);
 	/* Put every task (between snapshot_begin and snapshot_end). */
 	void		(*read)(struct source *src, struct snapshot *s);
+	/* Read tid's stat next time whatever it would skip; NULL: a source
+	 * that skips nothing. */
+	void		(*stat_stale)(struct source *src, int tid);
 	void		(*close)(struct source *src);
 };
 

@@ -102,7 +102,7 @@ static int renice_one(struct ui *ui, const struct act_task *t, int nice)
 	int rc;
 
 	act_pin_init(&pin);
-	rc = act_pin(&pin, &ui->snap->root, t);
+	rc = act_pin(&pin, source_proc_root(ui->src), t);
 	if (rc == 0)
 		rc = act_renice(&pin, nice);
 	act_unpin(&pin);
@@ -119,7 +119,7 @@ static void renice_apply(struct ui *ui)
 	for (size_t i = 0; i < r->n; i++) {
 		int rc = renice_one(ui, &r->tasks[i], r->to);
 
-		snapshot_stat_stale(ui->snap, r->tasks[i].tid);
+		source_stat_stale(ui->src, r->tasks[i].tid);
 		if (rc == 0)
 			ok++;
 		else if (!first_err) {

@@ -102,7 +102,7 @@ static int tag_signal(const struct ui *ui, const struct tag *g, int signo)
 	int rc;
 
 	act_pin_init(&pin);
-	rc = act_pin(&pin, &ui->snap->root, &g->task);
+	rc = act_pin(&pin, source_proc_root(ui->src), &g->task);
 	if (rc == 0)
 		rc = act_signal(&pin, signo, g->process ? ACT_PROCESS : ACT_THREAD);
 	act_unpin(&pin);

@@ -5,18 +5,13 @@
 #include <string.h>
 
 #include "tasktop/text.h"
+#include "tasktop/util.h"
 
 /*
  * An empty buffer points here instead of at NULL, so that data is a valid
  * C string right after buf_init(); cap == 0 marks it as not ours to free.
  */
 static char buf_empty[1];
-
-static void buf_out_of_memory(size_t want)
-{
-	fprintf(stderr, "tasktop: out of memory (buffer of %zu bytes)\n", want);
-	abort();
-}
 
 /* Make room for `more` bytes plus the terminating NUL. */
 static void buf_reserve(struct buf *b, size_t more)
@@ -25,7 +20,7 @@ static void buf_reserve(struct buf *b, size_t more)
 	char *data;
 
 	if (more > (size_t)-1 - b->len - 1)
-		buf_out_of_memory((size_t)-1);
+		oom_abort("buffer");
 	need = b->len + more + 1;
 	if (need <= b->cap)
 		return;
@@ -34,7 +29,7 @@ static void buf_reserve(struct buf *b, size_t more)
 		cap = cap > (size_t)-1 / 2 ? need : cap * 2;
 	data = realloc(b->cap ? b->data : NULL, cap);
 	if (data == NULL)
-		buf_out_of_memory(cap);
+		oom_abort("buffer");
 	if (b->cap == 0)
 		data[0] = '\0';
 	b->data = data;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "tasktop/intmap.h"
+#include "tasktop/util.h"
 
 enum { SLOT_EMPTY, SLOT_USED, SLOT_DELETED };
 
@@ -58,12 +59,7 @@ static void intmap_rehash(struct intmap *m)
 
 	while (cap < (m->count + 1) * 2)
 		cap *= 2;
-	m->slots = calloc(cap, sizeof(*m->slots));
-	if (m->slots == NULL) {
-		fprintf(stderr, "tasktop: out of memory (hash table of %zu)\n",
-		    cap);
-		abort();
-	}
+	m->slots = xcalloc(cap, sizeof(*m->slots), "hash table");
 	m->cap = cap;
 	m->tombs = 0;
 	for (i = 0; i < old_cap; i++) {

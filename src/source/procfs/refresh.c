@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdlib.h>
 
+#include "tasktop/grow.h"
 #include "tasktop/util.h"
 #include "procfs_priv.h"
 
@@ -21,22 +22,6 @@
  * after RELIST_AGE seconds at most (spread by pid up to twice that).
  */
 #define RELIST_AGE	2.0
-
-static void pf_grow_ints(int **arr, size_t *cap, size_t want)
-{
-	void *grown;
-	size_t n = *cap ? *cap : 16;
-
-	if (want <= *cap)
-		return;
-	while (n < want)
-		n *= 2;
-	grown = reallocarray(*arr, n, sizeof(**arr));
-	if (grown == NULL)
-		oom_abort("task ids");
-	*arr = grown;
-	*cap = n;
-}
 
 /* A listing needs an fd: when kept ones took them all (the limit lower
  * than it said), give some back and try again rather than fail. */
@@ -77,7 +62,7 @@ static int pf_known_tids(struct pf_source *pf, const struct pf_proc *p)
 {
 	size_t i;
 
-	pf_grow_ints(&pf->tids, &pf->tids_cap, p->ntids);
+	grow_array(&pf->tids, &pf->tids_cap, p->ntids, sizeof(*pf->tids));
 	for (i = 0; i < p->ntids; i++)
 		pf->tids[i] = p->tids[i];
 	return (int)p->ntids;
@@ -133,17 +118,9 @@ static void pf_thread(struct pf_source *pf, struct snapshot *s,
 		return;
 	t->seen = pf->generation;
 	snapshot_put(s, &r);
-	pf_grow_ints(&p->tids, &p->tids_cap, p->ntids + 1);
+	grow_array(&p->tids, &p->tids_cap, p->ntids + 1, sizeof(*p->tids));
 	p->tids[p->ntids++] = tid;
-	if (pf->nseen == pf->seen_cap) {
-		void *grown = reallocarray(pf->seen, pf->seen_cap ?
-		    pf->seen_cap * 2 : 256, sizeof(*pf->seen));
-
-		if (grown == NULL)
-			oom_abort("task list");
-		pf->seen = grown;
-		pf->seen_cap = pf->seen_cap ? pf->seen_cap * 2 : 256;
-	}
+	grow_array(&pf->seen, &pf->seen_cap, pf->nseen + 1, sizeof(*pf->seen));
 	pf->seen[pf->nseen++] = t;
 }
 

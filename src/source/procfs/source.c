@@ -44,6 +44,11 @@ static void procfs_read(struct source *src, struct snapshot *s)
 	pf_read(src->impl, s);
 }
 
+static void procfs_stat_stale(struct source *src, int tid)
+{
+	pf_stat_stale(src->impl, tid);
+}
+
 static void procfs_close(struct source *src)
 {
 	struct pf_source *pf = src->impl;
@@ -70,6 +75,7 @@ static const struct source_ops procfs_ops = {
 	.name = "procfs",
 	.prepare = procfs_prepare,
 	.read = procfs_read,
+	.stat_stale = procfs_stat_stale,
 	.close = procfs_close,
 };
 

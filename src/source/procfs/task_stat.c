@@ -193,10 +193,10 @@ void pf_read_stat(struct pf_source *pf, struct pf_task *t, bool group_quiet,
 	t->stat_mono = pf->mono;
 }
 
-void snapshot_stat_stale(struct snapshot *s, int tid)
+void pf_stat_stale(struct pf_source *pf, int tid)
 {
-	struct task *t = snapshot_task(s, tid);
+	struct pf_task *t = intmap_get(&pf->tasks, tid);
 
 	if (t)
-		t->stat_mono = s->mono - 2 * STAT_MAX_AGE - 1;
+		t->stat_mono = pf->mono - 2 * STAT_MAX_AGE - 1;
 }
