@@ -16,10 +16,11 @@
 static struct termios saved_modes;
 static bool saved_modes_ok;
 
-/* Mouse reporting off, normal screen, attributes reset, cursor shown,
- * cursor keys and keypad back in normal mode (curses' keypad() set them). */
+/* Mouse reporting and bracketed paste off, normal screen, attributes reset,
+ * cursor shown, cursor keys and keypad back in normal mode (curses'
+ * keypad() set them). */
 static const char reset_sequence[] =
-    "\033[?1006l\033[?1002l\033[?1000l\033[?1049l\033[0m\033[?25h"
+    "\033[?1006l\033[?1002l\033[?1000l\033[?2004l\033[?1049l\033[0m\033[?25h"
     "\033[?1l\033>\r\n";
 
 static void fatal_handler(int sig)

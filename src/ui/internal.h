@@ -117,6 +117,33 @@ void prompt_open(struct prompt *p, enum prompt_kind kind, const char *initial);
 enum prompt_result prompt_key(struct prompt *p, int key);
 const char *prompt_label(enum prompt_kind kind);
 
+/* ---- key sequences curses leaves undecoded (keyseq.c) -------------- */
+
+#define KEYSEQ_MAX	16	/* bytes of one escape sequence kept */
+#define KEYSEQ_OUT_MAX	8
+
+struct keyseq_event {
+	int		 key;		/* a curses key code or a byte */
+	bool		 pasted;	/* part of a bracketed paste: text, not a key */
+};
+
+struct keyseq {
+	int		 buf[KEYSEQ_MAX];	/* ESC, '[' or 'O', parameters */
+	size_t		 n;
+	bool		 overflow;		/* longer than buf: dropped */
+	bool		 pasting;		/* inside ESC [ 200 ~ ... ESC [ 201 ~ */
+	struct keyseq_event out[KEYSEQ_OUT_MAX];
+	size_t		 nout, nread;
+};
+
+/* One getch() result in; then keyseq_next until false. */
+void keyseq_feed(struct keyseq *k, int ch);
+bool keyseq_next(struct keyseq *k, struct keyseq_event *ev);
+/* An ESC or part of a sequence waits for more. */
+bool keyseq_pending(const struct keyseq *k);
+/* No more input came: a lone ESC is the Esc key, half a sequence dropped. */
+void keyseq_flush(struct keyseq *k);
+
 /* ---- themes (theme.c, theme_load.c) -------------------------------- */
 
 /*
@@ -245,6 +272,7 @@ struct ui {
 	bool		 quit;
 	int		 exit_status;
 
+	struct keyseq	 keyseq;			/* escape sequences, paste */
 	struct prompt	 prompt;
 	struct selection prompt_origin;		/* where a search started */
 	char		 filter_before[PROMPT_TEXT_MAX];	/* restored by Esc */
@@ -265,6 +293,9 @@ struct ui {
 
 /* keys.c */
 void ui_handle_key(struct ui *ui, int key);
+/* A byte of bracketed paste: text for an open line prompt, else dropped;
+ * never a key. */
+void ui_handle_paste(struct ui *ui, int byte);
 /* Close an open prompt as Esc does; false when none was open. */
 bool ui_cancel_prompt(struct ui *ui);
 

@@ -363,6 +363,19 @@ static void help_key(struct ui *ui, int key)
 	}
 }
 
+void ui_handle_paste(struct ui *ui, int byte)
+{
+	if (ui->help_shown || ui->kill.open || ui->user_menu.open ||
+	    ui->prompt.kind == PROMPT_NONE)
+		return;
+	/* Line breaks and tabs become spaces; other controls, bytes that are
+	 * not ASCII and the keys curses made of pasted escapes are dropped. */
+	if (byte == '\t' || byte == '\n' || byte == '\r')
+		byte = ' ';
+	if (byte >= 0x20 && byte < 0x7f)
+		prompt_handle_key(ui, byte);
+}
+
 bool ui_cancel_prompt(struct ui *ui)
 {
 	if (ui->kill.open) {

@@ -21,6 +21,8 @@
 #include "internal.h"
 
 #define ESC_DELAY_MS 25
+#define BRACKETED_PASTE_ON	"\033[?2004h"
+#define BRACKETED_PASTE_OFF	"\033[?2004l"
 #define KEY_QUIET_S 0.010
 #define KEY_GRACE_S 0.250
 
@@ -81,7 +83,34 @@ static bool terminal_start(struct ui *ui)
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	palette_apply(ui);
+	/* Pasted text comes bracketed, so that it is never taken for keys. */
+	fputs(BRACKETED_PASTE_ON, stdout);
+	fflush(stdout);
 	return true;
+}
+
+#define SEQUENCE_WAIT_MS 50
+
+static void keys_dispatch(struct ui *ui)
+{
+	struct keyseq_event ev;
+
+	while (keyseq_next(&ui->keyseq, &ev))
+		if (!ui->quit) {
+			if (ev.pasted)
+				ui_handle_paste(ui, ev.key);
+			else
+				ui_handle_key(ui, ev.key);
+		}
+}
+
+/* The rest of an escape sequence split across reads (a slow link): curses
+ * waited its escape delay already, this is the margin beyond it. */
+static bool more_input_soon(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, SEQUENCE_WAIT_MS) > 0;
 }
 
 /* Keys waiting on the terminal.  False when it is gone: readable but no
@@ -90,9 +119,19 @@ static bool keys_read(struct ui *ui)
 {
 	int key, n = 0, avail = 0;
 
-	while (!ui->quit && (key = getch()) != ERR) {
-		ui_handle_key(ui, key);
-		n++;
+	for (;;) {
+		while (!ui->quit && (key = getch()) != ERR) {
+			keyseq_feed(&ui->keyseq, key);
+			keys_dispatch(ui);
+			n++;
+		}
+		if (ui->quit || !keyseq_pending(&ui->keyseq) ||
+		    !more_input_soon())
+			break;
+	}
+	if (keyseq_pending(&ui->keyseq)) {
+		keyseq_flush(&ui->keyseq);
+		keys_dispatch(ui);
 	}
 	if (n > 0)
 		return true;
@@ -221,6 +260,8 @@ int ui_run(const struct cli_opts *cli, struct source *src, struct snapshot *s,
 		ui_refresh(&ui);
 		select_given(&ui, select, nselect);
 		event_loop(&ui, sigfd);
+		fputs(BRACKETED_PASTE_OFF, stdout);
+		fflush(stdout);
 		endwin();
 		status = ui.exit_status;
 	}

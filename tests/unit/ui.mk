@@ -2,7 +2,7 @@
 # formatting, prompt, help) and the ui state over a fixture snapshot.
 UI_TESTS = tests/unit/test_ui_theme tests/unit/test_ui_layout \
 	tests/unit/test_ui_format tests/unit/test_ui_prompt \
-	tests/unit/test_ui_selection
+	tests/unit/test_ui_selection tests/unit/test_ui_keyseq
 check_PROGRAMS += $(UI_TESTS)
 TESTS += $(UI_TESTS)
 UI_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -I$(top_srcdir)/tests/unit
@@ -37,3 +37,8 @@ check_PROGRAMS += tests/unit/help_keys
 tests_unit_help_keys_SOURCES = tests/unit/help_keys.c
 tests_unit_help_keys_CPPFLAGS = $(UI_TEST_CPPFLAGS)
 tests_unit_help_keys_LDADD = $(UI_LIBS)
+
+tests_unit_test_ui_keyseq_SOURCES = tests/unit/test_ui_keyseq.c
+tests_unit_test_ui_keyseq_CPPFLAGS = $(UI_TEST_CPPFLAGS)
+tests_unit_test_ui_keyseq_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_ui_keyseq_LDADD = $(UI_LIBS) $(CMOCKA_LIBS)
