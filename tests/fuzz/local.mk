@@ -9,7 +9,7 @@
 # A finding is kept by copying its reproducer into that corpus directory.
 
 FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
-	json_escape sanitize fit
+	json_escape sanitize fit mountinfo cgroup net_table rtnl
 FUZZ_SHARED_FILES = tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 	tests/fuzz/json_string_check.h
 
@@ -26,7 +26,11 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_theme \
 	tests/fuzz/replay_json_escape \
 	tests/fuzz/replay_sanitize \
-	tests/fuzz/replay_fit
+	tests/fuzz/replay_fit \
+	tests/fuzz/replay_mountinfo \
+	tests/fuzz/replay_cgroup \
+	tests/fuzz/replay_net_table \
+	tests/fuzz/replay_rtnl
 
 tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stat.c $(FUZZ_SHARED_FILES)
@@ -71,6 +75,22 @@ tests_fuzz_replay_sanitize_LDADD = $(UTIL_LIBS)
 tests_fuzz_replay_fit_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_fit.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_fit_LDADD = $(UTIL_LIBS)
+
+tests_fuzz_replay_mountinfo_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_mountinfo.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_mountinfo_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_cgroup_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_cgroup.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_cgroup_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_net_table_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_net_table.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_net_table_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_rtnl_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_rtnl.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_rtnl_LDADD = $(PROC_LIBS)
 
 # The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
 # the layers' own source lists (so a new source file is picked up).

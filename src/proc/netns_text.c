@@ -1,0 +1,43 @@
+/*
+ * netns_text.c - a network namespace's contents as text: addresses and
+ * endpoints, and finding an interface by index.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "tasktop/nsinfo.h"
+
+const struct netns_if *netns_find_if(const struct netns_contents *c,
+    int index)
+{
+	for (size_t i = 0; i < c->nifs; i++)
+		if (c->ifs[i].index == index)
+			return &c->ifs[i];
+	return NULL;
+}
+
+void netns_addr_text(int family, const uint8_t addr[16], char *out,
+    size_t size)
+{
+	char text[INET6_ADDRSTRLEN];
+
+	if (inet_ntop(family == AF_INET6 ? AF_INET6 : AF_INET, addr, text,
+	    sizeof text) == NULL)
+		snprintf(text, sizeof text, "?");
+	snprintf(out, size, "%s", text);
+}
+
+void netns_endpoint_text(int family, const uint8_t addr[16], unsigned port,
+    char *out, size_t size)
+{
+	char text[INET6_ADDRSTRLEN];
+
+	netns_addr_text(family, addr, text, sizeof text);
+	if (family == AF_INET6)
+		snprintf(out, size, "[%s]:%u", text, port);
+	else
+		snprintf(out, size, "%s:%u", text, port);
+}
