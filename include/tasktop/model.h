@@ -21,6 +21,24 @@
 
 struct process;
 
+/* What the model remembers of a thread's namespaces across refreshes
+ * (ns_history.c): the last change between two refreshes, and whether it
+ * was born into a network namespace not its process's. */
+struct ns_change {
+	enum ns_type	 type;
+	uint64_t	 from, to;
+	double		 wall;			/* when the refresh saw it */
+};
+
+struct ns_history {
+	unsigned	 first_gen;		/* refresh that first saw it; 0 none yet */
+	unsigned	 known;			/* bit (1u << type): known[type] valid */
+	uint64_t	 known_ino[NS_COUNT];
+	unsigned	 changes;		/* how many changes were seen */
+	struct ns_change last;			/* valid when changes > 0 */
+	bool		 born_foreign;		/* new in a known process, netns not the reference's */
+};
+
 /* One thread (kernel task).  The leader is a thread too. */
 struct task {
 	int		 tid;
@@ -47,6 +65,7 @@ struct task {
 	enum field_state ns_state[NS_COUNT];
 	uint64_t	 ns[NS_COUNT];
 	unsigned	 ns_differs;		/* bit (1u << type): inode differs from the reference */
+	struct ns_history ns_hist;
 
 	bool		 cpu_valid;		/* false until two samples exist */
 	double		 cpu_percent;
@@ -154,6 +173,49 @@ void process_display_name(const struct process *p, struct buf *out);
 /* A kernel state letter worth showing: printable, not the model's '?'. */
 bool state_letter_known(char state);
 
+/* Take this refresh's namespace links into every task's ns_hist: a change
+ * since the last refresh is remembered, a new thread of a known process
+ * whose netns is not the reference's is marked born_foreign.  Pure; run by
+ * snapshot_refresh after process_derive_ns. */
+void ns_history_update(struct snapshot *s);
+
+/* ---- every namespace the snapshot's threads are in ----------------- */
+
+/*
+ * One namespace: how many processes have a thread in it, how many of them
+ * are in it with their reference thread (0: held by threads only, which
+ * lsns cannot see), how many threads, and who holds it.  The *_for_children
+ * links count toward the plain type when they point elsewhere.
+ */
+struct ns_entry {
+	enum ns_type	 type;			/* never a *_FOR_CHILDREN */
+	uint64_t	 ino;
+	size_t		 processes;
+	size_t		 ref_processes;
+	size_t		 threads;
+	int		 holder_pid;		/* lowest pid with its reference in it, else */
+	int		 holder_tid;		/* the lowest tid in it */
+};
+
+struct ns_overview {
+	struct ns_entry	*v;			/* by type, then inode */
+	size_t		 n, cap;
+	size_t		*slots;			/* hash of (type, ino) -> index + 1 */
+	size_t		 nslots;
+};
+
+void ns_overview_init(struct ns_overview *o);
+void ns_overview_free(struct ns_overview *o);
+/* Rebuild from the snapshot (keeps o's memory).  Pure. */
+void ns_overview_build(struct ns_overview *o, const struct snapshot *s);
+/* The entry of (type, ino), or NULL. */
+const struct ns_entry *ns_overview_find(const struct ns_overview *o,
+    enum ns_type type, uint64_t ino);
+/* Whether t is in namespace (type, ino), by its plain or for_children link. */
+bool task_in_ns(const struct task *t, enum ns_type type, uint64_t ino);
+
+/* ---- details of one thread, read on demand ------------------------- */
+
 /* The links of a detail just read are newer than the refresh's (which
  * rechecks a known task's only every so often): take them into the
  * snapshot, so that the tree marks what the side pane shows. */
@@ -215,6 +277,13 @@ void view_free(struct view *v);
  * same key as the processes. */
 void view_build(struct view *v, const struct snapshot *s,
     const struct view_opts *o);
+/* What marks a row, as bits (1u << type): a thread's differing types; a
+ * process row's are its threads' together, expanded or not, so the `!` of
+ * a process stays when it is opened. */
+unsigned view_row_ns_mark(const struct view_row *row);
+/* The next (dir 1) or previous (dir -1) row after from whose netns differs,
+ * wrapping around; -1 when none does. */
+long view_find_marked(const struct view *v, long from, int dir);
 /* Row index of a thread's row / a process's row; -1 when not shown. */
 long view_find_task(const struct view *v, int tid);
 long view_find_process(const struct view *v, int pid);

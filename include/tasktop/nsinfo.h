@@ -242,4 +242,55 @@ void ns_names_update(struct ns_names *nn);
 const struct ns_name *ns_names_find(const struct ns_names *nn,
     enum ns_type t, uint64_t ino);
 
+/* ---- per-namespace cache of what is read on demand ------------------- */
+
+#define NS_CACHE_MAX		4096	/* namespaces remembered; then forgotten all */
+#define NS_CACHE_NETNS_SLOTS	4	/* netns contents kept, least recent dropped */
+#define NS_CACHE_NETNS_TTL	2.0	/* seconds before contents are reread */
+#define NS_CACHE_TTL		30.0	/* container, owner: an inode may be reused */
+
+/* What one namespace's holder said, read once and kept by inode. */
+struct ns_facts {
+	enum ns_type	 type;
+	uint64_t	 ino;
+	double		 mono;			/* when read */
+	enum field_state cgroup_state;
+	struct cgroup_unit cgroup;		/* the holder's container or unit */
+	struct ns_relatives rel;
+};
+
+struct ns_cache_netns {
+	uint64_t	 ino;
+	double		 mono;			/* when read; 0: empty slot */
+	struct netns_contents *c;
+};
+
+struct ns_cache {
+	const struct proc_root *root;
+	struct ns_names	 names;
+	struct ns_facts	*v;
+	size_t		 n, cap;
+	struct ns_cache_netns netns[NS_CACHE_NETNS_SLOTS];
+	unsigned	 netns_reads;		/* how many contents reads were done */
+};
+
+void ns_cache_init(struct ns_cache *c, const struct proc_root *root);
+void ns_cache_free(struct ns_cache *c);
+/* Once per refresh: reread mountinfo if the kernel says it changed. */
+void ns_cache_update(struct ns_cache *c);
+/* The name of a namespace (nsfs bind mount), or NULL. */
+const struct ns_name *ns_cache_name(const struct ns_cache *c, enum ns_type t,
+    uint64_t ino);
+/* The facts of (t, ino), read from task tid of tgid (which must be in it)
+ * when not known or older than NS_CACHE_TTL. */
+const struct ns_facts *ns_cache_facts(struct ns_cache *c, enum ns_type t,
+    uint64_t ino, int tgid, int tid, double mono);
+/* The cgroup of one task, read now (for the selected thread only). */
+enum field_state ns_cache_task_cgroup(const struct ns_cache *c, int tgid,
+    int tid, struct cgroup_unit *out);
+/* The contents of netns ino, read through tid of tgid (in it) when not
+ * cached or older than NS_CACHE_NETNS_TTL. */
+const struct netns_contents *ns_cache_netns(struct ns_cache *c, uint64_t ino,
+    int tgid, int tid, double mono);
+
 #endif

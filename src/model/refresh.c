@@ -157,5 +157,6 @@ void snapshot_end(struct snapshot *s)
 			refresh_want_identity(s, p);
 		process_derive_ns(p);
 	}
+	ns_history_update(s);
 	tree_build(s);
 }

@@ -373,3 +373,44 @@ long view_find_id(const struct view *v, const struct snapshot *s, int id)
 	return t->tid == t->tgid ? view_find_process(v, id) :
 	    view_find_task(v, id);
 }
+
+unsigned view_row_ns_mark(const struct view_row *row)
+{
+	return row->task ? row->task->ns_differs : row->proc->ns_differs_any;
+}
+
+/* A process row followed by its own threads shows them: the marked thread
+ * is then a row of its own. */
+static bool row_shows_threads(const struct view *v, size_t i)
+{
+	return i + 1 < v->n && v->rows[i + 1].task != NULL &&
+	    v->rows[i + 1].proc == v->rows[i].proc;
+}
+
+/* A marked thread's row, or the row of a process that hides one. */
+static bool row_leads_to_marked(const struct view *v, size_t i)
+{
+	const struct view_row *r = &v->rows[i];
+
+	if (!(view_row_ns_mark(r) & (1u << NS_NET)))
+		return false;
+	return r->task != NULL || !row_shows_threads(v, i);
+}
+
+long view_find_marked(const struct view *v, long from, int dir)
+{
+	size_t n = v->n;
+
+	if (n == 0)
+		return -1;
+	if (from < 0 || (size_t)from >= n)
+		from = dir > 0 ? -1 : (long)n;
+	for (size_t k = 1; k <= n; k++) {
+		long i = (from + (dir > 0 ? (long)k : -(long)k)) % (long)n;
+		if (i < 0)
+			i += (long)n;
+		if (row_leads_to_marked(v, (size_t)i))
+			return i;
+	}
+	return -1;
+}

@@ -13,6 +13,7 @@
 #include "tasktop/act.h"
 #include "tasktop/intmap.h"
 #include "tasktop/model.h"
+#include "tasktop/nsinfo.h"
 #include "tasktop/source.h"
 #include "tasktop/text.h"
 #include "tasktop/ui.h"
@@ -235,6 +236,26 @@ struct user_menu {
 	size_t		 choice;
 };
 
+/* Namespaces (ns_ui.c, side_pane_ns.c, ns_view.c): what is read about them
+ * on demand, and the overview that covers the tree while it is open. */
+enum ns_view_level {
+	NS_VIEW_CLOSED,
+	NS_VIEW_LIST,		/* every namespace */
+	NS_VIEW_TASKS,		/* the tasks of one */
+};
+
+struct ns_ui {
+	struct ns_cache	 cache;
+	struct ns_overview overview;
+	enum ns_view_level level;
+	long		 cursor, top;		/* in the namespace list */
+	enum ns_type	 tasks_type;		/* NS_VIEW_TASKS: whose tasks */
+	uint64_t	 tasks_ino;
+	int		*tids;			/* NS_VIEW_TASKS: its tasks, by tid */
+	size_t		 ntids, tids_cap;
+	long		 tasks_cursor, tasks_top;
+};
+
 #define UI_MESSAGE_MAX 512
 
 struct ui {
@@ -259,6 +280,7 @@ struct ui {
 
 	struct task_detail detail;		/* of the selected thread */
 	bool		 detail_valid;
+	struct ns_ui	 ns;
 
 	bool		 paused;
 	struct intmap	 tagged_procs;		/* pid -> struct tag * (tags.c) */
@@ -345,6 +367,18 @@ void user_menu_open(struct ui *ui);
 void user_menu_free(struct ui *ui);
 void user_menu_key(struct ui *ui, int key);
 void user_menu_draw(struct ui *ui, const struct rect *r);
+
+/* ns_ui.c: the namespace cache and overview in step with refreshes; the
+ * keys that jump to the next / previous thread marked `!` */
+void ns_ui_init(struct ui *ui);
+void ns_ui_free(struct ui *ui);
+void ns_ui_refresh(struct ui *ui);
+void ns_jump_marked(struct ui *ui, int dir);
+void ns_view_open_tasks(struct ui *ui, enum ns_type type, uint64_t ino);
+/* ns_view.c: the namespace overview (o), full screen while open */
+void ns_view_open(struct ui *ui);
+void ns_view_key(struct ui *ui, int key);
+void ns_view_draw(struct ui *ui);
 
 /* search.c */
 bool search_step(struct ui *ui, const char *query, int dir, bool include_current);

@@ -335,6 +335,9 @@ static void command_key(struct ui *ui, int key)
 	case KEY_F(9): case 'k': signal_prompt_open(ui); break;
 	case KEY_F(7): case ']': renice_prompt_open(ui, -1); break;
 	case KEY_F(8): case '[': renice_prompt_open(ui, 1); break;
+	case '}': ns_jump_marked(ui, 1); break;
+	case '{': ns_jump_marked(ui, -1); break;
+	case 'o': ns_view_open(ui); break;
 	case ' ': tag_and_move(ui); break;
 	case 'c':
 		if (selected_row(ui))
@@ -414,6 +417,10 @@ void ui_handle_key(struct ui *ui, int key)
 		return;
 	}
 	ui->message[0] = '\0';
+	if (ui->ns.level != NS_VIEW_CLOSED) {
+		ns_view_key(ui, key);
+		return;
+	}
 	if (!movement_key(ui, key))
 		command_key(ui, key);
 }

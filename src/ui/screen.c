@@ -114,6 +114,9 @@ void screen_draw(struct ui *ui)
 	} else if (ui->help_shown && LINES > 1) {
 		help_draw(ui);
 		hint_draw(ui, &l->hint);
+	} else if (ui->ns.level != NS_VIEW_CLOSED) {
+		ns_view_draw(ui);
+		hint_draw(ui, &l->hint);
 	} else {
 		header_draw(ui, &l->header);
 		ui_fetch_shown(ui, l->tree.h - 1);

@@ -11,15 +11,9 @@
 #include <string.h>
 
 #include "internal.h"
+#include "pane.h"
 
-/* Lines go through here so scrolling and clipping live in one place. */
-struct pane_lines {
-	struct ui	*ui;
-	const struct rect *r;
-	int		 line;		/* next line's number, from 0 */
-};
-
-static void pane_put(struct pane_lines *pl, enum theme_elem style,
+void pane_put(struct pane_lines *pl, enum theme_elem style,
     const char *s, size_t len)
 {
 	int y = pl->line++ - pl->ui->side_scroll;
@@ -29,10 +23,21 @@ static void pane_put(struct pane_lines *pl, enum theme_elem style,
 	draw_cell(pl->ui, pl->r->y + 1 + y, pl->r->x, pl->r->w, style, s, len);
 }
 
-static void pane_printf(struct pane_lines *pl, enum theme_elem style,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void pane_put2(struct pane_lines *pl, enum theme_elem left_style,
+    const char *left, size_t left_len, enum theme_elem right_style,
+    const char *right, size_t right_len)
+{
+	int y = pl->line++ - pl->ui->side_scroll, half = pl->r->w / 2;
 
-static void pane_printf(struct pane_lines *pl, enum theme_elem style,
+	if (y < 0 || y >= pl->r->h - 1)
+		return;
+	draw_cell(pl->ui, pl->r->y + 1 + y, pl->r->x, half - 1, left_style,
+	    left, left_len);
+	draw_cell(pl->ui, pl->r->y + 1 + y, pl->r->x + half, pl->r->w - half,
+	    right_style, right, right_len);
+}
+
+void pane_printf(struct pane_lines *pl, enum theme_elem style,
     const char *fmt, ...)
 {
 	struct buf *b = &pl->ui->text;
@@ -47,7 +52,7 @@ static void pane_printf(struct pane_lines *pl, enum theme_elem style,
 
 /* Our own (printable) text over as many lines as it takes, broken at
  * spaces: the reason a field is missing must not be cut off. */
-static void pane_wrapped(struct pane_lines *pl, enum theme_elem style,
+void pane_wrapped(struct pane_lines *pl, enum theme_elem style,
     const char *s)
 {
 	size_t len = strlen(s);
@@ -138,60 +143,6 @@ static void pane_wchan_syscall(struct pane_lines *pl, const struct task_detail *
 		pane_printf(pl, THEME_PANE, "  %-10s%s (%ld)", "syscall",
 		    name ? name : "?", d->syscall.nr);
 		break;
-	}
-}
-
-static const char *ns_short_name(enum ns_type t)
-{
-	if (t == NS_PID_FOR_CHILDREN)
-		return "pid/child";
-	if (t == NS_TIME_FOR_CHILDREN)
-		return "time/child";
-	return ns_type_name(t);
-}
-
-static const char *ns_relation(const struct task_detail *d,
-    const struct task *ref, enum ns_type t)
-{
-	if (!ref || ref->ns_state[t] != FIELD_OK)
-		return "no reference";
-	if (ref->tid == d->tid)
-		return "reference";
-	return d->ns[t] == ref->ns[t] ? "same" : "differs";
-}
-
-static void pane_namespaces(struct pane_lines *pl, const struct task_detail *d,
-    const struct process *p)
-{
-	const struct task *ref = p && p->ns_ref_tid > 0 ?
-	    snapshot_task(pl->ui->snap, p->ns_ref_tid) : NULL;
-
-	if (ref)
-		pane_printf(pl, THEME_PANE_TITLE, "namespaces (reference: thread %d)",
-		    ref->tid);
-	else
-		pane_printf(pl, THEME_PANE_TITLE, "namespaces (no reference thread)");
-	/* "time_for_children" is long: a narrow pane names the two
-	 * *_for_children types "pid/child" and "time/child" instead. */
-	bool wide = pl->r->w >= 44;
-	int label_w = wide ? 18 : 10;
-
-	for (int t = 0; t < NS_COUNT; t++) {
-		const char *rel;
-		enum theme_elem style = THEME_PANE;
-
-		const char *label = wide ? ns_type_name(t) : ns_short_name(t);
-
-		if (d->ns_state[t] != FIELD_OK) {
-			pane_printf(pl, THEME_ERROR, "  %-*s %s", label_w,
-			    label, field_state_str(d->ns_state[t]));
-			continue;
-		}
-		rel = ns_relation(d, ref, t);
-		if (strcmp(rel, "differs") == 0)
-			style = t == NS_NET ? THEME_NETNS : THEME_NSDIFF;
-		pane_printf(pl, style, "  %-*s %-10llu %s", label_w,
-		    label, (unsigned long long)d->ns[t], rel);
 	}
 }
 

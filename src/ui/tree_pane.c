@@ -15,7 +15,9 @@
 
 #define NET_BIT (1u << NS_NET)
 
-/* What marks a row: the netns headline, or a quieter other-namespace one. */
+/* What colours a row: the netns headline, or a quieter other-namespace one.
+ * An expanded process leaves the colour to its thread rows but keeps its
+ * mark (view_row_ns_mark). */
 static unsigned row_ns_differs(const struct ui *ui, const struct view_row *row)
 {
 	if (row->task)
@@ -85,8 +87,9 @@ static void row_cells_format(const struct ui *ui, const struct view_row *row,
     struct row_cells *c)
 {
 	const struct process *p = row->proc;
-	unsigned differs = row_ns_differs(ui, row);
+	unsigned differs = view_row_ns_mark(row);
 
+	(void)ui;
 	snprintf(c->id, sizeof c->id, "%d", row->task ? row->task->tid : p->pid);
 	c->state[0] = row_state(row);
 	c->state[1] = '\0';

@@ -32,6 +32,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 	ui->opts.tree = true;
 	ui->opts.sort = SORT_PID;
 	ui->cursor = -1;
+	ns_ui_init(ui);
 }
 
 void ui_state_free(struct ui *ui)
@@ -46,6 +47,7 @@ void ui_state_free(struct ui *ui)
 	buf_free(&ui->cell);
 	buf_free(&ui->text);
 	buf_free(&ui->prefix);
+	ns_ui_free(ui);
 }
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -140,6 +142,7 @@ int ui_refresh(struct ui *ui)
 		    strerror(-rc));
 	expanded_prune(ui);
 	tags_prune(ui);
+	ns_ui_refresh(ui);
 	ui_rebuild(ui);
 	ui_read_detail(ui);
 	return rc;

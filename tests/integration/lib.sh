@@ -92,6 +92,7 @@ nsdemo_parse_line() {
 		accept=*)	DEMO_ACCEPT=${field#*=} ;;
 		sleeper=*)	DEMO_SLEEPER=${field#*=} ;;
 		port=*)		DEMO_PORT=${field#*=} ;;
+		mover=*)	DEMO_MOVER=${field#*=} ;;
 		hostile=*)	IFS=, read -r -a DEMO_HOSTILE <<<"${field#*=}" ;;
 		*)		fail "nsdemo printed an unknown field '$field'" ;;
 		esac

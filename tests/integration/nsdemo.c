@@ -3,13 +3,20 @@
  * real namespaces, so tasktop can be checked against the live kernel.
  *
  *   nsdemo [--leader-exit] [--threads N] [--hostile] [--lifetime SECONDS]
+ *          [--netns NAME [--mover] [--born-after SECONDS]]
  *
- * Threads: "netns" (own network namespace), "utsns" (own UTS namespace),
- * "acceptor" (blocked in accept(2) on 127.0.0.1), "sleeper" (nanosleep),
- * N "worker-%d" and, with --hostile, threads with hostile names.  When all
- * are set up it prints one line and waits to be killed (SIGTERM exits 0):
+ * Threads: "netns" (own network namespace; with --netns it setns()es into
+ * /run/netns/NAME, as `ip netns exec` would, instead of unsharing a new
+ * one), "utsns" (own UTS namespace), "acceptor" (blocked in accept(2) on
+ * 127.0.0.1 of the leader's namespace), "sleeper" (nanosleep), N
+ * "worker-%d" and, with --hostile, threads with hostile names.  --mover adds
+ * a thread "mover" that switches between NAME and the leader's namespace
+ * every 2 s; --born-after makes the netns thread create a thread "born"
+ * that many seconds after start, which starts in NAME as its creator is.
+ * When all are set up it prints one line and waits to be killed (SIGTERM
+ * exits 0):
  *
- *   pid=P netns=T utsns=T accept=T sleeper=T port=N[ hostile=T,T,…]
+ *   pid=P netns=T utsns=T accept=T sleeper=T port=N[ mover=T][ hostile=T,T,…]
  *
  * Exit 77 (the automake "skip" status) when namespaces can't be created,
  * e.g. without root.
@@ -18,6 +25,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -65,6 +73,9 @@ struct role {
 };
 
 struct options {
+	const char	*netns;			/* --netns NAME: setns there */
+	bool		 mover;
+	unsigned	 born_after;		/* seconds; 0: no "born" thread */
 	bool		 leader_exit;
 	long		 workers;
 	bool		 hostile;
@@ -76,6 +87,9 @@ struct options {
 enum fixed_role { ROLE_SLEEPER, ROLE_NETNS, ROLE_UTSNS, ROLE_ACCEPT, FIXED_ROLES };
 
 static pthread_barrier_t all_set_up;
+static struct options opts;
+static int named_ns_fd = -1;		/* /run/netns/NAME, opened by main */
+static int home_ns_fd = -1;		/* the leader's netns */
 
 static void sleep_forever(struct role *r)
 {
@@ -94,8 +108,44 @@ static void setup_failed(struct role *r, const char *call)
 
 static void setup_netns(struct role *r)
 {
-	if (unshare(CLONE_NEWNET) != 0)
+	if (named_ns_fd >= 0) {
+		if (setns(named_ns_fd, CLONE_NEWNET) != 0)
+			setup_failed(r, "setns(/run/netns/NAME)");
+	} else if (unshare(CLONE_NEWNET) != 0) {
 		setup_failed(r, "unshare(CLONE_NEWNET)");
+	}
+}
+
+static void *born_thread(void *arg)
+{
+	(void)arg;
+	prctl(PR_SET_NAME, "born", 0, 0, 0);
+	sleep_forever(NULL);
+	return NULL;
+}
+
+/* A thread created now inherits this thread's namespaces: the Go runtime's
+ * way of leaking a setns into threads nobody asked to move. */
+static void run_netns(struct role *r)
+{
+	pthread_t born;
+
+	if (opts.born_after > 0) {
+		sleep(opts.born_after);
+		pthread_create(&born, NULL, born_thread, NULL);
+	}
+	sleep_forever(r);
+}
+
+static void run_mover(struct role *r)
+{
+	(void)r;
+	for (;;) {
+		sleep(2);
+		setns(named_ns_fd, CLONE_NEWNET);
+		sleep(2);
+		setns(home_ns_fd, CLONE_NEWNET);
+	}
 }
 
 static void setup_utsns(struct role *r)
@@ -172,7 +222,7 @@ static void role_init(struct role *r, const char *name, role_fn *setup,
 static struct role *roles_create(const struct options *o, size_t *count)
 {
 	size_t nhostile = o->hostile ? HOSTILE_COUNT : 0;
-	size_t n = FIXED_ROLES + (size_t)o->workers + nhostile;
+	size_t n = FIXED_ROLES + (size_t)o->workers + nhostile + (o->mover ? 1 : 0);
 	struct role *roles = calloc(n, sizeof *roles);
 
 	if (roles == NULL) {
@@ -180,7 +230,7 @@ static struct role *roles_create(const struct options *o, size_t *count)
 		exit(EXIT_FAILURE);
 	}
 	role_init(&roles[ROLE_SLEEPER], "sleeper", NULL, sleep_forever);
-	role_init(&roles[ROLE_NETNS], "netns", setup_netns, sleep_forever);
+	role_init(&roles[ROLE_NETNS], "netns", setup_netns, run_netns);
 	role_init(&roles[ROLE_UTSNS], "utsns", setup_utsns, sleep_forever);
 	role_init(&roles[ROLE_ACCEPT], "acceptor", setup_acceptor, run_acceptor);
 	struct role *r = &roles[FIXED_ROLES];
@@ -192,6 +242,8 @@ static struct role *roles_create(const struct options *o, size_t *count)
 	}
 	for (size_t i = 0; i < nhostile; i++, r++)
 		role_init(r, hostile_names[i], NULL, sleep_forever);
+	if (o->mover)
+		role_init(r++, "mover", NULL, run_mover);
 	*count = n;
 	return roles;
 }
@@ -234,9 +286,12 @@ static void print_ready_line(const struct role *roles, size_t n,
 	    (int)getpid(), (int)roles[ROLE_NETNS].tid,
 	    (int)roles[ROLE_UTSNS].tid, (int)roles[ROLE_ACCEPT].tid,
 	    (int)roles[ROLE_SLEEPER].tid, roles[ROLE_ACCEPT].port);
+	if (o->mover)
+		printf(" mover=%d", (int)roles[n - 1].tid);
 	if (o->hostile) {
 		const char *sep = " hostile=";
-		for (size_t i = n - HOSTILE_COUNT; i < n; i++, sep = ",")
+		size_t end = n - (o->mover ? 1 : 0);
+		for (size_t i = end - HOSTILE_COUNT; i < end; i++, sep = ",")
 			printf("%s%d", sep, (int)roles[i].tid);
 	}
 	putchar('\n');
@@ -268,7 +323,8 @@ static void usage_error(const char *msg)
 {
 	fprintf(stderr, "nsdemo: %s\n"
 	    "usage: nsdemo [--leader-exit] [--threads N] [--hostile]"
-	    " [--lifetime SECONDS]\n", msg);
+	    " [--lifetime SECONDS]\n"
+	    "       [--netns NAME [--mover] [--born-after SECONDS]]\n", msg);
 	exit(2);
 }
 
@@ -290,6 +346,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{ "threads", required_argument, NULL, 'n' },
 		{ "hostile", no_argument, NULL, 'H' },
 		{ "lifetime", required_argument, NULL, 'l' },
+		{ "netns", required_argument, NULL, 'N' },
+		{ "mover", no_argument, NULL, 'm' },
+		{ "born-after", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -303,11 +362,35 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case 'H': o->hostile = true; break;
 		case 'l': o->lifetime = (unsigned)parse_count(optarg, 86400,
 		    "--lifetime: want seconds from 0 (forever) to 86400"); break;
+		case 'N': o->netns = optarg; break;
+		case 'm': o->mover = true; break;
+		case 'b': o->born_after = (unsigned)parse_count(optarg, 3600,
+		    "--born-after: want seconds from 0 to 3600"); break;
 		default: usage_error("unknown option");
 		}
 	}
 	if (optind != argc)
 		usage_error("unexpected argument");
+	if ((o->mover || o->born_after) && o->netns == NULL)
+		usage_error("--mover and --born-after need --netns NAME");
+}
+
+/* Opened before any thread starts: every thread then has the fds. */
+static void open_namespaces(const struct options *o)
+{
+	char path[4096];
+
+	if (o->netns == NULL)
+		return;
+	snprintf(path, sizeof path, "/run/netns/%s", o->netns);
+	named_ns_fd = open(path, O_RDONLY | O_CLOEXEC);
+	home_ns_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (named_ns_fd < 0 || home_ns_fd < 0) {
+		bool skip = errno == EACCES || errno == EPERM;
+		fprintf(stderr, "nsdemo: %s: %s%s\n", path, strerror(errno),
+		    skip ? " (needs root)" : "");
+		exit(skip ? EXIT_SKIP : EXIT_FAILURE);
+	}
 }
 
 int main(int argc, char **argv)
@@ -316,6 +399,8 @@ int main(int argc, char **argv)
 	size_t n;
 
 	parse_options(argc, argv, &o);
+	opts = o;
+	open_namespaces(&o);
 	install_signal_handlers(o.lifetime);
 	struct role *roles = roles_create(&o, &n);
 	roles_start(roles, n);

@@ -17,3 +17,9 @@ tests_unit_test_model_display_LDADD = $(MODEL_LIBS) $(CMOCKA_LIBS)
 check_SCRIPTS += tests/unit/layering.sh
 TESTS += tests/unit/layering.sh
 EXTRA_DIST += tests/unit/layering.sh
+
+check_PROGRAMS += tests/unit/test_model_nsinfo
+TESTS += tests/unit/test_model_nsinfo
+tests_unit_test_model_nsinfo_SOURCES = tests/unit/test_model_nsinfo.c
+tests_unit_test_model_nsinfo_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_model_nsinfo_LDADD = $(MODEL_LIBS) $(CMOCKA_LIBS)

@@ -1,0 +1,72 @@
+/*
+ * ns_history.c - a thread's namespace changes between refreshes, and the
+ * threads born into a foreign network namespace: a thread created by one
+ * that had called setns(2) starts in that namespace too, which is how a
+ * runtime's worker pool ends up spread over namespaces (docs/ARCHITECTURE.md,
+ * "Namespace history").
+ */
+#include "config.h"
+
+#include "internal.h"
+
+#define NET_BIT (1u << NS_NET)
+
+/* The netns change is the headline: it is the one kept when several
+ * types changed in one refresh. */
+static void note_change(struct ns_history *h, enum ns_type type,
+    uint64_t from, uint64_t to, double wall)
+{
+	h->changes++;
+	if (h->changes > 1 && h->last.type == NS_NET && type != NS_NET &&
+	    h->last.wall == wall)
+		return;
+	h->last = (struct ns_change){ .type = type, .from = from, .to = to,
+	    .wall = wall };
+}
+
+static void task_history(struct task *t, double wall)
+{
+	struct ns_history *h = &t->ns_hist;
+
+	for (int type = 0; type < NS_COUNT; type++) {
+		unsigned bit = 1u << type;
+		if (t->ns_state[type] != FIELD_OK)
+			continue;	/* unknown now: neither a change nor news */
+		if ((h->known & bit) && h->known_ino[type] != t->ns[type])
+			note_change(h, (enum ns_type)type, h->known_ino[type],
+			    t->ns[type], wall);
+		h->known |= bit;
+		h->known_ino[type] = t->ns[type];
+	}
+}
+
+/* A thread first seen now, in a process whose reference thread was seen
+ * before, with a netns that is not the reference's. */
+static void task_birth(struct task *t, const struct task *ref,
+    unsigned generation)
+{
+	struct ns_history *h = &t->ns_hist;
+
+	h->first_gen = generation;
+	h->born_foreign = ref != NULL && ref != t &&
+	    ref->ns_hist.first_gen != 0 && ref->ns_hist.first_gen < generation &&
+	    (t->ns_differs & NET_BIT) != 0;
+}
+
+void ns_history_update(struct snapshot *s)
+{
+	for (size_t i = 0; i < s->nlist; i++) {
+		struct process *p = s->list[i];
+		struct task *ref = p->ns_ref_tid > 0 ?
+		    snapshot_task(s, p->ns_ref_tid) : NULL;
+		/* the reference's own birth first, so its threads can tell */
+		if (ref != NULL && ref->ns_hist.first_gen == 0)
+			task_birth(ref, NULL, s->generation);
+		for (size_t j = 0; j < p->nthreads; j++) {
+			struct task *t = p->threads[j];
+			if (t->ns_hist.first_gen == 0)
+				task_birth(t, ref, s->generation);
+			task_history(t, s->wall);
+		}
+	}
+}

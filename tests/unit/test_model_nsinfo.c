@@ -1,0 +1,281 @@
+/*
+ * The namespace things the model derives, fed tasks built in memory: the
+ * history of changes and the born-foreign mark, the overview of every
+ * namespace (one only a thread holds among them), and the marks that the
+ * tree and the next/previous-marked keys go by.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tasktop/model.h"
+
+#define NET_HOST	4026531840ULL
+#define NET_QA1		4026532318ULL
+#define NS_BASE		4026531000ULL
+#define MAX_T		8
+
+/* A snapshot of up to two processes with up to MAX_T threads in all. */
+struct world {
+	struct snapshot	 s;
+	struct process	 procs[2];
+	struct process	*list[2];
+	struct task	 tasks[MAX_T];
+	struct task	*threads[2][MAX_T];
+	size_t		 ntasks;
+};
+
+static void world_init(struct world *w)
+{
+	memset(w, 0, sizeof *w);
+	intmap_init(&w->s.tasks);
+	intmap_init(&w->s.procs);
+	w->s.list = w->list;
+}
+
+static struct process *world_process(struct world *w, int pid)
+{
+	struct process *p = &w->procs[w->s.nlist];
+
+	p->pid = pid;
+	p->threads = w->threads[w->s.nlist];
+	w->list[w->s.nlist++] = p;
+	intmap_put(&w->s.procs, pid, p);
+	return p;
+}
+
+static struct task *world_thread(struct world *w, struct process *p, int tid,
+    uint64_t net)
+{
+	struct task *t = &w->tasks[w->ntasks++];
+
+	t->tid = tid;
+	t->tgid = p->pid;
+	t->proc = p;
+	t->stat_state = FIELD_OK;
+	t->stat.state = 'S';
+	for (int type = 0; type < NS_COUNT; type++) {
+		t->ns_state[type] = FIELD_OK;
+		t->ns[type] = NS_BASE + (unsigned)type;
+	}
+	t->ns[NS_NET] = net;
+	p->threads[p->nthreads++] = t;
+	if (tid == p->pid)
+		p->leader = t;
+	intmap_put(&w->s.tasks, tid, t);
+	return t;
+}
+
+/* What snapshot_refresh does after reading: derive, then history. */
+static void world_refresh(struct world *w, double wall)
+{
+	w->s.generation++;
+	w->s.wall = wall;
+	for (size_t i = 0; i < w->s.nlist; i++)
+		process_derive_ns(w->list[i]);
+	ns_history_update(&w->s);
+}
+
+static void world_free(struct world *w)
+{
+	intmap_free(&w->s.tasks);
+	intmap_free(&w->s.procs);
+}
+
+static void test_history_records_back_and_forth(void **state)
+{
+	struct world w;
+
+	(void)state;
+	world_init(&w);
+	struct process *p = world_process(&w, 100);
+	world_thread(&w, p, 100, NET_HOST);
+	struct task *mover = world_thread(&w, p, 101, NET_HOST);
+	world_refresh(&w, 1000);
+	assert_int_equal(mover->ns_hist.changes, 0);
+	assert_false(mover->ns_hist.born_foreign);
+
+	mover->ns[NS_NET] = NET_QA1;		/* setns into qa1 */
+	world_refresh(&w, 1002);
+	assert_int_equal(mover->ns_hist.changes, 1);
+	assert_int_equal(mover->ns_hist.last.type, NS_NET);
+	assert_int_equal(mover->ns_hist.last.from, NET_HOST);
+	assert_int_equal(mover->ns_hist.last.to, NET_QA1);
+	assert_true(mover->ns_hist.last.wall == 1002);
+
+	mover->ns[NS_NET] = NET_HOST;		/* and back */
+	world_refresh(&w, 1004);
+	assert_int_equal(mover->ns_hist.changes, 2);
+	assert_int_equal(mover->ns_hist.last.from, NET_QA1);
+	assert_int_equal(mover->ns_hist.last.to, NET_HOST);
+
+	/* an unreadable link is no change, and neither is it when it reads
+	 * the same again */
+	mover->ns_state[NS_NET] = FIELD_GONE;
+	world_refresh(&w, 1006);
+	mover->ns_state[NS_NET] = FIELD_OK;
+	world_refresh(&w, 1008);
+	assert_int_equal(mover->ns_hist.changes, 2);
+	world_free(&w);
+}
+
+static void test_netns_change_is_the_headline(void **state)
+{
+	struct world w;
+
+	(void)state;
+	world_init(&w);
+	struct process *p = world_process(&w, 100);
+	struct task *t = world_thread(&w, p, 100, NET_HOST);
+	world_refresh(&w, 1);
+	t->ns[NS_NET] = NET_QA1;
+	t->ns[NS_UTS] = 77;
+	world_refresh(&w, 2);
+	assert_int_equal(t->ns_hist.changes, 2);
+	assert_int_equal(t->ns_hist.last.type, NS_NET);
+	world_free(&w);
+}
+
+static void test_born_foreign(void **state)
+{
+	struct world w;
+
+	(void)state;
+	world_init(&w);
+	struct process *p = world_process(&w, 100);
+	world_thread(&w, p, 100, NET_HOST);
+	struct task *early = world_thread(&w, p, 101, NET_QA1);
+	world_refresh(&w, 1);
+	/* there at the first look: it may have moved, it was not seen born */
+	assert_false(early->ns_hist.born_foreign);
+
+	struct task *child = world_thread(&w, p, 102, NET_QA1);
+	struct task *home = world_thread(&w, p, 103, NET_HOST);
+	world_refresh(&w, 2);
+	assert_true(child->ns_hist.born_foreign);
+	assert_false(home->ns_hist.born_foreign);
+	assert_int_equal(child->ns_hist.changes, 0);
+
+	/* a new process's threads are not "born" foreign: its history is
+	 * unknown */
+	struct process *q = world_process(&w, 200);
+	world_thread(&w, q, 200, NET_HOST);
+	struct task *qt = world_thread(&w, q, 201, NET_QA1);
+	world_refresh(&w, 3);
+	assert_false(qt->ns_hist.born_foreign);
+	world_free(&w);
+}
+
+static void test_overview_counts_threads_only_namespaces(void **state)
+{
+	struct world w;
+	struct ns_overview o;
+
+	(void)state;
+	world_init(&w);
+	ns_overview_init(&o);
+	struct process *p = world_process(&w, 100);
+	world_thread(&w, p, 100, NET_HOST);
+	world_thread(&w, p, 101, NET_QA1);
+	world_thread(&w, p, 102, NET_QA1);
+	struct process *q = world_process(&w, 200);
+	world_thread(&w, q, 200, NET_HOST);
+	struct task *unshared = world_thread(&w, q, 201, NET_HOST);
+	unshared->ns[NS_PID_FOR_CHILDREN] = 5555;	/* unshare(CLONE_NEWPID) */
+	world_refresh(&w, 1);
+	ns_overview_build(&o, &w.s);
+
+	const struct ns_entry *host = ns_overview_find(&o, NS_NET, NET_HOST);
+	assert_non_null(host);
+	assert_int_equal(host->processes, 2);
+	assert_int_equal(host->ref_processes, 2);
+	assert_int_equal(host->threads, 3);
+	assert_int_equal(host->holder_pid, 100);
+
+	const struct ns_entry *qa1 = ns_overview_find(&o, NS_NET, NET_QA1);
+	assert_non_null(qa1);
+	assert_int_equal(qa1->processes, 1);
+	assert_int_equal(qa1->ref_processes, 0);	/* lsns can't see it */
+	assert_int_equal(qa1->threads, 2);
+	assert_int_equal(qa1->holder_pid, 0);
+	assert_int_equal(qa1->holder_tid, 101);
+
+	const struct ns_entry *pidns = ns_overview_find(&o, NS_PID, 5555);
+	assert_non_null(pidns);
+	assert_int_equal(pidns->threads, 1);
+	assert_int_equal(pidns->holder_tid, 201);
+	assert_null(ns_overview_find(&o, NS_PID_FOR_CHILDREN, 5555));
+	/* the plain pid namespace counts each thread once, though both its
+	 * links point there */
+	assert_int_equal(ns_overview_find(&o, NS_PID, NS_BASE + NS_PID)->threads,
+	    5);
+	/* sorted by type, then inode */
+	for (size_t i = 1; i < o.n; i++)
+		assert_true(o.v[i - 1].type < o.v[i].type ||
+		    (o.v[i - 1].type == o.v[i].type && o.v[i - 1].ino < o.v[i].ino));
+	assert_true(task_in_ns(unshared, NS_PID, 5555));
+	assert_false(task_in_ns(unshared, NS_NET, NET_QA1));
+	ns_overview_free(&o);
+	world_free(&w);
+}
+
+static void test_marks_and_marked_rows(void **state)
+{
+	struct world w;
+	struct view v;
+
+	(void)state;
+	world_init(&w);
+	view_init(&v);
+	struct process *p = world_process(&w, 100);
+	world_thread(&w, p, 100, NET_HOST);
+	world_thread(&w, p, 101, NET_QA1);
+	struct process *q = world_process(&w, 200);
+	world_thread(&w, q, 200, NET_HOST);
+	world_thread(&w, q, 201, NET_QA1);
+	world_refresh(&w, 1);
+	w.s.roots = w.list;
+	w.s.nroots = 2;
+
+	/* 100 expanded: its row keeps the mark, and so does its thread's */
+	struct intmap expanded;
+	intmap_init(&expanded);
+	intmap_put(&expanded, 100, p);
+	struct view_opts o = { .tree = false, .expanded = &expanded };
+	view_build(&v, &w.s, &o);
+	assert_int_equal(v.n, 4);	/* 100, 100, 101, 200 */
+	assert_true(view_row_ns_mark(&v.rows[0]) & (1u << NS_NET));
+	assert_int_equal(view_row_ns_mark(&v.rows[1]), 0);
+	/* from the top: the thread row, then the collapsed process that
+	 * hides one, then around again */
+	assert_int_equal(view_find_marked(&v, 0, 1), 2);
+	assert_int_equal(view_find_marked(&v, 2, 1), 3);
+	assert_int_equal(view_find_marked(&v, 3, 1), 2);
+	assert_int_equal(view_find_marked(&v, 2, -1), 3);
+	assert_int_equal(view_find_marked(&v, -1, 1), 2);
+	w.tasks[1].ns[NS_NET] = NET_HOST;
+	w.tasks[3].ns[NS_NET] = NET_HOST;
+	world_refresh(&w, 2);
+	view_build(&v, &w.s, &o);
+	assert_int_equal(view_find_marked(&v, 0, 1), -1);
+	intmap_free(&expanded);
+	view_free(&v);
+	world_free(&w);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_history_records_back_and_forth),
+		cmocka_unit_test(test_netns_change_is_the_headline),
+		cmocka_unit_test(test_born_foreign),
+		cmocka_unit_test(test_overview_counts_threads_only_namespaces),
+		cmocka_unit_test(test_marks_and_marked_rows),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
