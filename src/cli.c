@@ -30,6 +30,7 @@ enum long_only_option {
 	OPT_JSON = 256,
 	OPT_STACK,
 	OPT_PROC_ROOT,
+	OPT_NETNS,
 };
 
 static const struct option cli_long_options[] = {
@@ -41,6 +42,7 @@ static const struct option cli_long_options[] = {
 	{ "theme",	required_argument,	NULL,	't' },
 	{ "json",	no_argument,		NULL,	OPT_JSON },
 	{ "stack",	no_argument,		NULL,	OPT_STACK },
+	{ "netns",	no_argument,		NULL,	OPT_NETNS },
 	{ "proc-root",	required_argument,	NULL,	OPT_PROC_ROOT },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "version",	no_argument,		NULL,	'V' },
@@ -56,6 +58,7 @@ struct cli_seen {
 	bool		 json;
 	bool		 threads;
 	bool		 stack;
+	bool		 netns;
 	bool		 iterations;
 	bool		 theme;
 	const char	*delay_arg;	/* for messages about its range */
@@ -102,6 +105,8 @@ static const char *cli_option_name(int opt)
 		return "--stack";
 	case OPT_PROC_ROOT:
 		return "--proc-root";
+	case OPT_NETNS:
+		return "--netns";
 	default:
 		shortname[0] = '-';
 		shortname[1] = (char)opt;
@@ -277,6 +282,9 @@ static int cli_apply(int opt, const char *arg, struct cli_opts *o,
 	case OPT_STACK:
 		seen->stack = true;
 		return 0;
+	case OPT_NETNS:
+		seen->netns = true;
+		return 0;
 	case OPT_PROC_ROOT:
 		return cli_parse_text(&o->proc_root, opt, arg, e);
 	default:
@@ -294,6 +302,8 @@ static int cli_check_combination(struct cli_opts *o,
 		return cli_fail(e, "-H: only with -b");
 	if (seen->stack && !seen->json)
 		return cli_fail(e, "--stack: only with --json");
+	if (seen->netns && !seen->json)
+		return cli_fail(e, "--netns: only with --json");
 	if (seen->iterations && !seen->batch && !seen->json)
 		return cli_fail(e, "-n: only with -b or --json");
 	if (seen->theme && (seen->batch || seen->json))
@@ -302,6 +312,7 @@ static int cli_check_combination(struct cli_opts *o,
 	    MODE_INTERACTIVE;
 	o->threads = seen->threads;
 	o->stack = seen->stack;
+	o->netns = seen->netns;
 	if (o->mode == MODE_INTERACTIVE &&
 	    o->delay < CLI_MIN_INTERACTIVE_DELAY)
 		return cli_fail(e, "-d: '%s' is too short (at least %.2f "
@@ -353,7 +364,7 @@ const char *cli_usage(void)
 	return
 "Usage: tasktop [-p PID[,PID...]] [-d SECONDS] [-t THEME] [--proc-root DIR]\n"
 "       tasktop -b [-H] [-n N] [-d SECONDS] [-p PID[,PID...]]\n"
-"       tasktop --json [-n N] [-d SECONDS] [--stack] [-p PID[,PID...]]\n"
+"       tasktop --json [-n N] [-d SECONDS] [--stack] [--netns] [-p PID[,PID...]]\n"
 "       tasktop -h | --help,  -V | --version\n"
 "\n"
 "A top for processes and their threads: kernel stack, status and namespaces\n"
@@ -371,6 +382,8 @@ const char *cli_usage(void)
 "  -H, --threads       with -b: a row for every thread\n"
 "      --json          one JSON object per refresh (JSON Lines)\n"
 "      --stack         with --json: each thread's kernel stack\n"
+"      --netns         with --json: each network namespace's interfaces,\n"
+"                      addresses and listening sockets\n"
 "  -n, --iterations N  with -b or --json: stop after N refreshes\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"

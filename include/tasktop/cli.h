@@ -24,6 +24,7 @@ struct cli_opts {
 	long		 iterations;		/* -n; -1: until interrupted */
 	double		 delay;			/* -d seconds, default 1.0 */
 	bool		 stack;			/* --stack (json) */
+	bool		 netns;			/* --netns (json) */
 	int		 ids[CLI_MAX_IDS];	/* -p pids or tids, as given */
 	size_t		 nids;
 	const char	*theme;			/* -t; NULL: default */

@@ -15,10 +15,15 @@
 #include "tasktop/source.h"
 #include "tasktop/text.h"
 
+struct ns_cache;
+struct ns_overview;
+
 struct out_opts {
 	bool		 threads;		/* batch: a row per thread (-H) */
 	bool		 stack;			/* json: read each thread's stack */
 	struct detail_reader *detail;		/* json --stack reads through it */
+	bool		 netns;			/* json: what each netns holds (--netns) */
+	struct ns_overview *overview;		/* json: scratch for "namespaces"; NULL none */
 };
 
 /* A header line then the tree; no raw control byte from any name. */

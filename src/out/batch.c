@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tasktop/detail.h"
 #include "tasktop/out.h"
 #include "tasktop/util.h"
 #include "internal.h"
@@ -35,6 +36,7 @@ struct batch_writer {
 	struct buf	 cell;
 	struct buf	 raw;
 	enum text_mode	 mode;
+	struct detail_reader *detail;	/* names of namespaces; NULL none */
 };
 
 static void batch_header(struct buf *out, const struct snapshot *s)
@@ -173,16 +175,25 @@ static void batch_wchan(struct batch_writer *w, const struct task *t)
 		batch_cell(w, "-", 1, BATCH_WCHAN_COLS);
 }
 
-/* " [netns]" for the headline, " [uts]" … for the other types. */
-static void batch_ns_suffix(struct buf *out, unsigned differs)
+/* " [netns]" for the headline (" [netns qa1]" when a bind mount names it),
+ * " [uts]" … for the other types. */
+static void batch_ns_suffix(struct batch_writer *w, const struct task *t)
 {
-	for (int t = 0; t < NS_COUNT; t++) {
-		if (!(differs & (1u << t)))
+	for (int k = 0; k < NS_COUNT; k++) {
+		if (!(t->ns_differs & (1u << k)))
 			continue;
-		if (t == NS_NET)
-			buf_adds(out, " [netns]");
-		else
-			buf_printf(out, " [%s]", ns_type_name(t));
+		if (k != NS_NET) {
+			buf_printf(w->out, " [%s]", ns_type_name(k));
+			continue;
+		}
+		const struct ns_name *name = w->detail == NULL ? NULL :
+		    detail_ns_name(w->detail, NS_NET, t->ns[NS_NET]);
+		buf_adds(w->out, " [netns");
+		if (name != NULL) {
+			buf_addc(w->out, ' ');
+			text_sanitize(w->out, name->name, name->name_len, w->mode);
+		}
+		buf_addc(w->out, ']');
 	}
 }
 
@@ -234,7 +245,7 @@ static void batch_thread_row(struct batch_writer *w,
 	else
 		buf_addc(w->out, '-');
 	buf_addc(w->out, '}');
-	batch_ns_suffix(w->out, t->ns_differs);
+	batch_ns_suffix(w, t);
 	buf_addc(w->out, '\n');
 }
 
@@ -246,7 +257,8 @@ void out_batch_write(struct buf *out, const struct snapshot *s,
 		.sort = SORT_PID,
 		.expand_all = o->threads,
 	};
-	struct batch_writer w = { .out = out, .mode = text_mode_from_locale() };
+	struct batch_writer w = { .out = out, .mode = text_mode_from_locale(),
+	    .detail = o->detail };
 
 	buf_init(&w.cell);
 	buf_init(&w.raw);

@@ -202,6 +202,8 @@ static void json_thread(struct buf *out, const struct out_opts *o,
 	json_key(out, "ns_differs");
 	json_ns_differs(out, t->ns_differs);
 	buf_addc(out, ',');
+	json_ns_change(out, t);
+	buf_addc(out, ',');
 	json_stack(out, o, t, detail);
 	buf_addc(out, '}');
 }
@@ -291,6 +293,11 @@ void out_json_write(struct buf *out, const struct snapshot *s,
 			buf_addc(out, ',');
 		json_process(out, o, s->list[i], detail);
 	}
-	buf_adds(out, "]}\n");
+	buf_addc(out, ']');
+	if (o->detail != NULL && o->overview != NULL) {
+		buf_addc(out, ',');
+		json_namespaces(out, s, o->overview, o->detail, o->netns);
+	}
+	buf_adds(out, "}\n");
 	free(detail);
 }

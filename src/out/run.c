@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -107,10 +108,12 @@ static int out_emit(const struct buf *text)
 }
 
 static void out_write_sample(const struct cli_opts *cli, struct source *src,
-    struct snapshot *s, struct view *view, struct buf *text, long iteration)
+    struct snapshot *s, struct view *view, struct buf *text, long iteration,
+    struct ns_overview *overview)
 {
 	const struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
-	    .detail = source_detail(src) };
+	    .detail = source_detail(src), .netns = cli->netns,
+	    .overview = overview };
 
 	buf_reset(text);
 	if (cli->mode == MODE_JSON) {
@@ -123,7 +126,8 @@ static void out_write_sample(const struct cli_opts *cli, struct source *src,
 }
 
 static int out_loop(const struct cli_opts *cli, struct source *src,
-    struct snapshot *s, struct view *view, struct buf *text)
+    struct snapshot *s, struct view *view, struct buf *text,
+    struct ns_overview *overview)
 {
 	for (long i = 0; cli->iterations < 0 || i < cli->iterations; i++) {
 		int status;
@@ -133,7 +137,7 @@ static int out_loop(const struct cli_opts *cli, struct source *src,
 			break;
 		if (out_refresh(cli, src, s, true) < 0)
 			return 1;
-		out_write_sample(cli, src, s, view, text, i);
+		out_write_sample(cli, src, s, view, text, i, overview);
 		status = out_emit(text);
 		if (status >= 0)
 			return status;
@@ -146,6 +150,7 @@ int out_run(const struct cli_opts *cli, struct source *src,
 {
 	struct view view;
 	struct buf text;
+	struct ns_overview overview;	/* "namespaces" scratch, kept */
 	int status;
 
 	/* JSON numbers and top -b's columns take a '.', whatever the locale. */
@@ -158,10 +163,12 @@ int out_run(const struct cli_opts *cli, struct source *src,
 		    cli->delay : OUT_PRESAMPLE_SECONDS))
 			return 0;
 	}
+	ns_overview_init(&overview);
 	view_init(&view);
 	buf_init(&text);
-	status = out_loop(cli, src, s, &view, &text);
+	status = out_loop(cli, src, s, &view, &text, &overview);
 	view_free(&view);
 	buf_free(&text);
+	ns_overview_free(&overview);
 	return status;
 }

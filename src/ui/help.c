@@ -35,6 +35,8 @@ const struct help_entry help_entries[] = {
 	{ "Enter / Esc Ctrl-C", "in a prompt (/ \\ p k): accept, send / cancel" },
 	{ "F7 ]", "lower the nice value: more priority (asks first)" },
 	{ "F8 [", "raise the nice value: less priority (asks first)" },
+	{ "} {", "next / previous thread marked ! (netns not its process's)" },
+	{ "o", "every namespace: name, container, processes, threads, holder" },
 	{ "Z", "pause / resume refreshing" },
 	{ "mouse click", "select a row" },
 	{ "F1 ? h", "this help" },

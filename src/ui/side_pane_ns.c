@@ -238,15 +238,16 @@ static void block_fill(struct pane_lines *pl, struct block *bl,
 	const struct ns_name *name = ns_cache_name(&pl->ui->ns.cache, NS_NET, ino);
 	const struct netns_contents *c = ns_cache_netns(&pl->ui->ns.cache, ino,
 	    tgid, tid, clock_seconds(CLOCK_MONOTONIC));
-	char shown[NSFS_PATH_MAX];
 
 	bl->n = 0;
-	shown[0] = '\0';
-	if (name != NULL)	/* sanitized when the line is drawn */
-		snprintf(shown, sizeof shown, " %.*s", (int)name->name_len,
-		    name->name);
-	block_add(bl, THEME_PANE_TITLE, "%s netns %llu%s", whose,
-	    (unsigned long long)ino, shown);
+	/* by its name when it has one (the table above gives the inode);
+	 * the name is sanitized when the line is drawn */
+	if (name != NULL)
+		block_add(bl, THEME_PANE_TITLE, "%s netns %.*s", whose,
+		    (int)name->name_len, name->name);
+	else
+		block_add(bl, THEME_PANE_TITLE, "%s netns %llu", whose,
+		    (unsigned long long)ino);
 	if (c == NULL) {
 		block_add(bl, THEME_ERROR, " out of memory");
 		return;

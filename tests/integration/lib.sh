@@ -237,3 +237,13 @@ thread_q() {
 process_q() {
 	echo ".processes[] | select(.pid == $DEMO_PID)"
 }
+
+# netns_add: a network namespace of our own, named tt-i12-<pid>
+# (other engineers' tests run at the same time), deleted on exit; sets
+# $NETNS.  Skips without ip(8).
+netns_add() {
+	command -v ip >/dev/null || skip "needs ip (iproute2)"
+	NETNS=tt-i12-$$
+	ip netns add "$NETNS" || fail "ip netns add $NETNS failed"
+	trap 'ip netns del "$NETNS" 2>/dev/null; cleanup' EXIT
+}

@@ -12,6 +12,9 @@ INTEGRATION_TESTS = \
 	tests/integration/json_leader_exit.sh \
 	tests/integration/json_hostile.sh \
 	tests/integration/json_nobody.sh \
+	tests/integration/json_netns.sh \
+	tests/integration/json_ns_history.sh \
+	tests/integration/json_netns_vanish.sh \
 	tests/integration/batch.sh \
 	tests/integration/cli_errors.sh \
 	tests/integration/docs_agree.sh

@@ -21,7 +21,8 @@ TUI_TESTS = \
 	tests/tui/mouse.sh \
 	tests/tui/habits.sh \
 	tests/tui/tag_signal.sh \
-	tests/tui/renice.sh
+	tests/tui/renice.sh \
+	tests/tui/netns_names.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -30,3 +30,10 @@ tests_unit_test_out_run_SOURCES = tests/unit/test_out_run.c \
 	$(OUT_TEST_FIXTURE) tests/unit/json_check.c tests/unit/json_check.h
 tests_unit_test_out_run_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_out_run_LDADD = $(FIXTURE_LIBS) $(OUT_LIBS) $(CMOCKA_LIBS)
+
+check_PROGRAMS += tests/unit/test_out_ns
+TESTS += tests/unit/test_out_ns
+tests_unit_test_out_ns_SOURCES = tests/unit/test_out_ns.c \
+	tests/unit/json_check.c tests/unit/json_check.h
+tests_unit_test_out_ns_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_out_ns_LDADD = $(FIXTURE_LIBS) $(OUT_LIBS) $(CMOCKA_LIBS)
