@@ -143,7 +143,8 @@ static void name_text(struct ui *ui, const struct ns_entry *e, struct buf *b)
 	}
 }
 
-#define COLS_TITLE "TYPE    INODE      PROCS  PART THREADS HOLDER                NAME / CONTAINER"
+#define HOLDER_COLS 27
+#define COLS_TITLE "TYPE    INODE      PROCS  PART THREADS HOLDER                      NAME / CONTAINER"
 
 static void entry_draw(struct ui *ui, int y, const struct ns_entry *e,
     bool selected)
@@ -162,8 +163,8 @@ static void entry_draw(struct ui *ui, int y, const struct ns_entry *e,
 	x = draw_cell(ui, y, 0, COLS, style, b->data, b->len);
 	buf_reset(b);
 	holder_text(ui, e, b);
-	draw_cell(ui, y, x, 21, style, b->data, b->len);
-	x += 22;
+	draw_cell(ui, y, x, HOLDER_COLS, style, b->data, b->len);
+	x += HOLDER_COLS + 1;
 	buf_reset(b);
 	name_text(ui, e, b);
 	if (x < COLS)
