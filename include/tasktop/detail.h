@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "tasktop/nsinfo.h"
 #include "tasktop/proc.h"
 #include "tasktop/text.h"
 
@@ -56,5 +57,26 @@ enum field_state detail_read_uid(struct detail_reader *r, int pid, int tid,
 /* The thread group of any id, listed or not.  0, or -errno (-ENOENT: no
  * such task). */
 int detail_resolve_tgid(struct detail_reader *r, int id, int *tgid);
+
+/* ---- namespaces, by inode (docs/ARCHITECTURE.md, "Namespace names and
+ * contents").  What is returned lives until the next call of the same
+ * function (or the next refresh) and is kept per namespace: ask as often
+ * as you draw. */
+
+/* The name an nsfs bind mount gives namespace (t, ino), or NULL. */
+const struct ns_name *detail_ns_name(struct detail_reader *r, enum ns_type t,
+    uint64_t ino);
+/* The container or unit and the relatives of namespace (t, ino), read
+ * through thread tid of tgid (which is in it) once in a while; NULL when
+ * out of memory. */
+const struct ns_facts *detail_ns_facts(struct detail_reader *r,
+    enum ns_type t, uint64_t ino, int tgid, int tid);
+/* What network namespace ino holds, read through thread tid of tgid (in
+ * it), reread after 2 s; NULL when out of memory. */
+const struct netns_contents *detail_netns(struct detail_reader *r,
+    uint64_t ino, int tgid, int tid);
+/* The container or unit of one task, read now. */
+enum field_state detail_read_cgroup(struct detail_reader *r, int tgid,
+    int tid, struct cgroup_unit *out);
 
 #endif

@@ -4,10 +4,9 @@
  *
  * The parsers are pure (bytes in, struct out, each fuzzed): mountinfo's nsfs
  * bind mounts, a cgroup file's container or unit, rtnetlink dumps, and the
- * /proc/<tid>/net/{tcp,tcp6,udp,udp6} tables.  The readers do the I/O, on
- * demand only: the names resolver rereads mountinfo only when the kernel
- * says it changed, and the netns reader enters a namespace from a helper
- * thread that exits at once.
+ * /proc/<tid>/net/{tcp,tcp6,udp,udp6} tables; and the types of what the
+ * procfs source reads on demand about a namespace, handed out through
+ * detail.h.
  */
 #ifndef TASKTOP_NSINFO_H
 #define TASKTOP_NSINFO_H
@@ -176,20 +175,7 @@ void netns_addr_text(int family, const uint8_t addr[16], char *out,
 void netns_endpoint_text(int family, const uint8_t addr[16], unsigned port,
     char *out, size_t size);
 
-/* ---- readers (I/O, on demand) -------------------------------------- */
-
-/*
- * The contents of thread tid's network namespace.  Interfaces and addresses
- * need the namespace entered (CAP_SYS_ADMIN over it) unless it is tasktop's
- * own; links_state and links_errno say what stopped them.  Listeners need
- * read access to /proc/<tid>/net.  Never fails as a whole.
- */
-void proc_read_netns(const struct proc_root *root, int tgid, int tid,
-    struct netns_contents *c);
-
-/* The container or unit of a task from "<tgid>/task/<tid>/cgroup". */
-enum field_state proc_read_cgroup(const struct proc_root *root, int tgid,
-    int tid, struct cgroup_unit *out);
+/* ---- what is read about one namespace (types of detail.h) ----------- */
 
 /*
  * The owning user namespace (NS_GET_USERNS) and the parent (NS_GET_PARENT,
@@ -204,11 +190,8 @@ struct ns_relatives {
 	enum field_state parent_state;
 	uint64_t	 parent;
 };
-void proc_read_ns_relatives(const struct proc_root *root, int tgid, int tid,
-    enum ns_type t, struct ns_relatives *out);
 
-/* ---- the names resolver --------------------------------------------- */
-
+/* A name an nsfs bind mount gives a namespace. */
 struct ns_name {
 	enum ns_type	 type;
 	uint64_t	 ino;
@@ -219,36 +202,6 @@ struct ns_name {
 	size_t		 name_len;
 };
 
-/*
- * Names from the nsfs bind mounts of tasktop's mount namespace, matched by
- * device and inode as `ip netns identify` does.  mountinfo is kept open and
- * reread only when poll() reports POLLPRI on it (the kernel's "mount table
- * changed"), so an update costs one poll with no timeout.
- */
-struct ns_names {
-	int		 fd;		/* <root>/self/mountinfo; -1 none */
-	bool		 dev_known;
-	unsigned	 dev_major, dev_minor;	/* of nsfs, from a stat of an ns link */
-	struct ns_name	*v;
-	size_t		 n, cap;
-	unsigned	 reads;		/* how often mountinfo was read */
-};
-
-void ns_names_open(struct ns_names *nn, const struct proc_root *root);
-void ns_names_close(struct ns_names *nn);
-/* Reread mountinfo when it changed since the last read. */
-void ns_names_update(struct ns_names *nn);
-/* The best name of a namespace, or NULL. */
-const struct ns_name *ns_names_find(const struct ns_names *nn,
-    enum ns_type t, uint64_t ino);
-
-/* ---- per-namespace cache of what is read on demand ------------------- */
-
-#define NS_CACHE_MAX		4096	/* namespaces remembered; then forgotten all */
-#define NS_CACHE_NETNS_SLOTS	4	/* netns contents kept, least recent dropped */
-#define NS_CACHE_NETNS_TTL	2.0	/* seconds before contents are reread */
-#define NS_CACHE_TTL		30.0	/* container, owner: an inode may be reused */
-
 /* What one namespace's holder said, read once and kept by inode. */
 struct ns_facts {
 	enum ns_type	 type;
@@ -258,39 +211,5 @@ struct ns_facts {
 	struct cgroup_unit cgroup;		/* the holder's container or unit */
 	struct ns_relatives rel;
 };
-
-struct ns_cache_netns {
-	uint64_t	 ino;
-	double		 mono;			/* when read; 0: empty slot */
-	struct netns_contents *c;
-};
-
-struct ns_cache {
-	const struct proc_root *root;
-	struct ns_names	 names;
-	struct ns_facts	*v;
-	size_t		 n, cap;
-	struct ns_cache_netns netns[NS_CACHE_NETNS_SLOTS];
-	unsigned	 netns_reads;		/* how many contents reads were done */
-};
-
-void ns_cache_init(struct ns_cache *c, const struct proc_root *root);
-void ns_cache_free(struct ns_cache *c);
-/* Once per refresh: reread mountinfo if the kernel says it changed. */
-void ns_cache_update(struct ns_cache *c);
-/* The name of a namespace (nsfs bind mount), or NULL. */
-const struct ns_name *ns_cache_name(const struct ns_cache *c, enum ns_type t,
-    uint64_t ino);
-/* The facts of (t, ino), read from task tid of tgid (which must be in it)
- * when not known or older than NS_CACHE_TTL. */
-const struct ns_facts *ns_cache_facts(struct ns_cache *c, enum ns_type t,
-    uint64_t ino, int tgid, int tid, double mono);
-/* The cgroup of one task, read now (for the selected thread only). */
-enum field_state ns_cache_task_cgroup(const struct ns_cache *c, int tgid,
-    int tid, struct cgroup_unit *out);
-/* The contents of netns ino, read through tid of tgid (in it) when not
- * cached or older than NS_CACHE_NETNS_TTL. */
-const struct netns_contents *ns_cache_netns(struct ns_cache *c, uint64_t ino,
-    int tgid, int tid, double mono);
 
 #endif

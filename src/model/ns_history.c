@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "internal.h"
+#include "tasktop/model.h"
 
 #define NET_BIT (1u << NS_NET)
 

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "priv.h"
+#include "task.h"
 
 void ns_overview_init(struct ns_overview *o)
 {

@@ -8,4 +8,7 @@ src_source_libsource_a_SOURCES += src/source/source_priv.h \
 	src/source/procfs/detail.c src/source/procfs/task.c \
 	src/source/procfs/task_stat.c src/source/procfs/fd_budget.c \
 	src/source/procfs/ns_scan.c src/source/procfs/refresh.c \
-	src/source/procfs/source.c
+	src/source/procfs/source.c src/source/procfs/ns_read.h \
+	src/source/procfs/netns_read.c src/source/procfs/ns_names.c \
+	src/source/procfs/ns_relatives.c src/source/procfs/ns_cache.c \
+	src/source/procfs/detail_nsinfo.c

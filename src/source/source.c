@@ -146,6 +146,7 @@ int source_refresh(struct source *src, struct snapshot *s, double mono,
 	src->ops->read(src, s);
 	snapshot_end(s);
 	source_fill_identity(src, s);
+	detail_reader_refresh(&src->detail);
 	return 0;
 }
 

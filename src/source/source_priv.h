@@ -28,6 +28,7 @@ struct detail_reader {
 	const struct proc_root *root;
 	char		*scratch;	/* cmdline, as long as the longest */
 	size_t		 scratch_cap;
+	struct ns_cache	*ns;		/* namespaces, from the first asked; NULL */
 };
 
 struct source {
@@ -46,6 +47,11 @@ bool source_shows(const struct source *src, int tgid);
 
 void detail_reader_init(struct detail_reader *r, const struct proc_root *root);
 void detail_reader_free(struct detail_reader *r);
+/* After each refresh: what is kept on demand catches up (mountinfo reread
+ * when it changed; procfs/detail_nsinfo.c). */
+void detail_reader_refresh(struct detail_reader *r);
+/* The namespace cache's end (procfs/detail_nsinfo.c). */
+void detail_ns_free(struct detail_reader *r);
 
 /* procfs/source.c */
 int procfs_source_open(struct source *src);

@@ -13,7 +13,6 @@
 #include "tasktop/act.h"
 #include "tasktop/intmap.h"
 #include "tasktop/model.h"
-#include "tasktop/nsinfo.h"
 #include "tasktop/source.h"
 #include "tasktop/text.h"
 #include "tasktop/ui.h"
@@ -236,8 +235,9 @@ struct user_menu {
 	size_t		 choice;
 };
 
-/* Namespaces (ns_ui.c, side_pane_ns.c, ns_view.c): what is read about them
- * on demand, and the overview that covers the tree while it is open. */
+/* Namespaces (ns_ui.c, side_pane_ns.c, ns_view.c): the overview that covers
+ * the tree while it is open; names and contents come through the detail
+ * reader (tasktop/detail.h). */
 enum ns_view_level {
 	NS_VIEW_CLOSED,
 	NS_VIEW_LIST,		/* every namespace */
@@ -245,7 +245,6 @@ enum ns_view_level {
 };
 
 struct ns_ui {
-	struct ns_cache	 cache;
 	struct ns_overview overview;
 	enum ns_view_level level;
 	long		 cursor, top;		/* in the namespace list */

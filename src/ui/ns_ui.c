@@ -1,7 +1,6 @@
 /*
  * ns_ui.c - the interactive view's namespace state kept in step with the
- * snapshot (the cache of names and contents, the overview while it is
- * open), and the keys that jump to the next or previous thread whose
+ * snapshot (the overview while it is open), and the keys that jump to the next or previous thread whose
  * network namespace differs: in a process of thousands of threads there is
  * no other way to find the one.
  */
@@ -15,14 +14,12 @@
 
 void ns_ui_init(struct ui *ui)
 {
-	ns_cache_init(&ui->ns.cache, &ui->snap->root);
 	ns_overview_init(&ui->ns.overview);
 	ui->ns.level = NS_VIEW_CLOSED;
 }
 
 void ns_ui_free(struct ui *ui)
 {
-	ns_cache_free(&ui->ns.cache);
 	ns_overview_free(&ui->ns.overview);
 	free(ui->ns.tids);
 	ui->ns.tids = NULL;
@@ -56,7 +53,6 @@ static void tasks_rebuild(struct ui *ui)
 
 void ns_ui_refresh(struct ui *ui)
 {
-	ns_cache_update(&ui->ns.cache);
 	if (ui->ns.level == NS_VIEW_CLOSED)
 		return;
 	ns_overview_build(&ui->ns.overview, ui->snap);

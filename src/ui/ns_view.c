@@ -126,12 +126,11 @@ static void holder_text(struct ui *ui, const struct ns_entry *e, struct buf *b)
 
 static void name_text(struct ui *ui, const struct ns_entry *e, struct buf *b)
 {
-	const struct ns_name *name = ns_cache_name(&ui->ns.cache, e->type, e->ino);
+	const struct ns_name *name = detail_ns_name(source_detail(ui->src), e->type, e->ino);
 	int tid = e->holder_pid > 0 ? e->holder_pid : e->holder_tid;
 	const struct task *t = snapshot_task(ui->snap, tid);
-	const struct ns_facts *f = t == NULL ? NULL : ns_cache_facts(
-	    &ui->ns.cache, e->type, e->ino, t->tgid, tid,
-	    clock_seconds(CLOCK_MONOTONIC));
+	const struct ns_facts *f = t == NULL ? NULL : detail_ns_facts(
+	    source_detail(ui->src), e->type, e->ino, t->tgid, tid);
 
 	if (name != NULL)
 		buf_add(b, name->name, name->name_len);
@@ -200,7 +199,7 @@ static void title_draw(struct ui *ui)
 		    "PART: processes only some threads of which are in it)",
 		    ui->ns.overview.n);
 	} else {
-		const struct ns_name *name = ns_cache_name(&ui->ns.cache,
+		const struct ns_name *name = detail_ns_name(source_detail(ui->src),
 		    ui->ns.tasks_type, ui->ns.tasks_ino);
 		buf_printf(b, "tasks in %s %llu ", ns_type_name(ui->ns.tasks_type),
 		    (unsigned long long)ui->ns.tasks_ino);

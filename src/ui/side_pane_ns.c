@@ -54,7 +54,7 @@ static void ns_line(struct pane_lines *pl, const struct task_detail *d,
 	const char *rel = ns_relation(d, ref, t);
 	enum ns_type plain = t == NS_PID_FOR_CHILDREN ? NS_PID :
 	    t == NS_TIME_FOR_CHILDREN ? NS_TIME : (enum ns_type)t;
-	const struct ns_name *name = ns_cache_name(&pl->ui->ns.cache, plain,
+	const struct ns_name *name = detail_ns_name(source_detail(pl->ui->src), plain,
 	    d->ns[t]);
 
 	if (strcmp(rel, "differs") == 0)
@@ -92,7 +92,7 @@ static void container_line(struct pane_lines *pl, const struct task_detail *d)
 	struct cgroup_unit u;
 	struct buf *b = &pl->ui->text;
 
-	if (ns_cache_task_cgroup(&pl->ui->ns.cache, d->tgid, d->tid, &u) !=
+	if (detail_read_cgroup(source_detail(pl->ui->src), d->tgid, d->tid, &u) !=
 	    FIELD_OK || u.kind == CGROUP_NONE)
 		return;
 	buf_reset(b);
@@ -107,11 +107,11 @@ static void container_line(struct pane_lines *pl, const struct task_detail *d)
 static void relatives_line(struct pane_lines *pl, const struct task_detail *d)
 {
 	const struct ns_facts *net = d->ns_state[NS_NET] != FIELD_OK ? NULL :
-	    ns_cache_facts(&pl->ui->ns.cache, NS_NET, d->ns[NS_NET], d->tgid,
-	    d->tid, clock_seconds(CLOCK_MONOTONIC));
+	    detail_ns_facts(source_detail(pl->ui->src), NS_NET, d->ns[NS_NET], d->tgid,
+	    d->tid);
 	const struct ns_facts *pid = d->ns_state[NS_PID] != FIELD_OK ? NULL :
-	    ns_cache_facts(&pl->ui->ns.cache, NS_PID, d->ns[NS_PID], d->tgid,
-	    d->tid, clock_seconds(CLOCK_MONOTONIC));
+	    detail_ns_facts(source_detail(pl->ui->src), NS_PID, d->ns[NS_PID], d->tgid,
+	    d->tid);
 	char owner[32] = "-", parent[32] = "-";
 
 	if (net && net->rel.owner_state == FIELD_OK)
@@ -235,9 +235,9 @@ static void block_listeners(struct block *bl, const struct netns_contents *c)
 static void block_fill(struct pane_lines *pl, struct block *bl,
     const char *whose, int tgid, int tid, uint64_t ino)
 {
-	const struct ns_name *name = ns_cache_name(&pl->ui->ns.cache, NS_NET, ino);
-	const struct netns_contents *c = ns_cache_netns(&pl->ui->ns.cache, ino,
-	    tgid, tid, clock_seconds(CLOCK_MONOTONIC));
+	const struct ns_name *name = detail_ns_name(source_detail(pl->ui->src), NS_NET, ino);
+	const struct netns_contents *c = detail_netns(source_detail(pl->ui->src), ino,
+	    tgid, tid);
 
 	bl->n = 0;
 	/* by its name when it has one (the table above gives the inode);
@@ -342,7 +342,7 @@ static void enter_lines(struct pane_lines *pl, const struct task_detail *d)
 	unsigned types = t && t->ns_differs ? t->ns_differs : NET_BIT;
 	struct buf *b = &pl->ui->text;
 	const struct ns_name *name = d->ns_state[NS_NET] != FIELD_OK ? NULL :
-	    ns_cache_name(&pl->ui->ns.cache, NS_NET, d->ns[NS_NET]);
+	    detail_ns_name(source_detail(pl->ui->src), NS_NET, d->ns[NS_NET]);
 
 	pane_printf(pl, THEME_PANE, "%s", "");
 	pane_printf(pl, THEME_PANE_TITLE, "enter its namespaces");

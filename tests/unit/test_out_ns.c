@@ -17,15 +17,15 @@
 
 #include "fixture.h"
 #include "json_check.h"
-#include "tasktop/nsinfo.h"
 #include "tasktop/out.h"
+#include "tasktop/source.h"
 
 #define ID64 "3f2a91c4e1b2d3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6071829a0b1c2"
 
 struct ns_case {
 	char		*root;
+	struct source	*src;
 	struct snapshot	 s;
-	struct ns_cache	 cache;
 	struct ns_overview overview;
 	struct buf	 out;
 	struct view	 view;
@@ -35,10 +35,13 @@ static int setup(void **state)
 {
 	struct ns_case *c = calloc(1, sizeof *c);
 
+	char err[256];
+
 	c->root = fixture_tree("containers");
-	assert_int_equal(snapshot_init(&c->s, c->root), 0);
-	assert_int_equal(snapshot_refresh(&c->s, 1.0, 1795342342.5), 0);
-	ns_cache_init(&c->cache, &c->s.root);
+	c->src = source_open(SOURCE_PROCFS, c->root, err, sizeof err);
+	assert_non_null(c->src);
+	snapshot_init(&c->s);
+	assert_int_equal(source_refresh(c->src, &c->s, 1.0, 1795342342.5), 0);
 	ns_overview_init(&c->overview);
 	buf_init(&c->out);
 	view_init(&c->view);
@@ -53,8 +56,8 @@ static int teardown(void **state)
 	view_free(&c->view);
 	buf_free(&c->out);
 	ns_overview_free(&c->overview);
-	ns_cache_free(&c->cache);
 	snapshot_free(&c->s);
+	source_close(c->src);
 	fixture_remove(c->root);
 	free(c);
 	return 0;
@@ -62,7 +65,8 @@ static int teardown(void **state)
 
 static const char *json(struct ns_case *c)
 {
-	const struct out_opts o = { .ns = &c->cache, .overview = &c->overview };
+	const struct out_opts o = { .detail = source_detail(c->src),
+	    .overview = &c->overview };
 	size_t where = 0;
 
 	buf_reset(&c->out);
@@ -118,9 +122,11 @@ static void test_json_change_after_a_move(void **state)
 	snprintf(path, sizeof path, "%s/30/task/31/ns/net", c->root);
 	assert_int_equal(unlink(path), 0);
 	fixture_link(c->root, "30/task/31/ns/net", "net:[4026531840]");
-	/* the slow round-robin rereads every link of a known task */
-	c->s.ns_recheck_budget = 0;
-	assert_int_equal(snapshot_refresh(&c->s, 2.0, 1795342344.5), 0);
+	/* the fixture is read anew: every link of a known task is reread
+	 * within the round-robins' period */
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(source_refresh(c->src, &c->s, 2.0 + i,
+		    1795342344.5 + i), 0);
 	assert_has(json(c), "\"tid\":31,");
 	assert_has(c->out.data, "\"ns_change\":{\"type\":\"net\","
 	    "\"from\":4026532318,\"to\":4026531840,\"time\":1795342344.50,"
@@ -130,7 +136,8 @@ static void test_json_change_after_a_move(void **state)
 static void test_batch_names_the_netns(void **state)
 {
 	struct ns_case *c = *state;
-	const struct out_opts o = { .threads = true, .ns = &c->cache };
+	const struct out_opts o = { .threads = true,
+	    .detail = source_detail(c->src) };
 
 	buf_reset(&c->out);
 	out_batch_write(&c->out, &c->s, &c->view, &o);

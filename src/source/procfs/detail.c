@@ -24,6 +24,7 @@ void detail_reader_init(struct detail_reader *r, const struct proc_root *root)
 
 void detail_reader_free(struct detail_reader *r)
 {
+	detail_ns_free(r);
 	free(r->scratch);
 	memset(r, 0, sizeof(*r));
 }

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tasktop/nsinfo.h"
+#include "ns_read.h"
 
 #define CGROUP_BUF	4096
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tasktop/nsinfo.h"
+#include "ns_read.h"
 
 void ns_cache_init(struct ns_cache *c, const struct proc_root *root)
 {
@@ -106,10 +106,4 @@ const struct netns_contents *ns_cache_netns(struct ns_cache *c, uint64_t ino,
 	sl->mono = mono > 0 ? mono : 1e-9;
 	c->netns_reads++;
 	return sl->c;
-}
-
-enum field_state ns_cache_task_cgroup(const struct ns_cache *c, int tgid,
-    int tid, struct cgroup_unit *out)
-{
-	return proc_read_cgroup(c->root, tgid, tid, out);
 }

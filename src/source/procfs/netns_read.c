@@ -26,7 +26,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "tasktop/nsinfo.h"
+#include "ns_read.h"
 
 #define NET_TABLE_CAP	(256 * 1024)	/* bytes of one socket table read */
 #define RTNL_RECV_MAX	64		/* receive buffers of one dump */

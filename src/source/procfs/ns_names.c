@@ -14,7 +14,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "tasktop/nsinfo.h"
+#include "ns_read.h"
 
 #define MOUNTINFO_MAX	(4 * 1024 * 1024)	/* a host with many containers */
 
