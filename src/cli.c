@@ -263,6 +263,7 @@ static int cli_apply(int opt, const char *arg, struct cli_opts *o,
 		return cli_parse_ids(o, arg, e);
 	case 'd':
 		seen->delay_arg = arg;
+		o->delay_given = true;
 		return cli_parse_delay(o, arg, e);
 	case 'n':
 		seen->iterations = true;
@@ -403,6 +404,7 @@ const char *cli_usage(void)
 "  H                                     flat list of threads\n"
 "  K                                     hide / show kernel threads\n"
 "  u                                     one user's processes\n"
+"  F2 S                                  setup: the columns\n"
 "  F                                     follow the selected row\n"
 "  space, c, U                           tag / tag with children / untag all\n"
 "  k F9                                  send a signal (asks first: Enter\n"

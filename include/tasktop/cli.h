@@ -23,6 +23,7 @@ struct cli_opts {
 	bool		 threads;		/* -H (batch) */
 	long		 iterations;		/* -n; -1: until interrupted */
 	double		 delay;			/* -d seconds, default 1.0 */
+	bool		 delay_given;		/* -d was given: it beats the settings */
 	bool		 stack;			/* --stack (json) */
 	bool		 netns;			/* --netns (json) */
 	int		 ids[CLI_MAX_IDS];	/* -p pids or tids, as given */

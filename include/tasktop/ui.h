@@ -75,4 +75,58 @@ void theme_mono(struct theme *t);
 int theme_parse(const char *buf, size_t len, struct theme *t, char *err,
     size_t errlen);
 
+/* ---- settings (pure parsing, fuzzed) --------------------------------- */
+
+/*
+ * What persists between runs, like htoprc: read at start from
+ * $XDG_CONFIG_HOME/tasktop/tasktoprc, written on quit.  Names (sort key,
+ * columns, theme) are kept as text: the ui maps them, and a name it does
+ * not know (a newer version's) is left out instead of refusing the file.
+ */
+#define SETTINGS_NAME_MAX	64
+#define SETTINGS_COLUMNS_MAX	32
+#define SETTINGS_COLUMN_NAME_MAX 16
+
+enum settings_has {		/* which settings the file set */
+	SETTINGS_HAS_SORT	= 1u << 0,
+	SETTINGS_HAS_DIRECTION	= 1u << 1,
+	SETTINGS_HAS_TREE	= 1u << 2,
+	SETTINGS_HAS_FLAT_THREADS = 1u << 3,
+	SETTINGS_HAS_THEME	= 1u << 4,
+	SETTINGS_HAS_DELAY	= 1u << 5,
+	SETTINGS_HAS_COLUMNS	= 1u << 6,
+	SETTINGS_HAS_SIDE_PANE	= 1u << 7,
+	SETTINGS_HAS_KERNEL	= 1u << 8,
+};
+
+struct settings {
+	unsigned	 has;
+	char		 sort[SETTINGS_COLUMN_NAME_MAX];	/* "PID", "CPU%" … */
+	bool		 descending;
+	bool		 tree;
+	bool		 flat_threads;
+	char		 theme[SETTINGS_NAME_MAX];
+	double		 delay;				/* seconds */
+	size_t		 ncolumns;
+	char		 columns[SETTINGS_COLUMNS_MAX][SETTINGS_COLUMN_NAME_MAX];
+	bool		 side_pane;			/* shown */
+	bool		 kernel_threads;		/* shown */
+};
+
+#define SETTINGS_DELAY_MIN	0.05
+#define SETTINGS_DELAY_MAX	3600.0
+#define SETTINGS_FILE_MAX	(64 * 1024)
+#define SETTINGS_LINE_MAX	1024
+
+/*
+ * Parse a settings file ("key = value" lines, '#' comments; unknown keys
+ * ignored).  0, or -1 with "line N: problem" in err (printable ASCII
+ * only, whatever the file holds) and s cleared: a damaged file is not
+ * half applied.
+ */
+int settings_parse(const char *buf, size_t len, struct settings *s,
+    char *err, size_t errlen);
+/* The file's text for s (what settings_parse reads back to s). */
+void settings_format(const struct settings *s, struct buf *out);
+
 #endif

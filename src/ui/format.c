@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -38,4 +39,22 @@ void format_time(char *out, size_t size, unsigned long long ticks, long hz)
 		snprintf(out, size, "%8lluh", min / 60);
 	else
 		snprintf(out, size, "%9s", "+++");
+}
+
+void format_start(char *out, size_t size, double start, double now)
+{
+	time_t s = (time_t)start, n = (time_t)now;
+	struct tm st, nt;
+	const char *fmt = "%Y";
+
+	if (start <= 0 || !localtime_r(&s, &st) || !localtime_r(&n, &nt)) {
+		snprintf(out, size, "%5s", "-");
+		return;
+	}
+	if (st.tm_year == nt.tm_year && st.tm_yday == nt.tm_yday)
+		fmt = "%H:%M";
+	else if (st.tm_year == nt.tm_year)
+		fmt = "%b%d";
+	if (strftime(out, size, fmt, &st) == 0)
+		snprintf(out, size, "%5s", "-");
 }

@@ -45,7 +45,7 @@ void header_draw(struct ui *ui, const struct rect *r)
 	if (s->load_ok)
 		buf_printf(b, "  load %.2f %.2f %.2f", s->load[0], s->load[1],
 		    s->load[2]);
-	buf_printf(b, "  every %gs  sort %s%s  %s", ui->cli->delay,
+	buf_printf(b, "  every %gs  sort %s%s  %s", ui->delay,
 	    sort_key_name(ui->opts.sort), ui->opts.descending ? "-" : "+",
 	    ui->opts.tree ? "tree" : "flat");
 	if (ui->opts.flat_threads && !ui->opts.tree)

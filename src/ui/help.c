@@ -24,6 +24,7 @@ const struct help_entry help_entries[] = {
 	{ "H", "flat list of threads instead of processes" },
 	{ "K", "hide / show kernel threads" },
 	{ "u", "show one user's processes (pick from a list)" },
+	{ "F2 S", "setup: choose and order the columns (saved on quit)" },
 	{ "F", "follow the selected row: it keeps its line" },
 	{ "space", "tag / untag the selected process or thread" },
 	{ "c", "tag the process and all below it" },

@@ -56,28 +56,53 @@ enum column {
 	COL_USER,
 	COL_STATE,
 	COL_CPU,
-	COL_MEM,
+	COL_MEM,		/* RES */
+	COL_VIRT,
 	COL_THREADS,
+	COL_NICE,
+	COL_PRIO,
 	COL_TIME,
+	COL_PROCESSOR,		/* the CPU it last ran on */
+	COL_START,
 	COL_WCHAN,
-	COL_MARK,
-	COL_NAME,
+	COL_MARK,		/* ! or *: not choosable, always before the name */
+	COL_NAME,		/* always last */
 	COL_COUNT
 };
 
 struct columns {
-	bool		 shown[COL_COUNT];
+	enum column	 order[COL_COUNT];	/* as chosen, then the mark */
+	size_t		 n;
+	bool		 shown[COL_COUNT];	/* chosen and fitting */
 	int		 x[COL_COUNT];
 	int		 w[COL_COUNT];
 };
 
-/* Place the columns in width cells, dropping the least useful ones first
- * so the name keeps a readable width. */
-void columns_layout(struct columns *c, int width);
+/* The columns shown until the user chooses (F2). */
+extern const enum column columns_default[];
+extern const size_t columns_ndefault;
+
+/* Place the chosen columns (in their order) in width cells, dropping the
+ * least useful ones first so the name keeps a readable width. */
+void columns_layout(struct columns *c, int width, const enum column *chosen,
+    size_t n);
 const char *column_title(enum column c);
+const char *column_about(enum column c);
+bool column_choosable(enum column c);
+/* The settings' column names to a chosen list (unknown names left out,
+ * the defaults when none is known) and back. */
+size_t columns_from_names(enum column *chosen, const struct settings *s);
+void columns_to_names(const enum column *chosen, size_t n,
+    struct settings *s);
 /* The column a sort key orders by. */
 enum column column_of_sort(enum sort_key k);
 bool column_right_aligned(enum column c);
+
+/* The text of row's cell in column c (not the mark, the name or WCHAN):
+ * out, or a string that lives as long as the row (cells.c). */
+struct ui;
+const char *cell_text(const struct ui *ui, const struct view_row *row,
+    enum column c, char *out, size_t size);
 
 /* ---- number formatting (format.c) ---------------------------------- */
 
@@ -88,6 +113,9 @@ void format_cpu(char *out, size_t size, bool valid, double percent);
 /* TIME+ from clock ticks at hz a second, in 9 columns: "  1:02.34"
  * (minutes:seconds.hundredths), "1234h" past 999 minutes. */
 void format_time(char *out, size_t size, unsigned long long ticks, long hz);
+/* START in 5 columns, htop's way: "14:03" today, "Nov30" this year, else
+ * "2025"; times are wall-clock seconds, now the refresh's. */
+void format_start(char *out, size_t size, double start, double now);
 
 /* ---- line input (prompt.c) ----------------------------------------- */
 
@@ -288,6 +316,8 @@ struct ui {
 	long		 follow_line;		/* that line, rows below the top */
 	struct user_menu user_menu;
 	struct renice_prompt renice;
+	bool		 setup_open;		/* F2: the columns screen */
+	size_t		 setup_cursor;
 	bool		 help_shown;
 	int		 help_scroll;		/* first entry shown: short terminals */
 	bool		 quit;
@@ -305,8 +335,15 @@ struct ui {
 	struct theme	 theme;
 	int		 attr[THEME_COUNT];	/* curses attributes of each element */
 
+	double		 delay;			/* refresh interval: -d, the settings, 1 s */
+	struct settings	 settings;		/* as read at start (settings_ui.c) */
+	char		 settings_error[UI_MESSAGE_MAX];	/* repeated on stderr at exit */
+
 	struct layout	 layout;
+	enum column	 chosen[COL_COUNT];	/* F2's choice, in order */
+	size_t		 nchosen;
 	struct columns	 columns;
+	double		 boot_wall;		/* when the machine booted, wall clock */
 	struct buf	 cell;			/* draw_cell's output */
 	struct buf	 text;			/* text being put together for a cell */
 	struct buf	 prefix;		/* tree lines of a row */
@@ -354,6 +391,30 @@ void tags_toggle_selected(struct ui *ui);
 void tags_clear(struct ui *ui);
 void tags_prune(struct ui *ui);
 size_t tags_list(const struct ui *ui, struct tag **out, size_t *cap);
+
+/* settings_file.c: where the file is, reading and replacing it.  Each
+ * returns 0, or -1 with a message in err naming the file. */
+int settings_path(char *out, size_t size);
+int settings_load(const char *path, struct settings *s, char *err,
+    size_t errlen);
+int settings_save(const char *path, const struct settings *s, char *err,
+    size_t errlen);
+/* A regular file of at most cap - 1 bytes: 0, or -errno (-EINVAL: not a
+ * regular file, -EFBIG: larger). */
+int ui_read_regular_file(const char *path, char *buf, size_t cap,
+    size_t *len);
+
+/* settings_ui.c: the ui state from the file at start, and back on quit */
+void settings_apply(struct ui *ui, const struct settings *s);
+void settings_collect(const struct ui *ui, struct settings *s);
+/* Load and apply the file (a problem: one message, the defaults); save. */
+void settings_start(struct ui *ui);
+void settings_finish(struct ui *ui);
+
+/* setup.c: F2 */
+void setup_open(struct ui *ui);
+void setup_key(struct ui *ui, int key);
+void setup_draw(struct ui *ui);
 
 /* renice.c */
 void renice_prompt_open(struct ui *ui, int delta);

@@ -325,6 +325,7 @@ static void command_key(struct ui *ui, int key)
 	case 'H': toggle_flat_threads(ui); break;
 	case 'K': toggle_kernel_threads(ui); break;
 	case 'u': user_menu_open(ui); break;
+	case KEY_F(2): case 'S': setup_open(ui); break;
 	case 'F':
 		selection_follow(ui);
 		if (ui->follow)
@@ -402,6 +403,10 @@ void ui_handle_key(struct ui *ui, int key)
 	}
 	if (ui->kill.open) {
 		signal_prompt_key(ui, key);
+		return;
+	}
+	if (ui->setup_open) {
+		setup_key(ui, key);
 		return;
 	}
 	if (ui->renice.open) {

@@ -6,7 +6,9 @@ src_ui_libui_a_SOURCES += src/ui/internal.h src/ui/loop.c \
 	src/ui/help.c src/ui/layout.c src/ui/columns.c \
 	src/ui/format.c src/ui/palette.c src/ui/theme.c src/ui/theme_load.c \
 	src/ui/fatal.c src/ui/tags.c src/ui/user_menu.c \
-	src/ui/renice.c \
+	src/ui/renice.c src/ui/cells.c \
+	src/ui/setup.c src/ui/settings.c src/ui/settings_file.c \
+	src/ui/settings_ui.c \
 	src/ui/pane.h src/ui/side_pane_ns.c src/ui/ns_ui.c src/ui/ns_view.c
 # Uninstalled builds find themes/ in the source tree.
 src_ui_libui_a_CPPFLAGS = $(AM_CPPFLAGS) -DTASKTOP_SRCDIR='"$(abs_top_srcdir)"'

@@ -170,10 +170,15 @@ static void select_given(struct ui *ui, const int *select, size_t nselect)
 static void ui_init(struct ui *ui, const struct cli_opts *cli,
     struct source *src, struct snapshot *s)
 {
+	const char *theme;
+
 	ui_state_init(ui, cli, src, s);
-	if (!cli->theme)
+	settings_start(ui);
+	theme = cli->theme ? cli->theme :
+	    (ui->settings.has & SETTINGS_HAS_THEME) ? ui->settings.theme : NULL;
+	if (!theme)
 		theme_default(&ui->theme);
-	else if (theme_load(cli->theme, &ui->theme, ui->theme_error,
+	else if (theme_load(theme, &ui->theme, ui->theme_error,
 	    sizeof ui->theme_error) < 0)
 		ui_message(ui, true, "%s", ui->theme_error);
 }
@@ -194,7 +199,7 @@ static bool terminal_event(struct ui *ui, short revents)
 
 static void event_loop(struct ui *ui, int sigfd)
 {
-	double delay = ui->cli->delay > 0 ? ui->cli->delay : 1.0;
+	double delay = ui->delay > 0 ? ui->delay : 1.0;
 	double next_refresh = clock_seconds(CLOCK_MONOTONIC) + delay;
 	struct pollfd fds[2] = {
 		{ .fd = STDIN_FILENO, .events = POLLIN },
@@ -229,14 +234,14 @@ static void event_loop(struct ui *ui, int sigfd)
 }
 
 /* Error text from a file or argv goes to stderr only sanitized. */
-static void theme_error_report(const struct ui *ui)
+static void error_report(const char *text)
 {
 	struct buf b;
 
-	if (!ui->theme_error[0])
+	if (!text[0])
 		return;
 	buf_init(&b);
-	text_sanitize(&b, ui->theme_error, strlen(ui->theme_error), TEXT_ASCII);
+	text_sanitize(&b, text, strlen(text), TEXT_ASCII);
 	fprintf(stderr, "tasktop: %s\n", b.data);
 	buf_free(&b);
 }
@@ -264,11 +269,16 @@ int ui_run(const struct cli_opts *cli, struct source *src, struct snapshot *s,
 		fflush(stdout);
 		endwin();
 		status = ui.exit_status;
+		/* saved on quit (q, F10) like htop; not when a signal or the
+		 * terminal's loss ends it: the user did not choose to leave */
+		if (status == 0)
+			settings_finish(&ui);
 	}
 	if (sigfd >= 0)
 		close(sigfd);
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
-	theme_error_report(&ui);
+	error_report(ui.theme_error);
+	error_report(ui.settings_error);
 	ui_state_free(&ui);
 	return status;
 }

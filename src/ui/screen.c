@@ -111,6 +111,9 @@ void screen_draw(struct ui *ui)
 	layout_compute(l, LINES, COLS, &want);
 	if (l->too_small) {
 		too_small_draw(ui);
+	} else if (ui->setup_open && LINES > 1) {
+		setup_draw(ui);
+		hint_draw(ui, &l->hint);
 	} else if (ui->help_shown && LINES > 1) {
 		help_draw(ui);
 		hint_draw(ui, &l->hint);

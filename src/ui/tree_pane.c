@@ -73,46 +73,6 @@ static enum theme_elem mark_style(const char *mark, enum theme_elem row)
 	return *mark == '!' ? THEME_NETNS : THEME_NSDIFF;
 }
 
-struct row_cells {
-	char		 id[16];
-	char		 state[2];
-	char		 cpu[16];
-	char		 mem[16];
-	char		 threads[16];
-	char		 time[24];
-	const char	*mark;
-};
-
-static void row_cells_format(const struct ui *ui, const struct view_row *row,
-    struct row_cells *c)
-{
-	const struct process *p = row->proc;
-	unsigned differs = view_row_ns_mark(row);
-
-	(void)ui;
-	snprintf(c->id, sizeof c->id, "%d", row->task ? row->task->tid : p->pid);
-	c->state[0] = row_state(row);
-	c->state[1] = '\0';
-	if (row->task)
-		format_cpu(c->cpu, sizeof c->cpu, row->task->cpu_valid,
-		    row->task->cpu_percent);
-	else
-		format_cpu(c->cpu, sizeof c->cpu, p->cpu_valid, p->cpu_percent);
-	c->mem[0] = c->threads[0] = '\0';
-	if (!row->task && p->rss_state == FIELD_OK)
-		format_kb(c->mem, sizeof c->mem, p->rss_kb, UI_MEM_COLS);
-	if (!row->task)
-		snprintf(c->threads, sizeof c->threads, "%zu", p->nthreads);
-	if (row->task && row->task->stat_state == FIELD_OK)
-		format_time(c->time, sizeof c->time, row->task->stat.utime +
-		    row->task->stat.stime, ui->snap->hz);
-	else if (!row->task && p->time_valid)
-		format_time(c->time, sizeof c->time, p->time_ticks, ui->snap->hz);
-	else
-		snprintf(c->time, sizeof c->time, "-");
-	c->mark = (differs & NET_BIT) ? "!" : differs ? "*" : " ";
-}
-
 /* The name of a row: a thread's comm, a process's command line. */
 static void row_name(struct ui *ui, const struct view_row *row)
 {
@@ -209,23 +169,24 @@ static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
 	const struct view_row *row = &ui->view.rows[i];
 	enum theme_elem style = row_style(ui, row, (long)i == ui->cursor);
 	const struct task *wt = ui_row_wchan_task(row);
-	const struct process *p = row->proc;
-	struct row_cells c;
+	unsigned differs = view_row_ns_mark(row);
+	const char *mark = (differs & NET_BIT) ? "!" : differs ? "*" : " ";
+	char text[32];
 
-	row_cells_format(ui, row, &c);
 	draw_fill(ui, y, r->x, r->w, style);
-	draw_column(ui, y, r, COL_ID, style, c.id);
-	if (!row->task)
-		draw_column(ui, y, r, COL_USER, style,
-		    p->uid_state == FIELD_OK && p->user ? p->user : "?");
-	draw_column(ui, y, r, COL_STATE, state_style(c.state[0], style), c.state);
-	draw_column(ui, y, r, COL_CPU, style, c.cpu);
-	draw_column(ui, y, r, COL_MEM, style, c.mem);
-	draw_column(ui, y, r, COL_THREADS, style, c.threads);
-	draw_column(ui, y, r, COL_TIME, style, c.time);
-	if (wt && wt->wchan_state == FIELD_OK)
-		draw_column(ui, y, r, COL_WCHAN, style, wt->wchan);
-	draw_column(ui, y, r, COL_MARK, mark_style(c.mark, style), c.mark);
+	for (size_t k = 0; k < ui->columns.n; k++) {
+		enum column c = ui->columns.order[k];
+		const char *s = cell_text(ui, row, c, text, sizeof text);
+
+		if (c == COL_STATE)
+			draw_column(ui, y, r, c, state_style(s[0], style), s);
+		else if (c == COL_WCHAN && wt && wt->wchan_state == FIELD_OK)
+			draw_column(ui, y, r, c, style, wt->wchan);
+		else if (c == COL_MARK)
+			draw_column(ui, y, r, c, mark_style(mark, style), mark);
+		else
+			draw_column(ui, y, r, c, style, s);
+	}
 	draw_name(ui, y, r, row, style);
 }
 
@@ -248,7 +209,9 @@ void tree_pane_draw(struct ui *ui, const struct rect *r)
 
 	if (r->w <= 0 || r->h <= 0)
 		return;
-	columns_layout(&ui->columns, r->w);
+	columns_layout(&ui->columns, r->w, ui->chosen, ui->nchosen);
+	ui->boot_wall = clock_seconds(CLOCK_REALTIME) -
+	    clock_seconds(CLOCK_BOOTTIME);
 	draw_titles(ui, r);
 	selection_scroll_into_view(ui, rows);
 	for (int k = 0; k < rows; k++) {

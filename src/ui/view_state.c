@@ -30,6 +30,9 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 	buf_init(&ui->text);
 	buf_init(&ui->prefix);
 	ui->opts.tree = true;
+	ui->delay = cli->delay;
+	memcpy(ui->chosen, columns_default, columns_ndefault * sizeof *ui->chosen);
+	ui->nchosen = columns_ndefault;
 	ui->opts.sort = SORT_PID;
 	ui->cursor = -1;
 	ns_ui_init(ui);

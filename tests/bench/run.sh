@@ -165,7 +165,7 @@ tmux_start() {
 	mkdir -p "$home"
 	sockets+=("bench-$$-$name")
 	tmux -L "bench-$$-$name" -f /dev/null new-session -d -s "$name" \
-		-x "$cols" -y "$rows" "exec env HOME='$home' $*"
+		-x "$cols" -y "$rows" "exec env HOME='$home' XDG_CONFIG_HOME='$home/.config' $*"
 	tmux -L "bench-$$-$name" list-panes -t "$name" -F '#{pane_pid}'
 }
 

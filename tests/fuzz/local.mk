@@ -9,7 +9,8 @@
 # A finding is kept by copying its reproducer into that corpus directory.
 
 FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
-	json_escape sanitize fit mountinfo cgroup net_table rtnl
+	json_escape sanitize fit mountinfo cgroup net_table rtnl \
+	settings
 FUZZ_SHARED_FILES = tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 	tests/fuzz/json_string_check.h
 
@@ -30,7 +31,8 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_mountinfo \
 	tests/fuzz/replay_cgroup \
 	tests/fuzz/replay_net_table \
-	tests/fuzz/replay_rtnl
+	tests/fuzz/replay_rtnl \
+	tests/fuzz/replay_settings
 
 tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stat.c $(FUZZ_SHARED_FILES)
@@ -92,6 +94,10 @@ tests_fuzz_replay_rtnl_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_rtnl.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_rtnl_LDADD = $(PROC_LIBS)
 
+tests_fuzz_replay_settings_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_settings.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_settings_LDADD = $(UI_LIBS)
+
 # The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
 # the layers' own source lists (so a new source file is picked up).
 FUZZ_CC = clang
@@ -101,6 +107,7 @@ FUZZ_CFLAGS = -g -O1 -std=c11 -Wall -Wextra -fno-omit-frame-pointer \
 FUZZ_LIB_FILES = $(src_util_libutil_a_SOURCES) $(src_proc_libproc_a_SOURCES)
 FUZZ_LIB_C_FILES = $(filter %.c,$(FUZZ_LIB_FILES))
 FUZZ_EXTRA_theme = $(top_srcdir)/src/ui/theme.c
+FUZZ_EXTRA_settings = $(top_srcdir)/src/ui/settings.c
 FUZZ_BINS = $(FUZZ_TARGETS:%=tests/fuzz/bin/fuzz_%)
 FUZZ_SECONDS = 30
 
@@ -120,6 +127,7 @@ tests/fuzz/bin/fuzz_%: $(top_srcdir)/tests/fuzz/fuzz_%.c tests/fuzz/bin/libfuzz.
 		tests/fuzz/bin/libfuzz.a $(LIBS) $(NCURSESW_LIBS) -o $@
 
 tests/fuzz/bin/fuzz_theme: $(FUZZ_EXTRA_theme)
+tests/fuzz/bin/fuzz_settings: $(FUZZ_EXTRA_settings)
 
 fuzz: $(FUZZ_BINS)
 

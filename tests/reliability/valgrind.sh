@@ -62,7 +62,7 @@ assert_jq "the acceptor's stack, read" "$WORK/json.last" \
 # (cancelled), help, sort, tree/list, then q.  Valgrind starts slowly: the
 # first screen may take seconds.
 tm -f /dev/null new-session -d -s tasktop -x 160 -y 45 \
-	"env LANG=C.UTF-8 ${VALGRIND[*]} --log-file=$WORK/tui.vg $TASKTOP -d 0.2 -p $DEMO_PID; echo $EXIT_MARK\$?; sleep 600" ||
+	"env LANG=C.UTF-8 XDG_CONFIG_HOME=$WORK/config ${VALGRIND[*]} --log-file=$WORK/tui.vg $TASKTOP -d 0.2 -p $DEMO_PID; echo $EXIT_MARK\$?; sleep 600" ||
 	fail "tmux new-session failed"
 for _ in 1 2 3 4 5; do
 	screen | grep -q 'PID/TID' && break

@@ -34,7 +34,11 @@ tui_start() {
 	done
 	shift
 	local cmd
-	cmd="env LANG=C.UTF-8 LC_ALL= LC_CTYPE= ${envs[*]} ${TUI_PREFIX:-} $TASKTOP $*; echo $EXIT_MARK\$?;"
+	# The settings file of this test only (XDG_CONFIG_HOME=… in the
+	# arguments overrides it); reachable by nobody's runs too.
+	CONFIG_HOME=$WORK/config
+	mkdir -p "$CONFIG_HOME" && chmod 711 "$WORK" && chmod 777 "$CONFIG_HOME"
+	cmd="env LANG=C.UTF-8 LC_ALL= LC_CTYPE= XDG_CONFIG_HOME=$CONFIG_HOME ${envs[*]} ${TUI_PREFIX:-} $TASKTOP $*; echo $EXIT_MARK\$?;"
 	cmd+=" stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo;"
 	cmd+=" sleep 600"
 	tm -f /dev/null new-session -d -s tasktop -x 160 -y 45 "$cmd" ||

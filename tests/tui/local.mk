@@ -22,7 +22,9 @@ TUI_TESTS = \
 	tests/tui/habits.sh \
 	tests/tui/tag_signal.sh \
 	tests/tui/renice.sh \
-	tests/tui/netns_names.sh
+	tests/tui/netns_names.sh \
+	tests/tui/settings.sh \
+	tests/tui/columns.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

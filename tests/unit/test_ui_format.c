@@ -8,7 +8,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -134,6 +136,26 @@ static void test_format_time(void **state)
 	assert_time(5, 0, "        -");
 }
 
+/* START as htop shows it: the time today, the day this year, else the
+ * year (TZ=UTC, so the test does not depend on where it runs). */
+static void test_format_start(void **state)
+{
+	const double now = 1796126400;	/* 2026-12-01 12:00 UTC */
+	char out[16];
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	format_start(out, sizeof out, 1796115900, now);
+	assert_string_equal(out, "09:05");
+	format_start(out, sizeof out, 1796079600, now);
+	assert_string_equal(out, "Nov30");
+	format_start(out, sizeof out, 1748736000, now);
+	assert_string_equal(out, "2025");
+	format_start(out, sizeof out, 0, now);
+	assert_string_equal(out, "    -");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +166,7 @@ int main(void)
 		cmocka_unit_test(test_format_kb),
 		cmocka_unit_test(test_format_cpu),
 		cmocka_unit_test(test_format_time),
+		cmocka_unit_test(test_format_start),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

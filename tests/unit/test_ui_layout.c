@@ -133,9 +133,11 @@ static void test_columns_all_shown_when_wide(void **state)
 	struct columns c;
 
 	(void)state;
-	columns_layout(&c, 95);
-	for (int i = 0; i < COL_COUNT; i++)
-		assert_true(c.shown[i]);
+	columns_layout(&c, 95, columns_default, columns_ndefault);
+	for (size_t i = 0; i < columns_ndefault; i++)
+		assert_true(c.shown[columns_default[i]]);
+	assert_true(c.shown[COL_MARK] && c.shown[COL_NAME]);
+	assert_false(c.shown[COL_NICE]);	/* not chosen */
 	assert_int_equal(c.x[COL_ID], 0);
 	assert_int_equal(c.x[COL_USER], c.x[COL_ID] + c.w[COL_ID] + 1);
 	assert_int_equal(c.x[COL_NAME] + c.w[COL_NAME], 95);
@@ -146,34 +148,68 @@ static void test_columns_drop_wchan_then_user(void **state)
 	struct columns c;
 
 	(void)state;
-	columns_layout(&c, 60);
+	columns_layout(&c, 60, columns_default, columns_ndefault);
 	assert_false(c.shown[COL_WCHAN]);
 	assert_true(c.shown[COL_USER]);
-	columns_layout(&c, 40);
+	columns_layout(&c, 40, columns_default, columns_ndefault);
 	assert_false(c.shown[COL_WCHAN]);
 	assert_false(c.shown[COL_USER]);
 	assert_true(c.shown[COL_ID] && c.shown[COL_STATE] && c.shown[COL_MARK]);
 	assert_true(c.w[COL_NAME] >= 12);
 }
 
+/* Every column chosen, in reverse: placed in that order, never overlapping,
+ * the name taking the rest. */
 static void test_columns_never_overlap(void **state)
 {
+	enum column every[COL_MARK];
 	struct columns c;
 
 	(void)state;
+	for (int i = 0; i < COL_MARK; i++)
+		every[i] = (enum column)(COL_MARK - 1 - i);
 	for (int w = 0; w < 200; w++) {
 		int end = 0;
-		columns_layout(&c, w);
-		for (int i = 0; i < COL_COUNT; i++) {
+		columns_layout(&c, w, every, COL_MARK);
+		for (size_t k = 0; k < c.n; k++) {
+			enum column i = c.order[k];
+
 			if (!c.shown[i])
 				continue;
 			assert_true(c.x[i] >= end);
 			end = c.x[i] + c.w[i];
 		}
+		assert_true(c.x[COL_NAME] >= end);
+		end = c.x[COL_NAME] + c.w[COL_NAME];
 		assert_true(c.w[COL_NAME] >= 0);
 		if (w >= 30)
 			assert_int_equal(end, w);
 	}
+}
+
+/* F2's order is the screen's; the mark and the name stay last; a column
+ * chosen twice (a hand-edited file) is placed once. */
+static void test_columns_in_chosen_order(void **state)
+{
+	static const enum column chosen[] = { COL_NICE, COL_ID, COL_TIME,
+	    COL_NICE, COL_MARK, COL_NAME };
+	struct columns c;
+
+	(void)state;
+	columns_layout(&c, 120, chosen, 6);
+	assert_int_equal(c.n, 4);
+	assert_int_equal(c.order[0], COL_NICE);
+	assert_int_equal(c.order[1], COL_ID);
+	assert_int_equal(c.order[2], COL_TIME);
+	assert_int_equal(c.order[3], COL_MARK);
+	assert_int_equal(c.x[COL_NICE], 0);
+	assert_int_equal(c.x[COL_ID], 4);
+	assert_true(c.x[COL_NAME] > c.x[COL_MARK]);
+	assert_false(c.shown[COL_USER]);
+	/* narrow: the unlisted NI goes first, PID/TID never */
+	columns_layout(&c, 30, chosen, 6);
+	assert_false(c.shown[COL_NICE]);
+	assert_true(c.shown[COL_ID]);
 }
 
 static void test_column_titles(void **state)
@@ -209,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_columns_all_shown_when_wide),
 		cmocka_unit_test(test_columns_drop_wchan_then_user),
 		cmocka_unit_test(test_columns_never_overlap),
+		cmocka_unit_test(test_columns_in_chosen_order),
 		cmocka_unit_test(test_column_titles),
 		cmocka_unit_test(test_every_sort_key_has_a_column),
 	};

@@ -2,7 +2,8 @@
 # formatting, prompt, help) and the ui state over a fixture snapshot.
 UI_TESTS = tests/unit/test_ui_theme tests/unit/test_ui_layout \
 	tests/unit/test_ui_format tests/unit/test_ui_prompt \
-	tests/unit/test_ui_selection tests/unit/test_ui_keyseq
+	tests/unit/test_ui_selection tests/unit/test_ui_keyseq \
+	tests/unit/test_ui_settings
 check_PROGRAMS += $(UI_TESTS)
 TESTS += $(UI_TESTS)
 UI_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src -I$(top_srcdir)/tests/unit
@@ -42,3 +43,8 @@ tests_unit_test_ui_keyseq_SOURCES = tests/unit/test_ui_keyseq.c
 tests_unit_test_ui_keyseq_CPPFLAGS = $(UI_TEST_CPPFLAGS)
 tests_unit_test_ui_keyseq_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_ui_keyseq_LDADD = $(UI_LIBS) $(CMOCKA_LIBS)
+
+tests_unit_test_ui_settings_SOURCES = tests/unit/test_ui_settings.c
+tests_unit_test_ui_settings_CPPFLAGS = $(UI_TEST_CPPFLAGS)
+tests_unit_test_ui_settings_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_ui_settings_LDADD = $(UI_LIBS) $(CMOCKA_LIBS)

@@ -1,0 +1,142 @@
+/*
+ * cells.c - the text of a row in each column.  A thread row shows its own
+ * values; a process row its leader's (the thread whose stat describes the
+ * process), or sums over its threads (CPU%, TIME+).  What could not be read
+ * shows "-", never a made-up number.  The values are the stat fields the
+ * refresh read: NI, PRI, CPU and START are fields 19, 18, 39 and 22 of
+ * /proc/<pid>/task/<tid>/stat, TIME+ is utime + stime.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "internal.h"
+
+/* The task whose stat stands for the row: the thread, else the leader
+ * while it lives, else the first thread whose stat was read. */
+static const struct task *row_stat_task(const struct view_row *row)
+{
+	const struct process *p = row->proc;
+
+	if (row->task)
+		return row->task->stat_state == FIELD_OK ? row->task : NULL;
+	if (p->leader && !p->leader_exited && p->leader->stat_state == FIELD_OK)
+		return p->leader;
+	for (size_t i = 0; i < p->nthreads; i++)
+		if (p->threads[i] != p->leader &&
+		    p->threads[i]->stat_state == FIELD_OK)
+			return p->threads[i];
+	return NULL;
+}
+
+/* Memory, owner and thread count belong to the process: shown on its row,
+ * and on a thread's row only where no process row is (the flat thread
+ * list). */
+static bool per_process(const struct ui *ui, const struct view_row *row)
+{
+	return !row->task || (ui->opts.flat_threads && !ui->opts.tree);
+}
+
+static const char *dash(char *out, size_t size)
+{
+	snprintf(out, size, "-");
+	return out;
+}
+
+static const char *time_cell(const struct ui *ui, const struct view_row *row,
+    const struct task *t, char *out, size_t size)
+{
+	const struct process *p = row->proc;
+
+	if (row->task && t)
+		format_time(out, size, t->stat.utime + t->stat.stime,
+		    ui->snap->hz);
+	else if (!row->task && p->time_valid)
+		format_time(out, size, p->time_ticks, ui->snap->hz);
+	else
+		return dash(out, size);
+	return out;
+}
+
+static const char *start_cell(const struct ui *ui, const struct task *t,
+    char *out, size_t size)
+{
+	if (!t || ui->snap->hz <= 0 || ui->boot_wall <= 0)
+		return dash(out, size);
+	format_start(out, size, ui->boot_wall +
+	    (double)t->stat.starttime / (double)ui->snap->hz, ui->snap->wall);
+	return out;
+}
+
+static const char *process_cell(const struct ui *ui,
+    const struct view_row *row, const struct task *t, enum column c,
+    char *out, size_t size)
+{
+	const struct process *p = row->proc;
+
+	if (!per_process(ui, row))
+		return "";
+	switch (c) {
+	case COL_USER:
+		return p->uid_state == FIELD_OK && p->user ? p->user : "?";
+	case COL_MEM:
+		if (p->rss_state != FIELD_OK)
+			return dash(out, size);
+		format_kb(out, size, p->rss_kb, UI_MEM_COLS);
+		return out;
+	case COL_VIRT:
+		if (!t)
+			return dash(out, size);
+		format_kb(out, size, t->stat.vsize / 1024, UI_MEM_COLS);
+		return out;
+	case COL_THREADS:
+		snprintf(out, size, "%zu", p->nthreads);
+		return out;
+	default:
+		return "";
+	}
+}
+
+const char *cell_text(const struct ui *ui, const struct view_row *row,
+    enum column c, char *out, size_t size)
+{
+	const struct task *t = row_stat_task(row);
+	const struct process *p = row->proc;
+
+	switch (c) {
+	case COL_ID:
+		snprintf(out, size, "%d", row->task ? row->task->tid : p->pid);
+		return out;
+	case COL_STATE:
+		snprintf(out, size, "%c", row->task ? (t ? t->stat.state : '?') :
+		    p->state ? p->state : '?');
+		return out;
+	case COL_CPU:
+		if (row->task)
+			format_cpu(out, size, row->task->cpu_valid,
+			    row->task->cpu_percent);
+		else
+			format_cpu(out, size, p->cpu_valid, p->cpu_percent);
+		return out;
+	case COL_USER: case COL_MEM: case COL_VIRT: case COL_THREADS:
+		return process_cell(ui, row, t, c, out, size);
+	case COL_NICE:
+	case COL_PRIO:
+		if (!t)
+			return dash(out, size);
+		snprintf(out, size, "%ld", c == COL_NICE ? t->stat.nice :
+		    t->stat.priority);
+		return out;
+	case COL_TIME:
+		return time_cell(ui, row, t, out, size);
+	case COL_PROCESSOR:
+		if (!t || t->stat.processor < 0)
+			return dash(out, size);
+		snprintf(out, size, "%d", t->stat.processor);
+		return out;
+	case COL_START:
+		return start_cell(ui, t, out, size);
+	default:
+		return "";
+	}
+}

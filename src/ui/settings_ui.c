@@ -1,0 +1,89 @@
+/*
+ * settings_ui.c - the ui state to and from struct settings: read at
+ * start, written when tasktop quits (docs/ARCHITECTURE.md, "Settings").
+ * The command line wins for this run and is not saved: -d and -t leave the
+ * file's delay and theme as they were.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool sort_by_name(const char *name, enum sort_key *k)
+{
+	for (int i = 0; i < SORT_COUNT; i++)
+		if (strcmp(sort_key_name((enum sort_key)i), name) == 0) {
+			*k = (enum sort_key)i;
+			return true;
+		}
+	return false;
+}
+
+void settings_apply(struct ui *ui, const struct settings *s)
+{
+	enum sort_key k;
+
+	ui->settings = *s;
+	if ((s->has & SETTINGS_HAS_SORT) && sort_by_name(s->sort, &k))
+		ui->opts.sort = k;
+	if (s->has & SETTINGS_HAS_DIRECTION)
+		ui->opts.descending = s->descending;
+	if (s->has & SETTINGS_HAS_TREE)
+		ui->opts.tree = s->tree;
+	if (s->has & SETTINGS_HAS_FLAT_THREADS)
+		ui->opts.flat_threads = s->flat_threads;
+	if (s->has & SETTINGS_HAS_KERNEL)
+		ui->opts.hide_kernel = !s->kernel_threads;
+	if ((s->has & SETTINGS_HAS_DELAY) && !ui->cli->delay_given)
+		ui->delay = s->delay;
+	if (s->has & SETTINGS_HAS_COLUMNS)
+		ui->nchosen = columns_from_names(ui->chosen, s);
+}
+
+/* What the file had (delay, theme: no key changes them), with what the
+ * ui holds now. */
+void settings_collect(const struct ui *ui, struct settings *s)
+{
+	*s = ui->settings;
+	snprintf(s->sort, sizeof s->sort, "%s", sort_key_name(ui->opts.sort));
+	s->descending = ui->opts.descending;
+	s->tree = ui->opts.tree;
+	s->flat_threads = ui->opts.flat_threads;
+	s->kernel_threads = !ui->opts.hide_kernel;
+	s->has |= SETTINGS_HAS_SORT | SETTINGS_HAS_DIRECTION |
+	    SETTINGS_HAS_TREE | SETTINGS_HAS_FLAT_THREADS | SETTINGS_HAS_KERNEL;
+	columns_to_names(ui->chosen, ui->nchosen, s);
+	s->has |= SETTINGS_HAS_COLUMNS;
+}
+
+/* A damaged, unreadable or planted file: one line on the hint line, the
+ * same on stderr at exit, and the defaults; never a refusal to start. */
+void settings_start(struct ui *ui)
+{
+	char path[PATH_MAX];
+	struct settings s;
+
+	if (settings_path(path, sizeof path) < 0)
+		return;
+	if (settings_load(path, &s, ui->settings_error,
+	    sizeof ui->settings_error) < 0) {
+		ui_message(ui, true, "%s", ui->settings_error);
+		return;
+	}
+	settings_apply(ui, &s);
+}
+
+void settings_finish(struct ui *ui)
+{
+	char path[PATH_MAX];
+	struct settings s;
+
+	if (settings_path(path, sizeof path) < 0)
+		return;
+	settings_collect(ui, &s);
+	/* a failure replaces the loading problem: said on stderr at exit */
+	settings_save(path, &s, ui->settings_error, sizeof ui->settings_error);
+}

@@ -1,0 +1,125 @@
+/*
+ * setup.c - F2 (or S): choose the tree pane's columns and their order,
+ * htop's setup screen reduced to what tasktop has.  Every column is one
+ * line: the shown ones first, in their order, then the others.  Space or
+ * Enter shows / hides the selected one, F7 / F8 (or [ ]) move it up /
+ * down; the change is live and saved with the settings on quit.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define KEY_ESCAPE 27
+
+/* The lines: ui->chosen, then every other choosable column. */
+static size_t setup_lines(const struct ui *ui, enum column *lines)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ui->nchosen; i++)
+		lines[n++] = ui->chosen[i];
+	for (int c = 0; c < COL_COUNT; c++) {
+		bool shown = false;
+
+		for (size_t i = 0; i < ui->nchosen; i++)
+			shown = shown || ui->chosen[i] == (enum column)c;
+		if (column_choosable((enum column)c) && !shown)
+			lines[n++] = (enum column)c;
+	}
+	return n;
+}
+
+void setup_open(struct ui *ui)
+{
+	ui->setup_open = true;
+	ui->setup_cursor = 0;
+}
+
+/* Show (append to the chosen) or hide (take out) the line's column; the
+ * cursor stays on it. */
+static void toggle(struct ui *ui, enum column c)
+{
+	for (size_t i = 0; i < ui->nchosen; i++)
+		if (ui->chosen[i] == c) {
+			if (ui->nchosen == 1)
+				return;		/* one column at least */
+			memmove(&ui->chosen[i], &ui->chosen[i + 1],
+			    (ui->nchosen - i - 1) * sizeof *ui->chosen);
+			ui->nchosen--;
+			ui->setup_cursor = ui->nchosen;
+			return;
+		}
+	ui->chosen[ui->nchosen] = c;
+	ui->setup_cursor = ui->nchosen++;
+}
+
+/* Swap a shown column with its neighbour (dir -1 up, +1 down). */
+static void move_column(struct ui *ui, int dir)
+{
+	size_t i = ui->setup_cursor, j = i + (size_t)dir;
+	enum column c;
+
+	if (i >= ui->nchosen || (dir < 0 && i == 0) || j >= ui->nchosen)
+		return;
+	c = ui->chosen[i];
+	ui->chosen[i] = ui->chosen[j];
+	ui->chosen[j] = c;
+	ui->setup_cursor = j;
+}
+
+void setup_key(struct ui *ui, int key)
+{
+	enum column lines[COL_COUNT];
+	size_t n = setup_lines(ui, lines);
+
+	switch (key) {
+	case KEY_UP:
+		if (ui->setup_cursor > 0)
+			ui->setup_cursor--;
+		break;
+	case KEY_DOWN: case 'j':
+		if (ui->setup_cursor + 1 < n)
+			ui->setup_cursor++;
+		break;
+	case ' ': case '\n': case '\r': case KEY_ENTER:
+		toggle(ui, lines[ui->setup_cursor]);
+		break;
+	case KEY_F(7): case ']': case '-':
+		move_column(ui, -1);
+		break;
+	case KEY_F(8): case '[': case '+':
+		move_column(ui, 1);
+		break;
+	case KEY_ESCAPE: case 'q': case KEY_F(2): case 'S': case KEY_F(10):
+		ui->setup_open = false;
+		break;
+	default:
+		break;
+	}
+}
+
+void setup_draw(struct ui *ui)
+{
+	static const char title[] = "tasktop setup: columns (space shows / "
+	    "hides, F7 F8 move, Esc closes; saved on quit)";
+	enum column lines[COL_COUNT];
+	size_t n = setup_lines(ui, lines);
+	int y = 0;
+	char line[96];
+
+	draw_fill(ui, y, 0, COLS, THEME_HEADER);
+	draw_cell(ui, y++, 0, COLS, THEME_HEADER, title, sizeof title - 1);
+	for (size_t i = 0; i < n && y < LINES - 1; i++, y++) {
+		bool shown = i < ui->nchosen;
+		enum theme_elem st = i == ui->setup_cursor ? THEME_CURSOR :
+		    shown ? THEME_NORMAL : THEME_KERNEL;
+
+		snprintf(line, sizeof line, " [%c] %-8s %s", shown ? 'x' : ' ',
+		    column_title(lines[i]), column_about(lines[i]));
+		draw_fill(ui, y, 0, COLS, st);
+		draw_cell(ui, y, 0, COLS, st, line, strlen(line));
+	}
+}

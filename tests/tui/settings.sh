@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Settings persist like htoprc: what the keys and F2 changed is saved on
+# quit to $XDG_CONFIG_HOME/tasktop/tasktoprc (atomically) and is there
+# again at the next start; -d on the command line wins and is not saved.
+# A damaged, unreadable or hostile file: one warning line, the defaults,
+# never a refusal to start, nothing of it raw on the terminal.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
+require_tui
+nsdemo_start
+RC=$WORK/config/tasktop/tasktoprc
+
+quit_and_wait() {
+	keys q
+	wait_for_screen "tasktop's exit" "$EXIT_MARK"
+	assert_eq "exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"
+	tm kill-server
+	sleep 0.2
+}
+
+titles() {
+	screen | grep -m 1 '^PID/TID'
+}
+
+# ---- a round trip ------------------------------------------------------
+tui_start -- -p "$DEMO_PID"
+[ -e "$RC" ] && fail "a settings file before the first quit"
+keys P I H K
+wait_for_screen "the changed state" 'sort CPU%\+  flat threads.*no kthreads'
+# F2: NI is the second column not shown (after VIRT); show it, move it
+# before WCHAN.
+keys F2
+wait_for_screen "the setup screen" 'tasktop setup: columns'
+for _ in $(seq 9); do keys Down; done
+wait_for_screen "the cursor on NI" '^ \[ \] NI '
+keys Space
+wait_for_screen "NI shown" '^ \[x\] NI '
+keys F7 Escape
+wait_for_screen "the tree again" '^PID/TID'
+titles | grep -q -E 'TIME\+ +NI +WCHAN' || fail "NI is not before WCHAN: $(titles)"
+quit_and_wait
+[ -f "$RC" ] || fail "no settings file at $RC after q"
+ls "$(dirname "$RC")" | grep -v -x tasktoprc | grep -q . &&
+	fail "a temporary file was left: $(ls "$(dirname "$RC")")"
+for line in 'sort_key=CPU%' 'sort_direction=ascending' 'tree_view=0' \
+	'flat_threads=1' 'kernel_threads=0' \
+	'columns=PID/TID USER S CPU% RES THR TIME+ NI WCHAN'; do
+	grep -q -x -F "$line" "$RC" || fail "the file lacks '$line':
+$(cat "$RC")"
+done
+
+tui_start -- -p "$DEMO_PID"
+wait_for_screen "the same state after a restart" 'sort CPU%\+  flat threads.*no kthreads'
+titles | grep -q -E 'TIME\+ +NI +WCHAN' || fail "NI lost at restart: $(titles)"
+quit_and_wait
+
+# ---- the command line wins, and is not saved ----------------------------
+echo 'delay=2.5' >>"$RC"
+tui_start -- -d 0.5 -p "$DEMO_PID"
+wait_for_screen "-d over the file" 'every 0.5s'
+quit_and_wait
+grep -q -x 'delay=2.500' "$RC" || fail "-d was saved over the file's delay:
+$(cat "$RC")"
+tui_start -- -p "$DEMO_PID"
+wait_for_screen "the file's delay" 'every 2.5s'
+quit_and_wait
+
+# ---- damaged, unreadable, hostile ---------------------------------------
+# damaged WHAT PATTERN: tasktop starts with the defaults and shows one
+# warning matching PATTERN; the pane's title and the screen stay intact.
+damaged() {
+	local title
+	tui_start -- -p "$DEMO_PID"
+	tm select-pane -t "$PANE" -T tasktop-test-title
+	wait_for_screen "the warning ($1)" "tasktoprc: $2; using the defaults"
+	wait_for_screen "the defaults ($1)" 'sort PID\+  tree'
+	titles | grep -q ' NI ' && fail "$1: the damaged file's columns were used"
+	title=$(tm display-message -p -t "$PANE" '#{pane_title}')
+	assert_eq "$1: pane title" tasktop-test-title "$title"
+	screen | head -n 1 | grep -q '^tasktop ' ||
+		fail "$1: the header is gone (screen cleared?):
+$(screen)"
+	keys q
+	wait_for_screen "tasktop's exit ($1)" "$EXIT_MARK"
+	# after the exit one line on stderr: the same warning, or why the
+	# file could not be replaced (${3:-none})
+	assert_eq "$1: warnings on stderr" 1 \
+		"$(screen | grep -c -E 'using the defaults|settings not saved')"
+	[ -z "${3:-}" ] || screen | grep -q -E "$3" ||
+		fail "$1: stderr does not say '$3':
+$(screen)"
+	assert_eq "$1: exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"
+	tm kill-server
+	sleep 0.2
+}
+
+# (random bytes, fewer than a line's limit, after an ELF magic)
+{ echo 'sort_key=CPU%'; printf '\x7fELF\x02\x01'; head -c 900 /dev/urandom; } >"$RC"
+damaged "binary junk" 'line 2: not text \(a control byte or a byte above 0x7e\)'
+
+printf 'sort_key=CPU%%\ntheme=\e]0;pwn\a\e[2J\n' >"$RC"
+damaged "escape sequences" 'line 2: not text \(a control byte or a byte above 0x7e\)'
+
+{ printf 'theme='; head -c 5000 /dev/zero | tr '\0' a; echo; } >"$RC"
+damaged "a huge line" 'line 1: longer than the longest setting'
+
+head -c 2000000 /dev/zero | tr '\0' '#' >"$RC"
+damaged "a huge file" 'larger than 64 KiB'
+
+rm -f "$RC" && mkfifo "$RC"
+damaged "a FIFO" 'not a regular file'
+
+rm -f "$RC" && mkdir "$RC"
+damaged "a directory" 'not a regular file' \
+	"settings not saved: .*tasktoprc: Is a directory"
+rmdir "$RC"
+echo "PASS: $test_name"

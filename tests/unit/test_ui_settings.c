@@ -1,0 +1,293 @@
+/*
+ * test_ui_settings.c - the settings file: the parser (round trip; every
+ * damaged or hostile file rejected whole with a message of our own words),
+ * the column names, and reading / replacing the file on disk (a FIFO or a
+ * directory in its place, a huge file, an unwritable directory).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ui/internal.h"
+
+static const char full[] =
+    "# a comment\n"
+    "sort_key=CPU%\n"
+    "sort_direction = descending\n"
+    "tree_view=0\n"
+    "flat_threads=1\n"
+    "theme=mono\n"
+    "delay=2.5\n"
+    "columns=PID/TID NI PRI TIME+ COMMAND\n"
+    "side_pane=0\n"
+    "kernel_threads=0\n";
+
+static void test_parse_every_setting(void **state)
+{
+	struct settings s;
+	char err[128];
+
+	(void)state;
+	assert_int_equal(settings_parse(full, strlen(full), &s, err, sizeof err), 0);
+	assert_string_equal(s.sort, "CPU%");
+	assert_true(s.descending);
+	assert_false(s.tree);
+	assert_true(s.flat_threads);
+	assert_string_equal(s.theme, "mono");
+	assert_true(s.delay > 2.4999 && s.delay < 2.5001);
+	assert_int_equal(s.ncolumns, 5);
+	assert_string_equal(s.columns[3], "TIME+");
+	assert_false(s.side_pane);
+	assert_false(s.kernel_threads);
+	assert_int_equal(s.has, 0x1ff);
+}
+
+/* format(parse(x)) parses to the same settings and formats the same. */
+static void test_round_trip(void **state)
+{
+	struct settings s, t;
+	struct buf a, b;
+	char err[128];
+
+	(void)state;
+	buf_init(&a);
+	buf_init(&b);
+	assert_int_equal(settings_parse(full, strlen(full), &s, err, sizeof err), 0);
+	settings_format(&s, &a);
+	assert_int_equal(settings_parse(a.data, a.len, &t, err, sizeof err), 0);
+	settings_format(&t, &b);
+	assert_string_equal(a.data, b.data);
+	assert_memory_equal(&s, &t, sizeof s);
+	assert_non_null(strstr(a.data, "delay=2.500\n"));
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* Another version's keys are left alone, not a reason to refuse. */
+static void test_unknown_key_ignored(void **state)
+{
+	struct settings s;
+	char err[128];
+	const char text[] = "future_key=whatever it is\nsort_key=PID\n";
+
+	(void)state;
+	assert_int_equal(settings_parse(text, strlen(text), &s, err, sizeof err), 0);
+	assert_int_equal(s.has, SETTINGS_HAS_SORT);
+}
+
+static void assert_damaged(const char *text, size_t len, const char *want)
+{
+	struct settings s;
+	char err[128];
+
+	memset(&s, 0x5a, sizeof s);
+	assert_int_equal(settings_parse(text, len, &s, err, sizeof err), -1);
+	assert_string_equal(err, want);
+	assert_int_equal(s.has, 0);
+	for (const char *c = err; *c; c++)
+		assert_true(*c >= 0x20 && *c < 0x7f);
+}
+
+static void test_damaged_files(void **state)
+{
+	static char huge[SETTINGS_FILE_MAX + 10];
+	char line[SETTINGS_LINE_MAX + 20];
+	const char bin[] = "sort_key=PID\n\x7f" "ELF\x01\x02\x00\xff\xfe";
+
+	(void)state;
+	assert_damaged(bin, sizeof bin - 1, "line 2: not text (a control byte "
+	    "or a byte above 0x7e)");
+	assert_damaged("theme=\x1b]0;pwn\x07\n", 14, "line 1: not text (a "
+	    "control byte or a byte above 0x7e)");
+	assert_damaged("tree_view=1\ncolumns=\x1b[2J\n", 24, "line 2: not "
+	    "text (a control byte or a byte above 0x7e)");
+	assert_damaged("sort_key=\xc3\xa9\n", 12, "line 1: not text (a control "
+	    "byte or a byte above 0x7e)");
+	memset(line, 'a', sizeof line);
+	memcpy(line, "theme=", 6);
+	assert_damaged(line, sizeof line, "line 1: longer than the longest "
+	    "setting");
+	memset(huge, '#', sizeof huge);
+	assert_damaged(huge, sizeof huge, "larger than 64 KiB");
+	assert_damaged("just words\n", 11, "line 1: not \"name = value\"");
+	assert_damaged("Sort Key=PID\n", 13, "line 1: not a setting's name");
+	assert_damaged("delay=0\n", 8, "line 1: a value out of range");
+	assert_damaged("delay=-1\n", 9, "line 1: a value out of range");
+	assert_damaged("delay=1e3\n", 10, "line 1: a value out of range");
+	assert_damaged("delay=99999\n", 12, "line 1: a value out of range");
+	assert_damaged("tree_view=maybe\n", 16, "line 1: a value out of range");
+	assert_damaged("sort_direction=up\n", 18, "line 1: a value out of range");
+	assert_damaged("theme=../../etc/passwd x\n", 25, "line 1: a value out "
+	    "of range");
+	assert_damaged("theme=../../etc/passwd\n", 23, "line 1: a value out "
+	    "of range");
+	assert_damaged("columns=\n", 9, "line 1: a value out of range");
+	assert_damaged("columns=A B C D E F G H I J K L M N O P Q R S T U V W "
+	    "X Y Z 1 2 3 4 5 6 7\n", 74, "line 1: a value out of range");
+	assert_damaged("sort_key=ABCDEFGHIJKLMNOPQRSTUVWXYZ\n", 36, "line 1: a "
+	    "value out of range");
+}
+
+static void test_column_names(void **state)
+{
+	struct settings s = { .ncolumns = 5 };
+	enum column chosen[COL_COUNT];
+	size_t n;
+
+	(void)state;
+	strcpy(s.columns[0], "NI");
+	strcpy(s.columns[1], "FUTURE");	/* a newer version's: left out */
+	strcpy(s.columns[2], "PID/TID");
+	strcpy(s.columns[3], "NI");		/* twice: once */
+	strcpy(s.columns[4], "COMMAND");	/* always there anyway */
+	n = columns_from_names(chosen, &s);
+	assert_int_equal(n, 2);
+	assert_int_equal(chosen[0], COL_NICE);
+	assert_int_equal(chosen[1], COL_ID);
+	columns_to_names(chosen, n, &s);
+	assert_int_equal(s.ncolumns, 2);
+	assert_string_equal(s.columns[0], "NI");
+	/* nothing known: the defaults */
+	strcpy(s.columns[0], "X");
+	s.ncolumns = 1;
+	assert_int_equal(columns_from_names(chosen, &s), columns_ndefault);
+	assert_int_equal(chosen[0], COL_ID);
+}
+
+/* ---- on disk ---------------------------------------------------------- */
+
+static char dir[PATH_MAX / 2];
+
+static int make_dir(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/tasktop-settings-XXXXXX",
+	    getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+	char cmd[PATH_MAX + 16];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_save_then_load(void **state)
+{
+	char path[PATH_MAX], err[512];
+	struct settings s, t;
+	struct stat st;
+
+	(void)state;
+	/* the directories above it are made, private */
+	snprintf(path, sizeof path, "%s/x/tasktop/tasktoprc", dir);
+	assert_int_equal(settings_parse(full, strlen(full), &s, err, sizeof err), 0);
+	assert_int_equal(settings_save(path, &s, err, sizeof err), 0);
+	assert_int_equal(settings_load(path, &t, err, sizeof err), 0);
+	assert_memory_equal(&s, &t, sizeof s);
+	snprintf(path, sizeof path, "%s/x/tasktop", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	/* no temporary file left beside it */
+	snprintf(path, sizeof path, "ls %s/x/tasktop | grep -v -x tasktoprc", dir);
+	assert_int_not_equal(system(path), 0);
+}
+
+static void test_missing_file_is_the_defaults(void **state)
+{
+	char path[PATH_MAX], err[512] = "";
+	struct settings s;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/none/tasktoprc", dir);
+	assert_int_equal(settings_load(path, &s, err, sizeof err), 0);
+	assert_int_equal(s.has, 0);
+	assert_string_equal(err, "");
+}
+
+/* A FIFO would block a plain read, a directory never reads: refused at
+ * once, named, the defaults. */
+static void test_not_a_regular_file(void **state)
+{
+	char path[PATH_MAX], err[512], want[PATH_MAX + 64];
+	struct settings s;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(settings_load(path, &s, err, sizeof err), -1);
+	snprintf(want, sizeof want, "%s: not a regular file; using the "
+	    "defaults", path);
+	assert_string_equal(err, want);
+	snprintf(path, sizeof path, "%s", dir);
+	assert_int_equal(settings_load(path, &s, err, sizeof err), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+	assert_int_equal(settings_load("/dev/zero", &s, err, sizeof err), -1);
+	assert_non_null(strstr(err, "not a regular file"));
+}
+
+static void test_huge_file(void **state)
+{
+	char path[PATH_MAX], err[512];
+	struct settings s;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/huge", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	for (int i = 0; i < 100000; i++)
+		fputs("#########\n", f);
+	fclose(f);
+	assert_int_equal(settings_load(path, &s, err, sizeof err), -1);
+	assert_non_null(strstr(err, "larger than 64 KiB; using the defaults"));
+}
+
+/* A save that cannot be made keeps the old file and says why. */
+static void test_save_refused(void **state)
+{
+	char path[PATH_MAX], err[512];
+	struct settings s = { 0 };
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/file", dir);
+	assert_int_equal(close(open(path, O_CREAT | O_WRONLY, 0600)), 0);
+	snprintf(path, sizeof path, "%s/file/tasktop/tasktoprc", dir);
+	assert_int_equal(settings_save(path, &s, err, sizeof err), -1);
+	assert_non_null(strstr(err, "settings not saved: "));
+	assert_non_null(strstr(err, strerror(ENOTDIR)));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_every_setting),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_unknown_key_ignored),
+		cmocka_unit_test(test_damaged_files),
+		cmocka_unit_test(test_column_names),
+		cmocka_unit_test(test_save_then_load),
+		cmocka_unit_test(test_missing_file_is_the_defaults),
+		cmocka_unit_test(test_not_a_regular_file),
+		cmocka_unit_test(test_huge_file),
+		cmocka_unit_test(test_save_refused),
+	};
+
+	return cmocka_run_group_tests(tests, make_dir, remove_dir);
+}
