@@ -14,6 +14,7 @@
 #include "tasktop/model.h"
 #include "tasktop/out.h"
 #include "tasktop/source.h"
+#include "tasktop/text.h"
 #include "tasktop/ui.h"
 
 /* Map each -p id (pid or tid) to its thread group; exit 2 on one that does
@@ -69,7 +70,12 @@ int main(int argc, char **argv)
 	struct source *src = source_open(SOURCE_PROCFS, o.proc_root, err,
 	    sizeof err);
 	if (src == NULL) {
-		fprintf(stderr, "tasktop: %s\n", err);
+		/* it names --proc-root's argument: untrusted bytes */
+		struct buf b;
+		buf_init(&b);
+		text_sanitize(&b, err, strlen(err), text_mode_from_locale());
+		fprintf(stderr, "tasktop: %s\n", b.data);
+		buf_free(&b);
 		return 2;
 	}
 	static int tgids[CLI_MAX_IDS];

@@ -11,6 +11,7 @@
 
 #include "tasktop/cli.h"
 #include "tasktop/detail.h"
+#include "tasktop/intmap.h"
 #include "tasktop/model.h"
 #include "tasktop/source.h"
 #include "tasktop/text.h"
@@ -24,6 +25,7 @@ struct out_opts {
 	struct detail_reader *detail;		/* json --stack reads through it */
 	bool		 netns;			/* json: what each netns holds (--netns) */
 	struct ns_overview *overview;		/* json: scratch for "namespaces"; NULL none */
+	const struct intmap *expanded;		/* batch: pid -> shows its threads (-p TID) */
 };
 
 /* A header line then the tree; no raw control byte from any name. */

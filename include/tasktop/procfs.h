@@ -22,6 +22,10 @@ struct proc_root {
 /* 0, or -errno.  path is "/proc" or a fixture tree. */
 int proc_root_open(struct proc_root *root, const char *path);
 void proc_root_close(struct proc_root *root);
+/* Whether the root is a proc tree at all: procfs, or a tree with a
+ * "loadavg" or a "<pid>" directory, or an empty one (fixtures).  0, or
+ * -ENOMEDIUM (--proc-root /etc). */
+int proc_root_check(const struct proc_root *root);
 
 /*
  * Numeric entries of the root (thread groups) or of <tgid>/task (threads),

@@ -47,8 +47,9 @@ static void batch_header(struct buf *out, const struct snapshot *s)
 
 	if (now > 0 && localtime_r(&now, &tm) != NULL)
 		strftime(clock, sizeof clock, "%H:%M:%S", &tm);
-	buf_printf(out, "tasktop - %s, %zu processes, %zu threads, ", clock,
-	    s->nlist, s->ntasks);
+	buf_printf(out, "tasktop - %s, %zu process%s, %zu thread%s, ", clock,
+	    s->nlist, s->nlist == 1 ? "" : "es", s->ntasks,
+	    s->ntasks == 1 ? "" : "s");
 	if (s->load_ok)
 		buf_printf(out, "load average: %.2f, %.2f, %.2f\n", s->load[0],
 		    s->load[1], s->load[2]);
@@ -256,6 +257,7 @@ void out_batch_write(struct buf *out, const struct snapshot *s,
 		.tree = true,
 		.sort = SORT_PID,
 		.expand_all = o->threads,
+		.expanded = o->expanded,
 	};
 	struct batch_writer w = { .out = out, .mode = text_mode_from_locale(),
 	    .detail = o->detail };

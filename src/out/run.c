@@ -90,8 +90,9 @@ static int out_refresh(const struct cli_opts *cli, struct source *src,
 		return rc;
 	}
 	if (extras)
-		out_fill_extras(src, s, cli->mode == MODE_JSON || cli->threads,
-		    cli->mode == MODE_JSON);
+		/* -p: few processes, and a thread named shows its row */
+		out_fill_extras(src, s, cli->mode == MODE_JSON || cli->threads ||
+		    cli->nids > 0, cli->mode == MODE_JSON);
 	return rc;
 }
 
@@ -107,14 +108,30 @@ static int out_emit(const struct buf *text)
 	return 1;
 }
 
+/* -p TID without -H: the thread named is shown, under its process, as the
+ * interactive mode opens that process. */
+static void named_threads_expand(struct intmap *named,
+    const struct cli_opts *cli, const struct snapshot *s)
+{
+	intmap_free(named);
+	intmap_init(named);
+	for (size_t i = 0; i < cli->nids; i++) {
+		const struct task *t = snapshot_task(s, cli->ids[i]);
+		if (t && t->tid != t->tgid)
+			intmap_put(named, t->tgid, (void *)1);
+	}
+}
+
 static void out_write_sample(const struct cli_opts *cli, struct source *src,
     struct snapshot *s, struct view *view, struct buf *text, long iteration,
     struct ns_overview *overview)
 {
+	static struct intmap named;
 	const struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
 	    .detail = source_detail(src), .netns = cli->netns,
-	    .overview = overview };
+	    .overview = overview, .expanded = &named };
 
+	named_threads_expand(&named, cli, s);
 	buf_reset(text);
 	if (cli->mode == MODE_JSON) {
 		out_json_write(text, s, &o);

@@ -20,6 +20,14 @@ struct source *source_open(enum source_kind kind, const char *proc_root,
 	int rc = proc_root_open(&src->root, proc_root);
 
 	(void)kind;
+	if (rc == 0 && (rc = proc_root_check(&src->root)) < 0)
+		proc_root_close(&src->root);
+	if (rc == -ENOMEDIUM) {
+		snprintf(err, errlen, "%s: not a proc tree (no loadavg, no <pid> directory in it)",
+		    proc_root);
+		free(src);
+		return NULL;
+	}
 	if (rc < 0) {
 		snprintf(err, errlen, "%s: %s", proc_root, strerror(-rc));
 		free(src);

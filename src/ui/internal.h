@@ -330,7 +330,7 @@ struct ui {
 	struct signal_prompt kill;
 	char		 message[UI_MESSAGE_MAX];	/* hint line, until the next key */
 	bool		 message_is_error;
-	char		 theme_error[UI_MESSAGE_MAX];	/* repeated on stderr at exit */
+	char		 theme_error[UI_MESSAGE_MAX];	/* why a theme failed to load */
 
 	struct theme	 theme;
 	int		 attr[THEME_COUNT];	/* curses attributes of each element */
@@ -473,6 +473,10 @@ int draw_cell(struct ui *ui, int y, int x, int w, enum theme_elem style,
 void draw_cell_right(struct ui *ui, int y, int x, int w, enum theme_elem style,
     const char *s, size_t len);
 void draw_fill(struct ui *ui, int y, int x, int w, enum theme_elem style);
+
+/* preflight.c: the theme, a terminal on stdin and stdout that can place the
+ * cursor.  0, or the exit status after one line on stderr. */
+int ui_preflight(struct ui *ui);
 
 /* fatal.c: a crash still leaves a usable terminal */
 void fatal_signals_install(void);

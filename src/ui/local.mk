@@ -5,7 +5,7 @@ src_ui_libui_a_SOURCES += src/ui/internal.h src/ui/loop.c \
 	src/ui/view_state.c src/ui/search.c src/ui/attach.c src/ui/signal.c \
 	src/ui/help.c src/ui/layout.c src/ui/columns.c \
 	src/ui/format.c src/ui/palette.c src/ui/theme.c src/ui/theme_load.c \
-	src/ui/fatal.c src/ui/tags.c src/ui/user_menu.c \
+	src/ui/fatal.c src/ui/preflight.c src/ui/tags.c src/ui/user_menu.c \
 	src/ui/renice.c src/ui/cells.c \
 	src/ui/setup.c src/ui/settings.c src/ui/settings_file.c \
 	src/ui/settings_ui.c \

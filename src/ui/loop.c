@@ -170,15 +170,18 @@ static void select_given(struct ui *ui, const int *select, size_t nselect)
 static void ui_init(struct ui *ui, const struct cli_opts *cli,
     struct source *src, struct snapshot *s)
 {
-	const char *theme;
-
 	ui_state_init(ui, cli, src, s);
 	settings_start(ui);
-	theme = cli->theme ? cli->theme :
-	    (ui->settings.has & SETTINGS_HAS_THEME) ? ui->settings.theme : NULL;
-	if (!theme)
-		theme_default(&ui->theme);
-	else if (theme_load(theme, &ui->theme, ui->theme_error,
+}
+
+/* The saved theme (tasktoprc) when -t named none.  A bad one is told on the
+ * hint line and on stderr at exit: a setting is not a bad value typed now
+ * (a bad -t is, and ui_preflight ends the run). */
+static void saved_theme_load(struct ui *ui)
+{
+	if (ui->cli->theme || !(ui->settings.has & SETTINGS_HAS_THEME))
+		return;
+	if (theme_load(ui->settings.theme, &ui->theme, ui->theme_error,
 	    sizeof ui->theme_error) < 0)
 		ui_message(ui, true, "%s", ui->theme_error);
 }
@@ -251,11 +254,18 @@ int ui_run(const struct cli_opts *cli, struct source *src, struct snapshot *s,
 {
 	static struct ui ui;
 	sigset_t old_mask;
-	int sigfd, status = 1;
+	int sigfd, status;
 
 	ui_init(&ui, cli, src, s);
+	status = ui_preflight(&ui);
+	if (status != 0) {
+		ui_state_free(&ui);
+		return status;
+	}
+	saved_theme_load(&ui);
 	/* before curses leaves canonical mode: a crash restores the shell's modes */
 	fatal_signals_install();
+	status = 1;
 	sigfd = signals_open(&old_mask);
 	if (sigfd < 0) {
 		perror("tasktop: signalfd");

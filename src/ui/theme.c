@@ -166,21 +166,6 @@ static size_t tokenize(const char *s, size_t len, struct token *tok, size_t max)
 	return n;
 }
 
-/* The offending word, quoted, printable and short whatever the file holds. */
-static void quote_token(char *out, size_t size, const struct token *tok)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < tok->len && o + 5 < size && i < 32; i++) {
-		unsigned char c = (unsigned char)tok->s[i];
-		if (c >= 0x20 && c < 0x7f)
-			out[o++] = (char)c;
-		else
-			o += (size_t)snprintf(out + o, size - o, "\\x%02x", c);
-	}
-	out[o] = '\0';
-}
-
 static int parse_number(const struct token *tok, long *value)
 {
 	long v = 0;
@@ -251,20 +236,21 @@ static int parse_attr(const struct token *tok, unsigned *attrs)
 
 #define LINE_WORDS 12
 
+/* Errors name the word by its place, never by its text: a file given with
+ * -t may be anything (-t /etc/shadow) and its bytes must not be shown. */
 static int parse_color_word(const struct token *tok, short *color,
     const char *which, char *why, size_t whylen)
 {
-	char word[160];
 	int rc = parse_color(tok, color);
 
 	if (rc == 0)
 		return 0;
-	quote_token(word, sizeof word, tok);
 	if (rc == -2)
-		snprintf(why, whylen, "%s colour %s out of range (0-255)",
-		    which, word);
+		snprintf(why, whylen, "the %s colour is out of range (0-255)",
+		    which);
 	else
-		snprintf(why, whylen, "unknown %s colour '%s'", which, word);
+		snprintf(why, whylen, "the %s colour is unknown (a colour name, "
+		    "bright_NAME, 0-255 or default)", which);
 	return -1;
 }
 
@@ -274,15 +260,14 @@ static int parse_line(const char *s, size_t len, int *elem,
 {
 	struct token tok[LINE_WORDS];
 	size_t n = tokenize(s, len, tok, LINE_WORDS);
-	char word[160];
 
 	if (n > LINE_WORDS) {
 		snprintf(why, whylen, "too many words");
 		return -1;
 	}
 	if ((*elem = parse_elem(&tok[0])) < 0) {
-		quote_token(word, sizeof word, &tok[0]);
-		snprintf(why, whylen, "unknown element '%s'", word);
+		snprintf(why, whylen, "the first word is no element name (see "
+		    "themes/default.theme)");
 		return -1;
 	}
 	if (n < 2 || !token_is(&tok[1], "=")) {
@@ -299,8 +284,8 @@ static int parse_line(const char *s, size_t len, int *elem,
 	style->attrs = 0;
 	for (size_t i = 4; i < n; i++)
 		if (parse_attr(&tok[i], &style->attrs) < 0) {
-			quote_token(word, sizeof word, &tok[i]);
-			snprintf(why, whylen, "unknown attribute '%s'", word);
+			snprintf(why, whylen, "word %zu is no attribute (bold, "
+			    "reverse, underline, dim, none)", i + 1);
 			return -1;
 		}
 	return 0;

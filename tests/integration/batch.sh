@@ -50,4 +50,13 @@ process_row=$(grep -E "^ *$DEMO_PID[ !*] " "$out" | grep -v '{') ||
 $(cat "$out")"
 [[ $process_row =~ ^\ *$DEMO_PID!\  ]] ||
 	fail "the process row does not show that a thread's netns differs: '$process_row'"
+head -n 1 "$out" | grep -q -E ', 1 process, 7 threads, ' ||
+	fail "the header does not say '1 process, 7 threads': $(head -n 1 "$out")"
+
+# -p TID without -H: the thread named shows, under its process.
+run_tasktop "$out" -b -n 1 -p "$DEMO_UTSNS"
+thread_row "$DEMO_UTSNS" >/dev/null || fail "-b -p $DEMO_UTSNS: no row for the thread named:
+$(cat "$out")"
+grep -q -E "^ *$DEMO_PID[ !*] .*nsdemo" "$out" || fail "-b -p $DEMO_UTSNS: no row for its process:
+$(cat "$out")"
 echo "PASS: $test_name: $rows thread rows"

@@ -39,6 +39,21 @@ nobody_home=$(unused_pid)
 expect_usage_error "no process or thread $nobody_home" -b -n 1 -p "$nobody_home"
 expect_usage_error bogus --bogus
 
+# Interactive without a terminal: suggest -b and --json, write no escape.
+expect_usage_error "use -b for text or --json for JSON Lines"
+expect_usage_error "stdin and stdout are not a terminal"
+# Themes: a missing one and a file that is no theme (never its contents).
+expect_usage_error "theme 'nonexistent' not found" -t nonexistent
+expect_usage_error "theme /etc/passwd:1: " -t /etc/passwd
+grep -q -e root -e /bin/ "$WORK/err" && fail "-t /etc/passwd echoed the file: $(cat "$WORK/err")"
+printf 'title = red blue\nnot-an-element\n' >"$WORK/bad.theme"
+expect_usage_error "theme $WORK/bad.theme:2: " -t "$WORK/bad.theme"
+grep -q not-an-element "$WORK/err" && fail "the theme error echoed the line: $(cat "$WORK/err")"
+# A directory that is no proc tree.
+expect_usage_error "/etc: not a proc tree" --proc-root /etc -b -n 1
+expect_usage_error "/etc: not a proc tree" --proc-root /etc
+expect_usage_error "No such file" --proc-root "$WORK/none" --json -n 1
+
 # expect_success WHAT STDOUT-PATTERN ARGS…
 expect_success() {
 	local what=$1 pattern=$2 status=0

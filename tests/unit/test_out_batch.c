@@ -342,7 +342,7 @@ static void test_only_selected_process(void **state)
 	out_fixture_only(only, 1);
 	out_fixture_refresh(&c->s, 1.0, OUT_FIXTURE_WALL);
 	out_batch_write(&c->out, &c->s, &c->view, &o);
-	assert_non_null(strstr(c->out.data, ", 1 processes, 1 threads,"));
+	assert_non_null(strstr(c->out.data, ", 1 process, 1 thread,"));
 	assert_null(strstr(c->out.data, "\n    100"));
 	assert_row_has(c->out.data, 200, "child");
 }

@@ -64,6 +64,50 @@ int proc_root_open(struct proc_root *root, const char *path)
 	return 0;
 }
 
+/* A directory named by a task id; looked at without opening anything. */
+static bool is_task_dir(int dirfd, const char *name)
+{
+	struct stat st;
+
+	return task_id_from_name(name) > 0 &&
+	    fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISDIR(st.st_mode);
+}
+
+int proc_root_check(const struct proc_root *root)
+{
+	struct statfs fs;
+	struct dirent *e;
+	bool found = false, any = false;
+	int fd;
+	DIR *d;
+
+	struct stat st;
+
+	if (fstatfs(root->dirfd, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC)
+		return 0;
+	if (fstatat(root->dirfd, "loadavg", &st, AT_SYMLINK_NOFOLLOW) == 0)
+		return 0;
+	fd = openat(root->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	d = fdopendir(fd);
+	if (d == NULL) {
+		close(fd);
+		return -ENOMEDIUM;
+	}
+	/* An empty tree is a fixture with nothing in it yet: 0 processes is
+	 * what it holds.  A tree of other files is something else. */
+	while (!found && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		any = true;
+		found = is_task_dir(fd, e->d_name);
+	}
+	closedir(d);
+	return found || !any ? 0 : -ENOMEDIUM;
+}
+
 void proc_root_close(struct proc_root *root)
 {
 	if (root->dirfd >= 0)
