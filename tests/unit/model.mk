@@ -23,3 +23,9 @@ TESTS += tests/unit/test_model_nsinfo
 tests_unit_test_model_nsinfo_SOURCES = tests/unit/test_model_nsinfo.c
 tests_unit_test_model_nsinfo_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_model_nsinfo_LDADD = $(MODEL_LIBS) $(CMOCKA_LIBS)
+
+check_PROGRAMS += tests/unit/test_model_stack_group
+TESTS += tests/unit/test_model_stack_group
+tests_unit_test_model_stack_group_SOURCES = tests/unit/test_model_stack_group.c
+tests_unit_test_model_stack_group_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_model_stack_group_LDADD = $(MODEL_LIBS) $(CMOCKA_LIBS)
