@@ -23,6 +23,11 @@
 #define CLI_MIN_INTERACTIVE_DELAY	0.05
 /* Keeps the nanosleep() arguments far from time_t overflow. */
 #define CLI_MAX_DELAY			(366.0 * 24 * 3600)
+/* --samples: 20 a second for a minute is plenty; --interval's default
+ * is psn's 20 a second, and its range keeps a run to hours at most. */
+#define CLI_MAX_SAMPLES			1200
+#define CLI_DEFAULT_SAMPLE_INTERVAL	0.05
+#define CLI_MAX_SAMPLE_INTERVAL		60.0
 /* Columns of a quoted argument in a message: argv is untrusted too. */
 #define CLI_QUOTE_COLS			40
 
@@ -31,6 +36,9 @@ enum long_only_option {
 	OPT_STACK,
 	OPT_PROC_ROOT,
 	OPT_NETNS,
+	OPT_STACKS,
+	OPT_SAMPLES,
+	OPT_INTERVAL,
 };
 
 static const struct option cli_long_options[] = {
@@ -44,6 +52,9 @@ static const struct option cli_long_options[] = {
 	{ "stack",	no_argument,		NULL,	OPT_STACK },
 	{ "netns",	no_argument,		NULL,	OPT_NETNS },
 	{ "proc-root",	required_argument,	NULL,	OPT_PROC_ROOT },
+	{ "stacks",	no_argument,		NULL,	OPT_STACKS },
+	{ "samples",	required_argument,	NULL,	OPT_SAMPLES },
+	{ "interval",	required_argument,	NULL,	OPT_INTERVAL },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "version",	no_argument,		NULL,	'V' },
 	{ NULL,		0,			NULL,	0 },
@@ -61,6 +72,9 @@ struct cli_seen {
 	bool		 netns;
 	bool		 iterations;
 	bool		 theme;
+	bool		 stacks;
+	bool		 samples;
+	bool		 interval;
 	const char	*delay_arg;	/* for messages about its range */
 };
 
@@ -107,6 +121,12 @@ static const char *cli_option_name(int opt)
 		return "--proc-root";
 	case OPT_NETNS:
 		return "--netns";
+	case OPT_STACKS:
+		return "--stacks";
+	case OPT_SAMPLES:
+		return "--samples";
+	case OPT_INTERVAL:
+		return "--interval";
 	default:
 		shortname[0] = '-';
 		shortname[1] = (char)opt;
@@ -223,6 +243,43 @@ static int cli_parse_iterations(struct cli_opts *o, const char *arg,
 	return 0;
 }
 
+static int cli_parse_samples(struct cli_opts *o, const char *arg,
+    struct cli_error *e)
+{
+	long n;
+	int rc = cli_parse_positive(arg, strlen(arg), CLI_MAX_SAMPLES, &n);
+
+	if (rc == -2)
+		return cli_fail(e, "--samples: '%s' is more than %d",
+		    cli_quote(arg), CLI_MAX_SAMPLES);
+	if (rc != 0)
+		return cli_fail(e, "--samples: '%s' is not a positive number "
+		    "of samples", cli_quote(arg));
+	o->samples = n;
+	return 0;
+}
+
+/* Seconds as -d takes them, but more than 0 and at most a minute. */
+static int cli_parse_interval(struct cli_opts *o, const char *arg,
+    struct cli_error *e)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = cli_strtod_c(arg, &end);
+	if (strchr("0123456789.", arg[0]) == NULL || arg[0] == '\0' ||
+	    strpbrk(arg, "xX") != NULL || end == arg || *end != '\0' ||
+	    !isfinite(d) || errno == ERANGE)
+		return cli_fail(e, "--interval: '%s' is not a number of seconds",
+		    cli_quote(arg));
+	if (d <= 0 || d > CLI_MAX_SAMPLE_INTERVAL)
+		return cli_fail(e, "--interval: '%s' is not between 0 and %.0f "
+		    "seconds", cli_quote(arg), CLI_MAX_SAMPLE_INTERVAL);
+	o->sample_interval = d;
+	return 0;
+}
+
 static int cli_parse_text(const char **dst, int opt, const char *arg,
     struct cli_error *e)
 {
@@ -288,6 +345,15 @@ static int cli_apply(int opt, const char *arg, struct cli_opts *o,
 		return 0;
 	case OPT_PROC_ROOT:
 		return cli_parse_text(&o->proc_root, opt, arg, e);
+	case OPT_STACKS:
+		seen->stacks = true;
+		return 0;
+	case OPT_SAMPLES:
+		seen->samples = true;
+		return cli_parse_samples(o, arg, e);
+	case OPT_INTERVAL:
+		seen->interval = true;
+		return cli_parse_interval(o, arg, e);
 	default:
 		return cli_fail(e, "internal error: option %d", opt);
 	}
@@ -309,11 +375,20 @@ static int cli_check_combination(struct cli_opts *o,
 		return cli_fail(e, "-n: only with -b or --json");
 	if (seen->theme && (seen->batch || seen->json))
 		return cli_fail(e, "-t: only in the interactive mode");
+	if (seen->stacks && !seen->batch && !seen->json)
+		return cli_fail(e, "--stacks: only with -b or --json");
+	if (seen->samples && !seen->stacks)
+		return cli_fail(e, "--samples: only with --stacks");
+	if (seen->interval && !seen->samples)
+		return cli_fail(e, "--interval: only with --samples");
+	if (seen->stacks && seen->threads)
+		return cli_fail(e, "-H and --stacks cannot be used together");
 	o->mode = seen->batch ? MODE_BATCH : seen->json ? MODE_JSON :
 	    MODE_INTERACTIVE;
 	o->threads = seen->threads;
 	o->stack = seen->stack;
 	o->netns = seen->netns;
+	o->stacks = seen->stacks;
 	if (o->mode == MODE_INTERACTIVE &&
 	    o->delay < CLI_MIN_INTERACTIVE_DELAY)
 		return cli_fail(e, "-d: '%s' is too short (at least %.2f "
@@ -329,6 +404,7 @@ static void cli_defaults(struct cli_opts *o)
 	o->iterations = -1;
 	o->delay = 1.0;
 	o->proc_root = "/proc";
+	o->sample_interval = CLI_DEFAULT_SAMPLE_INTERVAL;
 }
 
 int cli_parse(int argc, char **argv, struct cli_opts *o, char *err,
@@ -365,7 +441,9 @@ const char *cli_usage(void)
 	return
 "Usage: tasktop [-p PID[,PID...]] [-d SECONDS] [-t THEME] [--proc-root DIR]\n"
 "       tasktop -b [-H] [-n N] [-d SECONDS] [-p PID[,PID...]]\n"
-"       tasktop --json [-n N] [-d SECONDS] [--stack] [--netns] [-p PID[,PID...]]\n"
+"       tasktop -b --stacks [--samples N [--interval SECONDS]] [-n N] [-p ...]\n"
+"       tasktop --json [-n N] [-d SECONDS] [--stack] [--stacks] [--netns]\n"
+"                      [-p PID[,PID...]]\n"
 "       tasktop -h | --help,  -V | --version\n"
 "\n"
 "A top for processes and their threads: kernel stack, status and namespaces\n"
@@ -385,6 +463,12 @@ const char *cli_usage(void)
 "      --stack         with --json: each thread's kernel stack\n"
 "      --netns         with --json: each network namespace's interfaces,\n"
 "                      addresses and listening sockets\n"
+"      --stacks        with -b or --json: each process's threads grouped by\n"
+"                      identical kernel stack, largest group first\n"
+"      --samples N     with --stacks: sample the stacks N times (at most\n"
+"                      1200) and give each group's share of thread-time\n"
+"      --interval SECS with --samples: seconds between samples (default\n"
+"                      0.05, 20 a second)\n"
 "  -n, --iterations N  with -b or --json: stop after N refreshes\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version\n"
@@ -407,6 +491,8 @@ const char *cli_usage(void)
 "  F2 S                                  setup: the columns\n"
 "  F                                     follow the selected row\n"
 "  space, c, U                           tag / tag with children / untag all\n"
+"  B                                     threads grouped by stack (Enter/Right\n"
+"                                        unfold, s sample, Esc/q back)\n"
 "  k F9                                  send a signal (asks first: Enter\n"
 "                                        sends, Esc or Ctrl-C cancels)\n"
 "  F7 ], F8 [                            nice - / nice + (asks first)\n"

@@ -26,6 +26,9 @@ struct cli_opts {
 	bool		 delay_given;		/* -d was given: it beats the settings */
 	bool		 stack;			/* --stack (json) */
 	bool		 netns;			/* --netns (json) */
+	bool		 stacks;		/* --stacks: threads grouped by stack */
+	long		 samples;		/* --samples: rounds; 0 one live look */
+	double		 sample_interval;	/* --interval seconds between rounds */
 	int		 ids[CLI_MAX_IDS];	/* -p pids or tids, as given */
 	size_t		 nids;
 	const char	*theme;			/* -t; NULL: default */

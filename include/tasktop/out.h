@@ -14,10 +14,15 @@
 #include "tasktop/intmap.h"
 #include "tasktop/model.h"
 #include "tasktop/source.h"
+#include "tasktop/stack_group.h"
 #include "tasktop/text.h"
 
 struct ns_cache;
 struct ns_overview;
+/* The groups of a process to write (--stacks): looked live or sampled by
+ * the caller; NULL when it has none. */
+typedef const struct stack_groups *out_stack_groups_fn(void *ctx,
+    const struct process *p);
 
 struct out_opts {
 	bool		 threads;		/* batch: a row per thread (-H) */
@@ -26,11 +31,18 @@ struct out_opts {
 	bool		 netns;			/* json: what each netns holds (--netns) */
 	struct ns_overview *overview;		/* json: scratch for "namespaces"; NULL none */
 	const struct intmap *expanded;		/* batch: pid -> shows its threads (-p TID) */
+	out_stack_groups_fn *stack_groups;	/* --stacks; NULL without */
+	void		*stack_ctx;
+	double		 sample_interval;	/* --samples: seconds apart */
 };
 
 /* A header line then the tree; no raw control byte from any name. */
 void out_batch_write(struct buf *out, const struct snapshot *s,
     struct view *scratch, const struct out_opts *o);
+/* -b --stacks: a header line, then each process's groups, largest first;
+ * each group's line begins with its count and "threads" ("thread"). */
+void out_batch_stacks_write(struct buf *out, const struct snapshot *s,
+    const struct out_opts *o);
 /* One JSON object and a newline. */
 void out_json_write(struct buf *out, const struct snapshot *s,
     const struct out_opts *o);

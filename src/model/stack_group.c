@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "tasktop/grow.h"
 #include "tasktop/stack_group.h"
 
 #define SLOTS_MIN 64
@@ -47,6 +47,16 @@ static char *copy_bytes(const char *s, size_t len)
 	memcpy(d, s, len);
 	d[len] = '\0';
 	return d;
+}
+
+/* FNV-1a: keys of a few hundred bytes, told apart by a full compare. */
+static uint64_t key_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
 }
 
 void stack_groups_init(struct stack_groups *gs)
@@ -251,7 +261,7 @@ static struct stack_group *group_new(struct stack_groups *gs,
 {
 	struct stack_group *g;
 
-	model_grow(&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g);
+	grow_array(&gs->g, &gs->cap, gs->n + 1, sizeof *gs->g);
 	g = &gs->g[gs->n++];
 	memset(g, 0, sizeof *g);
 	g->hash = hash;
@@ -282,7 +292,7 @@ static void group_count_state(struct stack_group *g, char state)
 static void group_count(struct stack_group *g, const struct stack_sample *t)
 {
 	g->weight++;
-	model_grow(&g->tids, &g->tids_cap, g->ntids + 1, sizeof *g->tids);
+	grow_array(&g->tids, &g->tids_cap, g->ntids + 1, sizeof *g->tids);
 	g->tids[g->ntids++] = t->tid;
 	group_count_state(g, t->state > ' ' && t->state < 0x7f ? t->state : '?');
 	if (t->cpu_valid) {
@@ -297,7 +307,7 @@ void stack_groups_add(struct stack_groups *gs, const struct stack_sample *t)
 	uint64_t hash;
 	size_t at;
 
-	hash = bytes_hash(gs->scratch.data, gs->scratch.len);
+	hash = key_hash(gs->scratch.data, gs->scratch.len);
 	if ((gs->n + 1) * 2 > gs->nslots)
 		slots_grow(gs);
 	at = slot_of(gs, hash);

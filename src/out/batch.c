@@ -39,7 +39,7 @@ struct batch_writer {
 	struct detail_reader *detail;	/* names of namespaces; NULL none */
 };
 
-static void batch_header(struct buf *out, const struct snapshot *s)
+void out_batch_header(struct buf *out, const struct snapshot *s)
 {
 	char clock[16] = "--:--:--";
 	time_t now = isfinite(s->wall) ? (time_t)s->wall : 0;
@@ -265,7 +265,7 @@ void out_batch_write(struct buf *out, const struct snapshot *s,
 	buf_init(&w.cell);
 	buf_init(&w.raw);
 	view_build(scratch, s, &vo);
-	batch_header(out, s);
+	out_batch_header(out, s);
 	batch_title(out);
 	for (size_t i = 0; i < scratch->n; i++) {
 		if (scratch->rows[i].task == NULL)

@@ -269,7 +269,12 @@ static void json_process(struct buf *out, const struct out_opts *o,
 			buf_addc(out, ',');
 		json_thread(out, o, p->threads[i], detail);
 	}
-	buf_adds(out, "]}");
+	buf_addc(out, ']');
+	if (o->stack_groups != NULL) {
+		buf_addc(out, ',');
+		out_json_stack_groups(out, o->stack_groups(o->stack_ctx, p));
+	}
+	buf_addc(out, '}');
 }
 
 void out_json_write(struct buf *out, const struct snapshot *s,

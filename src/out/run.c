@@ -15,6 +15,7 @@
 
 #include "tasktop/out.h"
 #include "tasktop/util.h"
+#include "internal.h"
 
 /* With -n 1 there would be no CPU% at all (it needs two samples), so a
  * silent sample comes first, this long (or -d if shorter) before.  -d 0
@@ -89,8 +90,9 @@ static int out_refresh(const struct cli_opts *cli, struct source *src,
 		    strerror(-rc));
 		return rc;
 	}
-	if (extras)
-		/* -p: few processes, and a thread named shows its row */
+	/* -p: few processes, and a thread named shows its row; -b --stacks
+	 * prints no rows: the groups read what they need */
+	if (extras && (cli->mode == MODE_JSON || !cli->stacks))
 		out_fill_extras(src, s, cli->mode == MODE_JSON || cli->threads ||
 		    cli->nids > 0, cli->mode == MODE_JSON);
 	return rc;
@@ -122,29 +124,36 @@ static void named_threads_expand(struct intmap *named,
 	}
 }
 
-static void out_write_sample(const struct cli_opts *cli, struct source *src,
+/* False when a signal cut --samples short: nothing is written then. */
+static bool out_write_sample(const struct cli_opts *cli, struct source *src,
     struct snapshot *s, struct view *view, struct buf *text, long iteration,
-    struct ns_overview *overview)
+    struct ns_overview *overview, struct out_stacks *stacks)
 {
 	static struct intmap named;
-	const struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
+	struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
 	    .detail = source_detail(src), .netns = cli->netns,
 	    .overview = overview, .expanded = &named };
 
 	named_threads_expand(&named, cli, s);
 	buf_reset(text);
-	if (cli->mode == MODE_JSON) {
+	if (!out_stacks_prepare(stacks, &o, out_sleep))
+		return false;
+	if (cli->mode == MODE_JSON)
 		out_json_write(text, s, &o);
-		return;
+	else if (cli->stacks)
+		out_batch_stacks_write(text, s, &o);
+	else {
+		if (iteration > 0)
+			buf_addc(text, '\n');	/* a blank line between samples, as top -b */
+		out_batch_write(text, s, view, &o);
 	}
-	if (iteration > 0)
-		buf_addc(text, '\n');	/* a blank line between samples, as top -b */
-	out_batch_write(text, s, view, &o);
+	out_stacks_done(stacks);
+	return true;
 }
 
 static int out_loop(const struct cli_opts *cli, struct source *src,
     struct snapshot *s, struct view *view, struct buf *text,
-    struct ns_overview *overview)
+    struct ns_overview *overview, struct out_stacks *stacks)
 {
 	for (long i = 0; cli->iterations < 0 || i < cli->iterations; i++) {
 		int status;
@@ -154,7 +163,9 @@ static int out_loop(const struct cli_opts *cli, struct source *src,
 			break;
 		if (out_refresh(cli, src, s, true) < 0)
 			return 1;
-		out_write_sample(cli, src, s, view, text, i, overview);
+		if (!out_write_sample(cli, src, s, view, text, i, overview,
+		    stacks))
+			break;
 		status = out_emit(text);
 		if (status >= 0)
 			return status;
@@ -165,6 +176,7 @@ static int out_loop(const struct cli_opts *cli, struct source *src,
 int out_run(const struct cli_opts *cli, struct source *src,
     struct snapshot *s)
 {
+	struct out_stacks stacks;
 	struct view view;
 	struct buf text;
 	struct ns_overview overview;	/* "namespaces" scratch, kept */
@@ -183,7 +195,9 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	ns_overview_init(&overview);
 	view_init(&view);
 	buf_init(&text);
-	status = out_loop(cli, src, s, &view, &text, &overview);
+	out_stacks_init(&stacks, cli, src, s);
+	status = out_loop(cli, src, s, &view, &text, &overview, &stacks);
+	out_stacks_free(&stacks);
 	view_free(&view);
 	buf_free(&text);
 	ns_overview_free(&overview);

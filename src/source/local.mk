@@ -11,4 +11,6 @@ src_source_libsource_a_SOURCES += src/source/source_priv.h \
 	src/source/procfs/source.c src/source/procfs/ns_read.h \
 	src/source/procfs/netns_read.c src/source/procfs/ns_names.c \
 	src/source/procfs/ns_relatives.c src/source/procfs/ns_cache.c \
-	src/source/procfs/detail_nsinfo.c
+	src/source/procfs/detail_nsinfo.c \
+	src/source/procfs/stack_look.c src/source/stack_collect.c \
+	src/source/stack_sample.c

@@ -305,6 +305,8 @@ struct ui {
 	int		 side_scroll;
 	int		 side_lines;		/* lines the side pane had last frame */
 
+	struct groups_view *groups;		/* the grouped-stack view (B); NULL closed */
+
 	struct task_detail detail;		/* of the selected thread */
 	bool		 detail_valid;
 	struct ns_ui	 ns;

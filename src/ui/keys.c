@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "groups_view.h"
 
 #define KEY_ESCAPE 27
 
@@ -334,6 +335,7 @@ static void command_key(struct ui *ui, int key)
 			    ui->sel.tid ? ui->sel.tid : ui->sel.pid);
 		break;
 	case KEY_F(9): case 'k': signal_prompt_open(ui); break;
+	case 'B': groups_view_open(ui); break;
 	case KEY_F(7): case ']': renice_prompt_open(ui, -1); break;
 	case KEY_F(8): case '[': renice_prompt_open(ui, 1); break;
 	case '}': ns_jump_marked(ui, 1); break;
@@ -426,6 +428,8 @@ void ui_handle_key(struct ui *ui, int key)
 		ns_view_key(ui, key);
 		return;
 	}
+	if (groups_view_key(ui, key))
+		return;
 	if (!movement_key(ui, key))
 		command_key(ui, key);
 }

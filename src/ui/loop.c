@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "groups_view.h"
 
 #define ESC_DELAY_MS 25
 #define BRACKETED_PASTE_ON	"\033[?2004h"
@@ -140,9 +141,13 @@ static bool keys_read(struct ui *ui)
 
 static int poll_timeout_ms(const struct ui *ui, double wake)
 {
+	double due = groups_view_due(ui);
 	double left;
 
-	if (ui->paused)
+	/* a sampling round keeps its pace even while paused */
+	if (due > 0 && (ui->paused || due < wake))
+		wake = due;
+	else if (ui->paused)
 		return -1;
 	left = wake - clock_seconds(CLOCK_MONOTONIC);
 	return left <= 0 ? 0 : (int)(left * 1000.0) + 1;
@@ -221,6 +226,7 @@ static void event_loop(struct ui *ui, int sigfd)
 		if (n > 0 && fds[0].revents && !terminal_event(ui, fds[0].revents))
 			break;
 		double now = clock_seconds(CLOCK_MONOTONIC);
+		groups_view_tick(ui, now);
 		if (ui->quit || ui->paused || now < wake)
 			continue;
 		/* Keys that came as the refresh fell due are painted first and

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "groups_view.h"
 
 static const char default_hint[] =
     "F1 ? help  / search  \\ filter  p attach  Tab side pane  k signal  "
@@ -54,6 +55,9 @@ void hint_draw(struct ui *ui, const struct rect *r)
 		draw_cell(ui, r->y, r->x, r->w,
 		    ui->message_is_error ? THEME_ERROR : THEME_HINT,
 		    ui->message, strlen(ui->message));
+	} else if (ui->groups != NULL) {
+		draw_cell(ui, r->y, r->x, r->w, THEME_HINT, groups_view_hint,
+		    strlen(groups_view_hint));
 	} else {
 		draw_cell(ui, r->y, r->x, r->w, THEME_HINT, default_hint,
 		    sizeof default_hint - 1);
@@ -119,6 +123,12 @@ void screen_draw(struct ui *ui)
 		hint_draw(ui, &l->hint);
 	} else if (ui->ns.level != NS_VIEW_CLOSED) {
 		ns_view_draw(ui);
+		hint_draw(ui, &l->hint);
+	} else if (ui->groups != NULL) {
+		/* the whole body, both panes' room */
+		struct rect body = { l->header.y + 1, 0, l->hint.y - 1, COLS };
+		header_draw(ui, &l->header);
+		groups_view_draw(ui, &body);
 		hint_draw(ui, &l->hint);
 	} else {
 		header_draw(ui, &l->header);

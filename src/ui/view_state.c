@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "groups_view.h"
 
 #define EXPANDED ((void *)1)
 
@@ -40,6 +41,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 
 void ui_state_free(struct ui *ui)
 {
+	groups_view_close(ui);
 	act_unpin(&ui->kill.pin);
 	view_free(&ui->view);
 	intmap_free(&ui->expanded);
@@ -147,7 +149,10 @@ int ui_refresh(struct ui *ui)
 	tags_prune(ui);
 	ns_ui_refresh(ui);
 	ui_rebuild(ui);
-	ui_read_detail(ui);
+	if (ui->groups != NULL)
+		groups_view_refresh(ui);
+	else
+		ui_read_detail(ui);
 	return rc;
 }
 

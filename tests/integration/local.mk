@@ -17,7 +17,14 @@ INTEGRATION_TESTS = \
 	tests/integration/json_netns_vanish.sh \
 	tests/integration/batch.sh \
 	tests/integration/cli_errors.sh \
-	tests/integration/docs_agree.sh
+	tests/integration/docs_agree.sh \
+	tests/integration/stack_groups.sh
 check_SCRIPTS += $(INTEGRATION_TESTS)
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh \
+	tests/integration/stackdemo_lib.sh
+
+# stackdemo: threads parked in known places for the stack-group tests.
+check_PROGRAMS += tests/integration/stackdemo
+tests_integration_stackdemo_SOURCES = tests/integration/stackdemo.c
+tests_integration_stackdemo_LDADD = -lpthread

@@ -25,7 +25,8 @@ TUI_TESTS = \
 	tests/tui/renice.sh \
 	tests/tui/netns_names.sh \
 	tests/tui/settings.sh \
-	tests/tui/columns.sh
+	tests/tui/columns.sh \
+	tests/tui/stack_groups.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -228,6 +228,37 @@ static void test_stack_needs_json(void **state)
 	assert_true(opts.stack);
 }
 
+static void test_stacks(void **state)
+{
+	(void)state;
+	assert_int_equal(PARSE("-b", "--stacks"), 0);
+	assert_true(opts.stacks);
+	assert_int_equal(opts.samples, 0);
+	assert_int_equal(PARSE("--json", "--stacks", "--samples", "20",
+	    "--interval", "0.1"), 0);
+	assert_int_equal(opts.samples, 20);
+	assert_true(opts.sample_interval == 0.1);
+	assert_int_equal(PARSE("-b", "--stacks", "--samples", "3"), 0);
+	assert_true(opts.sample_interval == 0.05);
+	expect_error(PARSE("--stacks"), "--stacks", "-b or --json");
+	expect_error(PARSE("-b", "--samples", "3"), "--samples", "--stacks");
+	expect_error(PARSE("-b", "--stacks", "--interval", "1"), "--interval",
+	    "--samples");
+	expect_error(PARSE("-b", "-H", "--stacks"), "-H", "--stacks");
+	expect_error(PARSE("-b", "--stacks", "--samples", "0"), "--samples", "'0'");
+	expect_error(PARSE("-b", "--stacks", "--samples", "1201"), "--samples",
+	    "1200");
+	expect_error(PARSE("-b", "--stacks", "--samples", "x"), "--samples", "'x'");
+	expect_error(PARSE("-b", "--stacks", "--samples", "2", "--interval",
+	    "0"), "--interval", "between");
+	expect_error(PARSE("-b", "--stacks", "--samples", "2", "--interval",
+	    "61"), "--interval", "between");
+	expect_error(PARSE("-b", "--stacks", "--samples", "2", "--interval",
+	    "0x1"), "--interval", "not a number");
+	expect_error(PARSE("-b", "--stacks", "--samples", "2", "--interval",
+	    "nan"), "--interval", "not a number");
+}
+
 static void test_batch_and_json_conflict(void **state)
 {
 	(void)state;
@@ -319,6 +350,7 @@ static void test_usage_lists_every_option(void **state)
 		"-p, --pid", "-d, --delay", "-t, --theme", "--proc-root",
 		"-b, --batch", "-H, --threads", "--json", "--stack",
 		"-n, --iterations", "-h, --help", "-V, --version", "F9", "Tab",
+		"--stacks", "--samples N", "--interval",
 	};
 	const char *usage = cli_usage();
 	(void)state;
@@ -417,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_iterations_needs_output_mode),
 		cmocka_unit_test(test_threads_needs_batch),
 		cmocka_unit_test(test_stack_needs_json),
+		cmocka_unit_test(test_stacks),
 		cmocka_unit_test(test_batch_and_json_conflict),
 		cmocka_unit_test(test_theme),
 		cmocka_unit_test(test_proc_root),

@@ -1,0 +1,171 @@
+/*
+ * groups_draw.c - drawing the grouped-stack view: a title saying what was
+ * compared and how (live or sampled), then a row a group, largest first:
+ * its count, states, CPU% (or share of thread-time) and its chain from the
+ * innermost interesting frame; an unfolded group shows its whole chain and
+ * its threads.  Only the visible rows are drawn.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "groups_view.h"
+
+#define INDENT 6
+
+const char groups_view_hint[] =
+    "Enter/Right unfold  Left fold  Enter on a tid: to the tree  s sample  "
+    "Esc/q back";
+
+static const char *arrow(const struct ui *ui)
+{
+	return ui->mode == TEXT_UTF8 ? " \u2190 " : " <- ";
+}
+
+static void title_basis(struct buf *b, const struct stack_groups *gs)
+{
+	unsigned long fallback = 0;
+	enum field_state why = FIELD_DENIED;
+
+	for (size_t i = 0; i < gs->n; i++) {
+		if (gs->g[i].basis == STACK_BASIS_WCHAN) {
+			fallback += gs->g[i].weight;
+			why = gs->g[i].kernel_state;
+		}
+	}
+	if (fallback == 0)
+		buf_adds(b, " by kernel stack");
+	else if (fallback == gs->total)
+		buf_printf(b, " by wchan and syscall (kernel stacks: %s)",
+		    field_state_str(why));
+	else
+		buf_printf(b, " by kernel stack (%lu by wchan and syscall: "
+		    "kernel stack %s)", fallback, field_state_str(why));
+}
+
+static void draw_title(struct ui *ui, const struct rect *r)
+{
+	const struct groups_view *gv = ui->groups;
+	const struct stack_groups *gs = groups_view_groups(gv);
+	const struct process *p = snapshot_process(ui->snap, gv->pid);
+	struct buf *b = &ui->text;
+
+	buf_reset(b);
+	buf_printf(b, "PID %d ", gv->pid);
+	if (p != NULL)
+		process_display_name(p, b);
+	else
+		buf_adds(b, "(exited)");
+	buf_printf(b, ": %zu group%s", gs->n, gs->n == 1 ? "" : "s");
+	title_basis(b, gs);
+	if (gv->sampling)
+		buf_printf(b, ", sampling %lu/%d", gv->sampler.rounds,
+		    GROUPS_SAMPLE_ROUNDS);
+	else if (gv->sampled)
+		buf_printf(b, ", %lu samples %.2g s apart", gs->rounds,
+		    GROUPS_SAMPLE_INTERVAL);
+	else
+		buf_adds(b, ", live");
+	draw_fill(ui, r->y, r->x, r->w, THEME_TITLE);
+	draw_cell(ui, r->y, r->x, r->w, THEME_TITLE, b->data, b->len);
+}
+
+static void group_text(struct ui *ui, const struct stack_groups *gs,
+    const struct stack_group *g, struct buf *b)
+{
+	char cpu[16];
+
+	buf_reset(b);
+	if (gs->rounds > 0 && gs->total > 0) {
+		buf_printf(b, "%3.0f%% of thread-time: %zu thread%s  ",
+		    100.0 * (double)g->weight / (double)gs->total, g->ntids,
+		    g->ntids == 1 ? "" : "s");
+		stack_group_states(b, g);
+	} else {
+		format_cpu(cpu, sizeof cpu, g->cpu_valid && isfinite(g->cpu_percent),
+		    g->cpu_percent);
+		buf_printf(b, "%7zu  ", g->ntids);
+		stack_group_states(b, g);
+		buf_printf(b, "  %s%%", cpu);
+	}
+	buf_adds(b, "  ");
+	stack_group_summary(b, g, arrow(ui));
+}
+
+static void tid_text(struct ui *ui, int tid, struct buf *b)
+{
+	const struct task *t = snapshot_task(ui->snap, tid);
+	char cpu[16];
+
+	buf_reset(b);
+	buf_printf(b, "tid %-8d", tid);
+	if (t == NULL || t->stat_state != FIELD_OK) {
+		buf_adds(b, "  (exited)");
+		return;
+	}
+	format_cpu(cpu, sizeof cpu, t->cpu_valid, t->cpu_percent);
+	buf_printf(b, "  %c  %s%%  {", t->stat.state, cpu);
+	buf_add(b, t->stat.comm, t->stat.comm_len);
+	buf_addc(b, '}');
+}
+
+static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
+{
+	const struct groups_view *gv = ui->groups;
+	const struct gv_row *row = &gv->rows[i];
+	const struct stack_groups *gs = groups_view_groups(gv);
+	const struct stack_group *g = &gs->g[row->group];
+	enum theme_elem style = (long)i == gv->cursor ? THEME_CURSOR :
+	    row->kind == GV_GROUP ? THEME_NORMAL : THEME_PANE;
+	struct buf *b = &ui->text;
+	int x = r->x + (row->kind == GV_GROUP ? 0 : INDENT);
+
+	if (row->kind == GV_GROUP) {
+		group_text(ui, gs, g, b);
+	} else if (row->kind == GV_FRAME) {
+		buf_reset(b);
+		stack_group_chain_line(g, row->item, b);
+	} else {
+		tid_text(ui, row->item, b);
+	}
+	draw_fill(ui, y, r->x, r->w, style);
+	draw_cell(ui, y, x, r->w - (x - r->x), style, b->data, b->len);
+}
+
+static void scroll_into_view(struct groups_view *gv, int rows)
+{
+	if (gv->cursor < gv->top)
+		gv->top = gv->cursor;
+	if (gv->cursor >= gv->top + rows)
+		gv->top = gv->cursor - rows + 1;
+	if (gv->top > (long)gv->nrows - rows)
+		gv->top = (long)gv->nrows - rows;
+	if (gv->top < 0)
+		gv->top = 0;
+}
+
+void groups_view_draw(struct ui *ui, const struct rect *r)
+{
+	struct groups_view *gv = ui->groups;
+	int rows = r->h - 1;
+
+	if (r->w <= 0 || r->h <= 0)
+		return;
+	draw_title(ui, r);
+	scroll_into_view(gv, rows);
+	for (int k = 0; k < rows; k++) {
+		size_t i = (size_t)(gv->top + k);
+		if (i >= gv->nrows)
+			break;
+		draw_row(ui, r->y + 1 + k, r, i);
+	}
+	if (gv->nrows == 0) {
+		static const char none[] = "no live threads to group";
+		draw_cell(ui, r->y + 1, r->x, r->w, THEME_PANE, none,
+		    sizeof none - 1);
+	}
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# -b --stacks and --json --stacks group stackdemo's threads: the 40 pool
+# threads first, exactly; the 3 spinners together (in user space); the
+# groups follow a pool thread released into another function; --samples
+# gives shares of thread-time.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
+. "$top_srcdir/tests/integration/stackdemo_lib.sh"
+require_root
+require_tools
+stackdemo_start
+
+# ---- batch ------------------------------------------------------------
+out=$WORK/batch.txt
+run_tasktop "$out" -b --stacks -n 1 -p "$SD_PID"
+assert_no_control_bytes "batch --stacks" "$out"
+groups=$(grep -E '^[0-9]+ threads? ' "$out")
+first=$(head -n 1 <<<"$groups")
+[[ $first == "40 threads  S  "* ]] ||
+	fail "batch: the first group is not 40 threads in S: '$first'
+$(cat "$out")"
+assert_eq "batch: the first group's tids" "$SD_POOL" \
+	"$(expand_ranges "${first##*tids }")"
+chain=$(awk -v first="$first" '$0 == first { on = 1; next }
+	on && /^    / { print; next } { on = 0 }' "$out")
+grep -q futex <<<"$chain" || fail "batch: the pool's chain has no futex frame:
+$chain"
+grep -q -E '^    ' <<<"$chain" || fail "batch: the chain is not indented"
+grep -q -E "^PID $SD_PID  .*46 threads, 5 groups by kernel stack\$" "$out" ||
+	fail "batch: no process line for $SD_PID: $(head -n 3 "$out")"
+[ "$(wc -l <<<"$groups")" -eq 5 ] || fail "batch: expected 5 groups:
+$groups"
+spin_line=$(grep -E "^3 threads  R " <<<"$groups") ||
+	fail "batch: no group of 3 running threads: $groups"
+assert_eq "batch: the spinners' tids" "$SD_SPIN" \
+	"$(expand_ranges "${spin_line##*tids }")"
+
+# ---- JSON -------------------------------------------------------------
+json_of "$SD_PID" --stacks
+groups_q="$(echo ".processes[] | select(.pid == $SD_PID) | .stack_groups")"
+assert_jq "json: keys of a group" "$JSON" "$groups_q[0] | keys" \
+	'["basis","cpu_percent","kernel","kernel_error","samples","states","tids","user"]'
+assert_jq "json: the first group's tids" "$JSON" "$groups_q[0].tids" "[$SD_POOL]"
+assert_jq "json: the first group's states" "$JSON" "$groups_q[0].states" '{"S":40}'
+assert_jq "json: the first group's kernel chain has futex" "$JSON" \
+	"[$groups_q[0].kernel[] | select(test(\"futex\"))] | length > 0" true
+assert_jq "json: user frames without --ustack" "$JSON" \
+	"[$groups_q[].user] | unique" '[null]'
+assert_jq "json: samples live" "$JSON" "[$groups_q[].samples] | unique" '[null]'
+assert_jq "json: groups largest first" "$JSON" \
+	"[$groups_q[].tids | length] | . == (sort | reverse)" true
+assert_jq "json: every thread once" "$JSON" \
+	"[$groups_q[].tids[]] | sort | length" 46
+assert_jq "json: the spinners, in user space" "$JSON" \
+	"[$groups_q[] | select(.kernel == []) | .tids]" "[[$SD_SPIN]]"
+assert_jq "json: the spinners' CPU" "$JSON" \
+	"$groups_q[] | select(.kernel == []) | .cpu_percent > 0" true
+for one in "$SD_EPOLL:epoll" "$SD_PIPE:pipe_read" "$SD_MAIN:sigtimedwait"; do
+	assert_jq "json: thread ${one%%:*} alone, in ${one#*:}" "$JSON" \
+		"[$groups_q[] | select(.tids == [${one%%:*}]) | .kernel[] |
+		  select(test(\"${one#*:}\"))] | length > 0" true
+done
+
+# ---- a pool thread leaves the pool ---------------------------------------
+stackdemo_release
+json_of "$SD_PID" --stacks
+assert_jq "json after release: the pool's tids" "$JSON" "$groups_q[0].tids" "[$SD_POOL]"
+assert_jq "json after release: the released thread alone, in nanosleep" "$JSON" \
+	"[$groups_q[] | select(.tids == [$SD_RELEASED]) | .kernel[] |
+	  select(test(\"nanosleep\"))] | length > 0" true
+run_tasktop "$out" -b --stacks -n 1 -p "$SD_PID"
+first=$(grep -E '^[0-9]+ threads? ' "$out" | head -n 1)
+[[ $first == "39 threads  S  "* ]] ||
+	fail "batch after release: the first group is not 39 threads: '$first'"
+
+# ---- sampled -------------------------------------------------------------
+json_of "$SD_PID" --stacks --samples 10 --interval 0.02
+assert_jq "sampled: rounds" "$JSON" \
+	".processes[] | select(.pid == $SD_PID) | .stack_rounds" 10
+assert_jq "sampled: the pool's thread-samples" "$JSON" "$groups_q[0].samples" 390
+assert_jq "sampled: the pool's states count samples" "$JSON" \
+	"$groups_q[0].states" '{"S":390}'
+assert_jq "sampled: no CPU%" "$JSON" "[$groups_q[].cpu_percent] | unique" '[null]'
+assert_jq "sampled: all thread-samples" "$JSON" "[$groups_q[].samples] | add" 460
+run_tasktop "$out" -b --stacks --samples 5 --interval 0.02 -n 1 -p "$SD_PID"
+grep -q -E '^39 threads  S  85% of thread-time \(195 of 230 samples\)  tids ' "$out" ||
+	fail "sampled batch: no 39-thread group with its share:
+$(cat "$out")"
+echo "PASS: $test_name"
