@@ -17,6 +17,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tasktop/out.h"
 #include "internal.h"
@@ -57,8 +58,9 @@ static void process_basis(struct stacks_writer *w, const struct stack_groups *gs
 	else
 		buf_printf(w->out, " by kernel stack, %lu %s by wchan and "
 		    "syscall", fallback, gs->rounds ? "thread-samples" : "threads");
+	/* root is denied some tasks too (another user namespace's init) */
 	buf_printf(w->out, " (kernel stack: %s%s)", field_state_str(why),
-	    why == FIELD_DENIED ? "; root can read it" : "");
+	    why == FIELD_DENIED && geteuid() != 0 ? "; root can read it" : "");
 }
 
 static void process_line(struct stacks_writer *w, const struct process *p,

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "groups_view.h"
@@ -24,6 +25,13 @@ const char groups_view_hint[] =
 static const char *arrow(const struct ui *ui)
 {
 	return ui->mode == TEXT_UTF8 ? " \u2190 " : " <- ";
+}
+
+/* Root is denied some tasks too (another user namespace's init). */
+static const char *root_hint(enum field_state why)
+{
+	return why == FIELD_DENIED && geteuid() != 0 ? "; root can read them" :
+	    "";
 }
 
 static void title_basis(struct buf *b, const struct stack_groups *gs)
@@ -40,11 +48,12 @@ static void title_basis(struct buf *b, const struct stack_groups *gs)
 	if (fallback == 0)
 		buf_adds(b, " by kernel stack");
 	else if (fallback == gs->total)
-		buf_printf(b, " by wchan and syscall (kernel stacks: %s)",
-		    field_state_str(why));
+		buf_printf(b, " by wchan and syscall (kernel stacks: %s%s)",
+		    field_state_str(why), root_hint(why));
 	else
 		buf_printf(b, " by kernel stack (%lu by wchan and syscall: "
-		    "kernel stack %s)", fallback, field_state_str(why));
+		    "kernel stack %s%s)", fallback, field_state_str(why),
+		    root_hint(why));
 }
 
 static void draw_title(struct ui *ui, const struct rect *r)

@@ -34,15 +34,19 @@ const struct help_entry help_entries[] = {
 	{ "k: 1-8 Left Right", "signal prompt: choose the signal" },
 	{ "k: t", "signal prompt: the thread alone / its whole process" },
 	{ "Enter / Esc Ctrl-C", "in a prompt (/ \\ p k): accept, send / cancel" },
-	{ "B", "threads of the process grouped by identical stack" },
-	{ "  Enter Right / Left", "  grouped: unfold a group (chain, tids) / fold" },
-	{ "  Enter on a tid", "  grouped: select that thread in the tree" },
-	{ "  s", "  grouped: sample 3 s, 20 a second: share of thread-time" },
-	{ "  Esc q", "  grouped: back to the tree" },
 	{ "F7 ]", "lower the nice value: more priority (asks first)" },
 	{ "F8 [", "raise the nice value: less priority (asks first)" },
 	{ "} {", "next / previous thread marked ! (netns not its process's)" },
 	{ "o", "every namespace: name, container, processes, threads, holder" },
+	{ "B", "the process's threads grouped by identical stack, largest "
+	    "group first" },
+	{ "B: Enter Right Left", "in the grouped view: unfold a group (its "
+	    "chain and tids) / fold" },
+	{ "B: Enter on a tid", "in the grouped view: select that thread in the "
+	    "tree" },
+	{ "B: s", "in the grouped view: sample 3 s, 20 times a second: each "
+	    "group's share of thread-time" },
+	{ "B: Esc q", "in the grouped view: back to the tree" },
 	{ "Z", "pause / resume refreshing" },
 	{ "mouse click", "select a row" },
 	{ "F1 ? h", "this help" },

@@ -13,11 +13,15 @@ stackdemo_cleanup() {
 }
 trap stackdemo_cleanup EXIT
 
-# stackdemo_start: sets SD_PID SD_MAIN SD_POOL SD_SPIN (sorted, comma-
+# stackdemo_start (run through $STACKDEMO_PREFIX, e.g. setpriv, when set):
+# sets SD_PID SD_MAIN SD_POOL SD_SPIN (sorted, comma-
 # separated) SD_EPOLL SD_PIPE.
 stackdemo_start() {
 	[ -x "$STACKDEMO" ] || fail "no stackdemo binary at $STACKDEMO"
-	"$STACKDEMO" --lifetime 60 >"$WORK/stackdemo.out" 2>"$WORK/stackdemo.err" &
+	: >"$WORK/stackdemo.out"
+	# a plain command (no function, no subshell): $! is stackdemo's pid
+	${STACKDEMO_PREFIX:-} "$STACKDEMO" --lifetime 60 >"$WORK/stackdemo.out" \
+		2>"$WORK/stackdemo.err" &
 	STACKDEMO_PID=$!
 	local tries=0 line= field
 	while ! line=$(head -n 1 "$WORK/stackdemo.out" 2>/dev/null) || [ -z "$line" ]; do
