@@ -13,3 +13,11 @@ EXTRA_DIST += tests/bench/run.sh tests/bench/key-latency.awk \
 bench: src/tasktop$(EXEEXT) tests/bench/workload$(EXEEXT)
 	$(TESTS_ENVIRONMENT) WORKLOAD='$(abs_top_builddir)/tests/bench/workload' \
 	  bash '$(srcdir)/tests/bench/run.sh'
+
+# Stack groups against the pt-pmp pipeline, and the grouped view's cost
+# (tests/bench/stacks.sh; README.md here, "Stack groups").
+EXTRA_DIST += tests/bench/stacks.sh
+.PHONY: bench-stacks
+bench-stacks: src/tasktop$(EXEEXT) tests/bench/workload$(EXEEXT)
+	$(TESTS_ENVIRONMENT) WORKLOAD='$(abs_top_builddir)/tests/bench/workload' \
+	  bash '$(srcdir)/tests/bench/stacks.sh'
