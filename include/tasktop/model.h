@@ -32,8 +32,8 @@ struct ns_change {
 
 struct ns_history {
 	unsigned	 first_gen;		/* refresh that first saw it; 0 none yet */
-	unsigned	 known;			/* bit (1u << type): known[type] valid */
-	uint64_t	 known_ino[NS_COUNT];
+	unsigned	 known;			/* bit (1u << type): known_ino[type] valid */
+	uint32_t	 known_ino[NS_COUNT];	/* the kernel's ns inums are 32-bit */
 	unsigned	 changes;		/* how many changes were seen */
 	struct ns_change last;			/* valid when changes > 0 */
 	bool		 born_foreign;		/* new in a known process, netns not the reference's */

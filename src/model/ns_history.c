@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <stdint.h>
+
 #include "tasktop/model.h"
 
 #define NET_BIT (1u << NS_NET)
@@ -32,11 +34,13 @@ static void task_history(struct task *t, double wall)
 		unsigned bit = 1u << type;
 		if (t->ns_state[type] != FIELD_OK)
 			continue;	/* unknown now: neither a change nor news */
-		if ((h->known & bit) && h->known_ino[type] != t->ns[type])
+		/* an inum beyond 32 bits (none is) is not remembered */
+		bool fits = t->ns[type] <= UINT32_MAX;
+		if ((h->known & bit) && (!fits || h->known_ino[type] != t->ns[type]))
 			note_change(h, (enum ns_type)type, h->known_ino[type],
 			    t->ns[type], wall);
-		h->known |= bit;
-		h->known_ino[type] = t->ns[type];
+		h->known = fits ? h->known | bit : h->known & ~bit;
+		h->known_ino[type] = fits ? (uint32_t)t->ns[type] : 0;
 	}
 }
 

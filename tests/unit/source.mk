@@ -68,3 +68,10 @@ tests_unit_test_source_live_SOURCES = tests/unit/test_source_live.c
 tests_unit_test_source_live_CPPFLAGS = $(SOURCE_TEST_CPPFLAGS)
 tests_unit_test_source_live_CFLAGS = $(TEST_CFLAGS) -pthread
 tests_unit_test_source_live_LDADD = $(SOURCE_LIBS) $(CMOCKA_LIBS) -lpthread
+
+check_PROGRAMS += tests/unit/test_procfs_nsnames
+TESTS += tests/unit/test_procfs_nsnames
+tests_unit_test_procfs_nsnames_SOURCES = tests/unit/test_procfs_nsnames.c
+tests_unit_test_procfs_nsnames_CPPFLAGS = $(SOURCE_TEST_CPPFLAGS)
+tests_unit_test_procfs_nsnames_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_procfs_nsnames_LDADD = $(SOURCE_TEST_LDADD)
