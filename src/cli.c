@@ -489,6 +489,8 @@ const char *cli_usage(void)
 "  K                                     hide / show kernel threads\n"
 "  u                                     one user's processes\n"
 "  F2 S                                  setup: the columns\n"
+"  e, l                                  environment / open files\n"
+"  #                                     hide / show the meters\n"
 "  F                                     follow the selected row\n"
 "  space, c, U                           tag / tag with children / untag all\n"
 "  B                                     threads grouped by stack (Enter/Right\n"

@@ -51,6 +51,27 @@ void detail_read(struct detail_reader *r, int tgid, int tid, unsigned parts,
  * process's own file) into out (replaced), at most 1 MiB. */
 enum field_state detail_read_cmdline(struct detail_reader *r, int pid,
     int tid, struct buf *out);
+/* Its environment (/proc/<pid>/environ), raw, as above: another user's
+ * needs ptrace access (FIELD_DENIED). */
+enum field_state detail_read_environ(struct detail_reader *r, int pid,
+    int tid, struct buf *out);
+
+/* An open file: its fd and what /proc/<pid>/fd/<fd> links to (raw,
+ * NUL-terminated, cut at 255 bytes). */
+struct fd_entry {
+	int		 fd;
+	char		 target[256];
+};
+
+/* Every fd of process pid, by number, into *out (grown; *n of them):
+ * another user's need ptrace access (FIELD_DENIED). */
+enum field_state detail_read_fds(struct detail_reader *r, int pid,
+    struct fd_entry **out, size_t *n, size_t *cap);
+/* /proc/<tgid>/task/<tid>/net/<name> (tcp, udp6, unix …): the tables of
+ * the network namespace thread tid is in. */
+enum field_state detail_read_net_file(struct detail_reader *r, int tgid,
+    int tid, const char *name, struct buf *out);
+
 /* The real uid of process pid through thread tid, as above. */
 enum field_state detail_read_uid(struct detail_reader *r, int pid, int tid,
     uid_t *uid);

@@ -115,6 +115,23 @@ struct process {
 	size_t		 children_cap;
 };
 
+/* The header's meters (system.c): shares 0..1 of the ticks between two
+ * refreshes; each value with whether it is known. */
+struct system_meters {
+	bool		 cpu_valid;		/* false until two samples */
+	double		 cpu_busy;		/* all CPUs */
+	size_t		 ncpu;
+	bool		 cpu_more;		/* more CPUs than PROC_CPU_MAX */
+	bool		 cpu_ok[PROC_CPU_MAX];
+	double		 cpu_share[PROC_CPU_MAX];
+	bool		 mem_ok;
+	struct proc_meminfo mem;
+	bool		 uptime_ok;
+	double		 uptime;		/* seconds since boot */
+	struct proc_cpustat prev;		/* the last sample */
+	bool		 prev_ok;
+};
+
 struct snapshot {
 	struct intmap	 tasks;			/* tid -> struct task * */
 	struct intmap	 procs;			/* pid -> struct process * */
@@ -132,6 +149,7 @@ struct snapshot {
 	double		 interval;		/* since the previous refresh; 0 on the first */
 	double		 load[3];
 	bool		 load_ok;
+	struct system_meters sys;
 	long		 hz;			/* clock ticks a second of stat.utime, stime */
 	long		 page_kb;
 

@@ -163,6 +163,29 @@ enum rtnl_parse proc_parse_rtnl(const void *buf, size_t len,
 int proc_parse_net_sockets(const char *buf, size_t len, enum netns_proto proto,
     int family, struct netns_contents *c);
 
+/* Every socket of a /proc/<tid>/net/{tcp,tcp6,udp,udp6} table, handed to
+ * take one by one (the fd view looks up its sockets' inodes).  Returns the
+ * number of lines parsed, or -1 without the header line. */
+struct net_socket {
+	enum netns_proto proto;
+	int		 family;
+	uint8_t		 laddr[16];
+	unsigned	 lport;
+	uint8_t		 raddr[16];
+	unsigned	 rport;
+	unsigned	 state;		/* the kernel's TCP state (UDP: 7 unconnected) */
+	uint64_t	 inode;
+};
+
+int proc_parse_net_table(const char *buf, size_t len, enum netns_proto proto,
+    int family, void (*take)(void *arg, const struct net_socket *sock),
+    void *arg);
+/* Every socket of /proc/<tid>/net/unix: its inode and path (raw bytes, to
+ * the end of the line; NULL, 0 for an unnamed one). */
+int proc_parse_net_unix(const char *buf, size_t len,
+    void (*take)(void *arg, uint64_t inode, const char *path, size_t plen),
+    void *arg);
+
 /* The interface of an index, or NULL. */
 const struct netns_if *netns_find_if(const struct netns_contents *c,
     int index);

@@ -190,4 +190,43 @@ size_t proc_parse_cmdline(const char *buf, size_t len, size_t *starts,
 /* Parse /proc/loadavg's first three numbers.  0 or -1. */
 int proc_parse_loadavg(const char *buf, size_t len, double load[3]);
 
+/* ---- the machine: /proc/stat, /proc/meminfo, /proc/uptime ----------- */
+
+#define PROC_CPU_MAX 256	/* bars kept; more CPUs set .more */
+
+struct proc_cpu_times {		/* clock ticks since boot */
+	unsigned long long busy;	/* user nice system irq softirq steal */
+	unsigned long long idle;	/* idle iowait */
+};
+
+struct proc_cpustat {
+	struct proc_cpu_times total;	/* the "cpu" line */
+	size_t		 ncpu;
+	struct proc_cpu_times cpu[PROC_CPU_MAX];	/* "cpu0", "cpu1" … in order */
+	bool		 more;		/* CPUs beyond PROC_CPU_MAX (or offline gaps) */
+};
+
+/* The cpu lines of /proc/stat (the other lines are skipped).  0 or -1. */
+int proc_parse_cpustat(const char *buf, size_t len, struct proc_cpustat *out);
+
+enum proc_meminfo_has {
+	PROC_MEM_TOTAL		= 1u << 0,
+	PROC_MEM_AVAILABLE	= 1u << 1,
+	PROC_MEM_SWAP_TOTAL	= 1u << 2,
+	PROC_MEM_SWAP_FREE	= 1u << 3,
+};
+
+struct proc_meminfo {
+	unsigned	 has;
+	unsigned long long total_kb;
+	unsigned long long available_kb;
+	unsigned long long swap_total_kb;
+	unsigned long long swap_free_kb;
+};
+
+/* /proc/meminfo: 0, or -1 without a MemTotal. */
+int proc_parse_meminfo(const char *buf, size_t len, struct proc_meminfo *out);
+/* /proc/uptime's first number, seconds.  0 or -1. */
+int proc_parse_uptime(const char *buf, size_t len, double *out);
+
 #endif

@@ -33,6 +33,16 @@ struct task_record {
 	uint64_t	 ns[NS_COUNT];
 };
 
+/* The machine, once a refresh (the header's meters). */
+struct system_record {
+	enum field_state cpu_state;
+	struct proc_cpustat cpu;
+	enum field_state mem_state;
+	struct proc_meminfo mem;
+	enum field_state uptime_state;
+	double		 uptime;
+};
+
 /* What identifies a process beyond its tasks' stat, reread only when it
  * may have changed (exec renames comm; a new task behind the pid). */
 struct identity_record {
@@ -51,6 +61,7 @@ struct identity_record {
  */
 void snapshot_begin(struct snapshot *s, double mono, double wall);
 void snapshot_put_load(struct snapshot *s, const double load[3]);
+void snapshot_put_system(struct snapshot *s, const struct system_record *r);
 void snapshot_put(struct snapshot *s, const struct task_record *r);
 /* Later namespace reads of a task put in this refresh (UNREAD: keep). */
 void snapshot_put_ns(struct snapshot *s, int tid,

@@ -41,6 +41,7 @@ enum theme_elem {
 	THEME_PROMPT,
 	THEME_TAGGED,		/* rows tagged with space */
 	THEME_MATCH,		/* the part of a name the filter matched */
+	THEME_METER,		/* the header's bars */
 	THEME_COUNT
 };
 
@@ -97,6 +98,7 @@ enum settings_has {		/* which settings the file set */
 	SETTINGS_HAS_COLUMNS	= 1u << 6,
 	SETTINGS_HAS_SIDE_PANE	= 1u << 7,
 	SETTINGS_HAS_KERNEL	= 1u << 8,
+	SETTINGS_HAS_METERS	= 1u << 9,
 };
 
 struct settings {
@@ -111,6 +113,7 @@ struct settings {
 	char		 columns[SETTINGS_COLUMNS_MAX][SETTINGS_COLUMN_NAME_MAX];
 	bool		 side_pane;			/* shown */
 	bool		 kernel_threads;		/* shown */
+	bool		 meters;			/* the header's meters shown */
 };
 
 #define SETTINGS_DELAY_MIN	0.05

@@ -7,5 +7,6 @@ src_proc_libproc_a_SOURCES += \
 	src/proc/syscall_x86_64.c src/proc/syscall_aarch64.c \
 	src/proc/cmdline.c src/proc/loadavg.c \
 	src/proc/mountinfo.c src/proc/cgroup.c src/proc/net_table.c \
-	src/proc/rtnl.c src/proc/netns_text.c
+	src/proc/rtnl.c src/proc/netns_text.c \
+	src/proc/system.c
 EXTRA_DIST += src/proc/gen-syscalls.sh

@@ -1,7 +1,8 @@
 /*
- * net_table.c - the listening sockets of /proc/<tid>/net/{tcp,tcp6,udp,udp6},
- * which show the network namespace of that thread (docs/ARCHITECTURE.md,
- * "Namespace names and contents").
+ * net_table.c - the sockets of /proc/<tid>/net/{tcp,tcp6,udp,udp6,unix},
+ * which show the network namespace of that thread: its listeners
+ * (docs/ARCHITECTURE.md, "Namespace names and contents") and every socket
+ * by inode for the fd view ("Environment and open files").
  */
 #include "config.h"
 
@@ -59,17 +60,16 @@ static bool scan_endpoint(struct scan *s, int family, uint8_t addr[16],
 }
 
 /* "  12: LOCAL REMOTE ST TX:RX TR:WHEN RETR UID TIMEOUT INODE …" */
-static bool parse_line(const char *line, size_t len, int family,
-    struct netns_listener *l, unsigned *state, unsigned *rport)
+static bool parse_line(const char *line, size_t len, struct net_socket *k)
 {
 	struct scan s = scan_init(line, len);
 	unsigned long long sl, st, x, inode;
-	uint8_t raddr[16];
 
 	scan_blanks(&s);
 	if (!scan_ull(&s, &sl) || !scan_char(&s, ':') || !scan_blanks(&s) ||
-	    !scan_endpoint(&s, family, l->addr, &l->port) ||
-	    !scan_blanks(&s) || !scan_endpoint(&s, family, raddr, rport) ||
+	    !scan_endpoint(&s, k->family, k->laddr, &k->lport) ||
+	    !scan_blanks(&s) ||
+	    !scan_endpoint(&s, k->family, k->raddr, &k->rport) ||
 	    !scan_blanks(&s) || !scan_hex(&s, &st) || st > 0xff ||
 	    !scan_blanks(&s) || !scan_hex(&s, &x) || !scan_char(&s, ':') ||
 	    !scan_hex(&s, &x) || !scan_blanks(&s) || !scan_hex(&s, &x) ||
@@ -78,9 +78,8 @@ static bool parse_line(const char *line, size_t len, int family,
 	    !scan_blanks(&s) || !scan_ull(&s, &x) || !scan_blanks(&s) ||
 	    !scan_ull(&s, &inode))
 		return false;
-	l->family = family;
-	l->inode = inode;
-	*state = (unsigned)st;
+	k->inode = inode;
+	k->state = (unsigned)st;
 	return true;
 }
 
@@ -92,8 +91,32 @@ static bool is_header(const char *line, size_t len)
 	return scan_lit(&s, "sl ");
 }
 
+/* TCP in state LISTEN, UDP bound but unconnected. */
+static void take_listener(void *arg, const struct net_socket *k)
+{
+	struct netns_contents *c = arg;
+	struct netns_listener l = { .proto = k->proto, .family = k->family,
+	    .port = k->lport, .inode = k->inode };
+
+	if (k->proto == NETNS_TCP ? k->state != TCP_LISTEN :
+	    k->state != TCP_CLOSE || k->rport != 0)
+		return;
+	memcpy(l.addr, k->laddr, sizeof l.addr);
+	if (c->nlisten < NETNS_LISTEN_MAX)
+		c->listen[c->nlisten++] = l;
+	else
+		c->listen_truncated = true;
+}
+
 int proc_parse_net_sockets(const char *buf, size_t len, enum netns_proto proto,
     int family, struct netns_contents *c)
+{
+	return proc_parse_net_table(buf, len, proto, family, take_listener, c);
+}
+
+int proc_parse_net_table(const char *buf, size_t len, enum netns_proto proto,
+    int family, void (*take)(void *arg, const struct net_socket *sock),
+    void *arg)
 {
 	struct scan s = scan_init(buf, len);
 	const char *line;
@@ -103,19 +126,52 @@ int proc_parse_net_sockets(const char *buf, size_t len, enum netns_proto proto,
 	if ((family != AF_INET && family != AF_INET6) || !is_header(line, n))
 		return -1;
 	while (!scan_done(&s)) {
-		struct netns_listener l = { .proto = proto };
-		unsigned state, rport;
+		struct net_socket sock = { .proto = proto, .family = family };
+
 		n = scan_until(&s, '\n', &line);
-		if (!parse_line(line, n, family, &l, &state, &rport))
+		if (!parse_line(line, n, &sock))
 			continue;
 		parsed++;
-		if (proto == NETNS_TCP ? state != TCP_LISTEN :
-		    state != TCP_CLOSE || rport != 0)
+		take(arg, &sock);
+	}
+	return parsed;
+}
+
+/* "Num RefCount Protocol Flags Type St Inode Path": the path, when there
+ * is one, runs to the end of the line (it may hold spaces). */
+int proc_parse_net_unix(const char *buf, size_t len,
+    void (*take)(void *arg, uint64_t inode, const char *path, size_t plen),
+    void *arg)
+{
+	struct scan s = scan_init(buf, len);
+	const char *line;
+	size_t n = scan_until(&s, '\n', &line);
+	int parsed = 0;
+
+	if (n < 4 || memcmp(line, "Num ", 4) != 0)
+		return -1;
+	while (!scan_done(&s)) {
+		struct scan l;
+		unsigned long long x, inode;
+		const char *path = NULL;
+		size_t plen = 0;
+
+		n = scan_until(&s, '\n', &line);
+		l = scan_init(line, n);
+		if (!scan_hex(&l, &x) || !scan_char(&l, ':'))
 			continue;
-		if (c->nlisten < NETNS_LISTEN_MAX)
-			c->listen[c->nlisten++] = l;
-		else
-			c->listen_truncated = true;
+		for (int f = 0; f < 5; f++)
+			if (!scan_blanks(&l) || !scan_hex(&l, &x))
+				goto next;
+		if (!scan_blanks(&l) || !scan_ull(&l, &inode))
+			continue;
+		if (scan_blanks(&l) && !scan_done(&l)) {
+			path = l.p;
+			plen = (size_t)(l.end - l.p);
+		}
+		parsed++;
+		take(arg, inode, path, plen);
+next:		;
 	}
 	return parsed;
 }

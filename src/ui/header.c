@@ -36,6 +36,9 @@ void header_draw(struct ui *ui, const struct rect *r)
 	char clock[16];
 	struct buf *b = &ui->text;
 
+	if (r->h > 1)
+		meters_draw(ui, r);
+
 	header_clock(s, clock, sizeof clock);
 	buf_reset(b);
 	buf_printf(b, "tasktop %s  %zu process%s, %zu thread%s", clock, s->nlist,

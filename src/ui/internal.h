@@ -44,6 +44,7 @@ struct layout {
 struct layout_want {
 	bool		 side_shown;	/* narrow: the side pane covers the tree */
 	int		 hint_lines;	/* 1; a prompt may need more */
+	int		 meter_lines;	/* under the header line; 0: none */
 };
 
 void layout_compute(struct layout *l, int lines, int cols,
@@ -249,6 +250,18 @@ struct renice_prompt {
 	size_t		 cap;
 };
 
+/* e and l: a title and lines of untrusted bytes (ends[i]: where line i
+ * ends in text). */
+struct text_view {
+	bool		 open;
+	char		 title[160];
+	struct buf	 text;
+	size_t		*ends;
+	size_t		 nlines;
+	size_t		 ends_cap;
+	size_t		 top;
+};
+
 /* The u menu: "(all users)", then the snapshot's users by name. */
 struct user_entry {
 	uid_t		 uid;
@@ -319,6 +332,8 @@ struct ui {
 	struct user_menu user_menu;
 	struct renice_prompt renice;
 	bool		 setup_open;		/* F2: the columns screen */
+	struct text_view textview;		/* e, l */
+	bool		 meters_hidden;		/* #: the header line alone */
 	size_t		 setup_cursor;
 	bool		 help_shown;
 	int		 help_scroll;		/* first entry shown: short terminals */
@@ -412,6 +427,31 @@ void settings_collect(const struct ui *ui, struct settings *s);
 /* Load and apply the file (a problem: one message, the defaults); save. */
 void settings_start(struct ui *ui);
 void settings_finish(struct ui *ui);
+
+/* meters.c: the header's meters under its first line */
+/* "[|||||     12.5%]" in exactly width columns (text at the right, over
+ * the bar; '|' outside UTF-8, block characters in it). */
+void meter_bar(struct buf *out, int width, double share, const char *text,
+    enum text_mode mode);
+/* "3 days, 04:05:06" or "04:05:06". */
+void format_uptime(char *out, size_t size, double seconds);
+/* The meter lines for a terminal of lines x cols (0: too small). */
+int meters_lines(const struct ui *ui, int lines, int cols);
+void meters_draw(struct ui *ui, const struct rect *r);
+
+/* text_view.c: a full-screen scrollable list (e, l) */
+void text_view_open(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void text_view_add(struct ui *ui, const char *s, size_t len);
+void text_view_addf(struct ui *ui, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void text_view_key(struct ui *ui, int key);
+void text_view_draw(struct ui *ui);
+void text_view_free(struct ui *ui);
+
+/* environ_view.c (e), fd_view.c (l) */
+void environ_view_open(struct ui *ui);
+void fd_view_open(struct ui *ui);
 
 /* setup.c: F2 */
 void setup_open(struct ui *ui);

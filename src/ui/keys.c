@@ -327,6 +327,9 @@ static void command_key(struct ui *ui, int key)
 	case 'K': toggle_kernel_threads(ui); break;
 	case 'u': user_menu_open(ui); break;
 	case KEY_F(2): case 'S': setup_open(ui); break;
+	case 'e': environ_view_open(ui); break;
+	case '#': ui->meters_hidden = !ui->meters_hidden; break;
+	case 'l': fd_view_open(ui); break;
 	case 'F':
 		selection_follow(ui);
 		if (ui->follow)
@@ -405,6 +408,10 @@ void ui_handle_key(struct ui *ui, int key)
 	}
 	if (ui->kill.open) {
 		signal_prompt_key(ui, key);
+		return;
+	}
+	if (ui->textview.open) {
+		text_view_key(ui, key);
 		return;
 	}
 	if (ui->setup_open) {

@@ -28,7 +28,9 @@ void layout_compute(struct layout *l, int lines, int cols,
 	int hint_h = want->hint_lines < 1 ? 1 :
 	    want->hint_lines > UI_HINT_MAX_LINES ? UI_HINT_MAX_LINES :
 	    want->hint_lines;
-	int body_h = lines - 1 - hint_h;
+	int header_h = 1 + (want->meter_lines > 0 &&
+	    want->meter_lines < lines / 2 ? want->meter_lines : 0);
+	int body_h = lines - header_h - hint_h;
 
 	memset(l, 0, sizeof *l);
 	l->separator_x = -1;
@@ -36,19 +38,19 @@ void layout_compute(struct layout *l, int lines, int cols,
 		l->too_small = true;
 		return;
 	}
-	l->header = rect_make(0, 0, 1, cols);
+	l->header = rect_make(0, 0, header_h, cols);
 	l->hint = rect_make(lines - hint_h, 0, hint_h, cols);
 	if (cols >= UI_SPLIT_COLS) {
 		int side_w = side_width(cols);
 		int tree_w = cols - side_w - 1;
 
 		l->split = true;
-		l->tree = rect_make(1, 0, body_h, tree_w);
+		l->tree = rect_make(header_h, 0, body_h, tree_w);
 		l->separator_x = tree_w;
-		l->side = rect_make(1, tree_w + 1, body_h, side_w);
+		l->side = rect_make(header_h, tree_w + 1, body_h, side_w);
 	} else if (want->side_shown) {
-		l->side = rect_make(1, 0, body_h, cols);
+		l->side = rect_make(header_h, 0, body_h, cols);
 	} else {
-		l->tree = rect_make(1, 0, body_h, cols);
+		l->tree = rect_make(header_h, 0, body_h, cols);
 	}
 }

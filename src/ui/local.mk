@@ -8,7 +8,8 @@ src_ui_libui_a_SOURCES += src/ui/internal.h src/ui/loop.c \
 	src/ui/fatal.c src/ui/preflight.c src/ui/tags.c src/ui/user_menu.c \
 	src/ui/renice.c src/ui/cells.c \
 	src/ui/setup.c src/ui/settings.c src/ui/settings_file.c \
-	src/ui/settings_ui.c \
+	src/ui/settings_ui.c src/ui/meters.c src/ui/text_view.c \
+	src/ui/environ_view.c src/ui/fd_view.c \
 	src/ui/pane.h src/ui/side_pane_ns.c src/ui/ns_ui.c src/ui/ns_view.c \
 	src/ui/groups_view.h src/ui/groups_view.c src/ui/groups_draw.c
 # Uninstalled builds find themes/ in the source tree.

@@ -112,9 +112,13 @@ void screen_draw(struct ui *ui)
 	erase();
 	if (ui->kill.open)
 		want.hint_lines = signal_prompt_describe(ui, COLS, &ui->text);
+	want.meter_lines = meters_lines(ui, LINES, COLS);
 	layout_compute(l, LINES, COLS, &want);
 	if (l->too_small) {
 		too_small_draw(ui);
+	} else if (ui->textview.open && LINES > 1) {
+		text_view_draw(ui);
+		hint_draw(ui, &l->hint);
 	} else if (ui->setup_open && LINES > 1) {
 		setup_draw(ui);
 		hint_draw(ui, &l->hint);

@@ -167,6 +167,9 @@ static int apply(struct settings *s, struct span key, struct span v)
 	} else if (span_is(key, "kernel_threads")) {
 		rc = parse_bool(v, &s->kernel_threads);
 		bit = SETTINGS_HAS_KERNEL;
+	} else if (span_is(key, "header_meters")) {
+		rc = parse_bool(v, &s->meters);
+		bit = SETTINGS_HAS_METERS;
 	}
 	if (rc == 0)
 		s->has |= bit;
@@ -287,4 +290,6 @@ void settings_format(const struct settings *s, struct buf *out)
 		put_bool(out, "side_pane", s->side_pane);
 	if (s->has & SETTINGS_HAS_KERNEL)
 		put_bool(out, "kernel_threads", s->kernel_threads);
+	if (s->has & SETTINGS_HAS_METERS)
+		put_bool(out, "header_meters", s->meters);
 }

@@ -37,6 +37,8 @@ void settings_apply(struct ui *ui, const struct settings *s)
 		ui->opts.flat_threads = s->flat_threads;
 	if (s->has & SETTINGS_HAS_KERNEL)
 		ui->opts.hide_kernel = !s->kernel_threads;
+	if (s->has & SETTINGS_HAS_METERS)
+		ui->meters_hidden = !s->meters;
 	if ((s->has & SETTINGS_HAS_DELAY) && !ui->cli->delay_given)
 		ui->delay = s->delay;
 	if (s->has & SETTINGS_HAS_COLUMNS)
@@ -53,8 +55,10 @@ void settings_collect(const struct ui *ui, struct settings *s)
 	s->tree = ui->opts.tree;
 	s->flat_threads = ui->opts.flat_threads;
 	s->kernel_threads = !ui->opts.hide_kernel;
+	s->meters = !ui->meters_hidden;
 	s->has |= SETTINGS_HAS_SORT | SETTINGS_HAS_DIRECTION |
-	    SETTINGS_HAS_TREE | SETTINGS_HAS_FLAT_THREADS | SETTINGS_HAS_KERNEL;
+	    SETTINGS_HAS_TREE | SETTINGS_HAS_FLAT_THREADS | SETTINGS_HAS_KERNEL |
+	    SETTINGS_HAS_METERS;
 	columns_to_names(ui->chosen, ui->nchosen, s);
 	s->has |= SETTINGS_HAS_COLUMNS;
 }

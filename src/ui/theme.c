@@ -31,6 +31,7 @@ static const char *const elem_names[THEME_COUNT] = {
 	[THEME_PROMPT] = "prompt",
 	[THEME_TAGGED] = "tagged",
 	[THEME_MATCH] = "match",
+	[THEME_METER] = "meter",
 };
 
 static const char *const color_names[8] = {
@@ -90,6 +91,7 @@ void theme_default(struct theme *t)
 		[THEME_PROMPT] = { YELLOW, DEF, B },
 		[THEME_TAGGED] = { YELLOW + BRIGHT, DEF, B },
 		[THEME_MATCH] = { BLACK, YELLOW, 0 },
+		[THEME_METER] = { GREEN, DEF, B },
 	};
 
 	theme_set(t, "default", styles);
@@ -117,6 +119,7 @@ void theme_mono(struct theme *t)
 		[THEME_PROMPT] = { DEF, DEF, B },
 		[THEME_TAGGED] = { DEF, DEF, B | U },
 		[THEME_MATCH] = { DEF, DEF, R },
+		[THEME_METER] = { DEF, DEF, B },
 	};
 
 	theme_set(t, "mono", styles);

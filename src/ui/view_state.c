@@ -28,6 +28,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 	intmap_init(&ui->expanded);
 	tags_init(ui);
 	buf_init(&ui->cell);
+	buf_init(&ui->textview.text);
 	buf_init(&ui->text);
 	buf_init(&ui->prefix);
 	ui->opts.tree = true;
@@ -48,6 +49,7 @@ void ui_state_free(struct ui *ui)
 	tags_free(ui);
 	user_menu_free(ui);
 	renice_prompt_free(ui);
+	text_view_free(ui);
 	signal_prompt_free(ui);
 	buf_free(&ui->cell);
 	buf_free(&ui->text);

@@ -10,7 +10,7 @@
 
 FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
 	json_escape sanitize fit mountinfo cgroup net_table rtnl \
-	settings
+	settings system net_sockets
 FUZZ_SHARED_FILES = tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 	tests/fuzz/json_string_check.h
 
@@ -32,7 +32,9 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_cgroup \
 	tests/fuzz/replay_net_table \
 	tests/fuzz/replay_rtnl \
-	tests/fuzz/replay_settings
+	tests/fuzz/replay_settings \
+	tests/fuzz/replay_system \
+	tests/fuzz/replay_net_sockets
 
 tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stat.c $(FUZZ_SHARED_FILES)
@@ -97,6 +99,14 @@ tests_fuzz_replay_rtnl_LDADD = $(PROC_LIBS)
 tests_fuzz_replay_settings_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_settings.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_settings_LDADD = $(UI_LIBS)
+
+tests_fuzz_replay_system_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_system.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_system_LDADD = $(PROC_LIBS)
+
+tests_fuzz_replay_net_sockets_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_net_sockets.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_net_sockets_LDADD = $(PROC_LIBS)
 
 # The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
 # the layers' own source lists (so a new source file is picked up).

@@ -38,6 +38,13 @@ tui_start() {
 	# arguments overrides it); reachable by nobody's runs too.
 	CONFIG_HOME=$WORK/config
 	mkdir -p "$CONFIG_HOME" && chmod 711 "$WORK" && chmod 777 "$CONFIG_HOME"
+	# The meters take the lines under the header: tests of other things
+	# keep the layout they were written for (TUI_METERS=1: the defaults).
+	if [ -z "${TUI_METERS:-}" ] && [ ! -e "$CONFIG_HOME/tasktop/tasktoprc" ]; then
+		mkdir -p "$CONFIG_HOME/tasktop" && chmod 777 "$CONFIG_HOME/tasktop"
+		echo 'header_meters=0' >"$CONFIG_HOME/tasktop/tasktoprc"
+		chmod 666 "$CONFIG_HOME/tasktop/tasktoprc"
+	fi
 	cmd="env LANG=C.UTF-8 LC_ALL= LC_CTYPE= XDG_CONFIG_HOME=$CONFIG_HOME ${envs[*]} ${TUI_PREFIX:-} $TASKTOP $*; echo $EXIT_MARK\$?;"
 	cmd+=" stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e -icanon -e echo -e -echo;"
 	cmd+=" sleep 600"

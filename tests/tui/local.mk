@@ -26,7 +26,9 @@ TUI_TESTS = \
 	tests/tui/netns_names.sh \
 	tests/tui/settings.sh \
 	tests/tui/columns.sh \
-	tests/tui/stack_groups.sh
+	tests/tui/stack_groups.sh \
+	tests/tui/env_files.sh \
+	tests/tui/meters.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -6,6 +6,7 @@
 # never a refusal to start, nothing of it raw on the terminal.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
+TUI_METERS=1	# no file before the first quit
 nsdemo_start
 RC=$WORK/config/tasktop/tasktoprc
 

@@ -2,7 +2,8 @@
 proc_unit_tests = tests/unit/test_proc_stat tests/unit/test_proc_status \
 	tests/unit/test_proc_stack tests/unit/test_proc_syscall \
 	tests/unit/test_proc_ns tests/unit/test_proc_text \
-	tests/unit/test_proc_bytes tests/unit/test_proc_nsinfo
+	tests/unit/test_proc_bytes tests/unit/test_proc_nsinfo \
+	tests/unit/test_proc_system
 check_PROGRAMS += $(proc_unit_tests)
 TESTS += $(proc_unit_tests)
 PROC_TEST_LDADD = $(FIXTURE_LIBS) $(PROC_LIBS) $(CMOCKA_LIBS)
@@ -38,3 +39,7 @@ tests_unit_test_proc_bytes_LDADD = $(PROC_TEST_LDADD)
 tests_unit_test_proc_nsinfo_SOURCES = tests/unit/test_proc_nsinfo.c
 tests_unit_test_proc_nsinfo_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_proc_nsinfo_LDADD = $(PROC_TEST_LDADD)
+
+tests_unit_test_proc_system_SOURCES = tests/unit/test_proc_system.c
+tests_unit_test_proc_system_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_proc_system_LDADD = $(PROC_TEST_LDADD)

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "tasktop/model.h"
+#include "tasktop/record.h"
 
 #define NET_HOST	4026531840ull
 #define NET_AWAY	4026532176ull
@@ -149,6 +150,48 @@ static void test_cpu_from_deltas(void **state)
 	assert_int_equal(t->ran_gen, 2);
 	assert_int_equal(t->stat.state, 'R');	/* kept */
 	assert_int_equal(t->ns[NS_NET], NET_HOST);
+	snapshot_free(&s);
+}
+
+static void put_cpus(struct snapshot *s, double mono,
+    unsigned long long busy0, unsigned long long idle0,
+    unsigned long long busy1, unsigned long long idle1)
+{
+	struct system_record r = { .cpu_state = FIELD_OK,
+	    .mem_state = FIELD_DENIED, .uptime_state = FIELD_OK,
+	    .uptime = 100 + mono };
+
+	r.cpu.ncpu = 2;
+	r.cpu.cpu[0] = (struct proc_cpu_times){ busy0, idle0 };
+	r.cpu.cpu[1] = (struct proc_cpu_times){ busy1, idle1 };
+	r.cpu.total = (struct proc_cpu_times){ busy0 + busy1, idle0 + idle1 };
+	snapshot_begin(s, mono, 1000 + mono);
+	snapshot_put_system(s, &r);
+	snapshot_end(s);
+}
+
+/* The meters: each CPU's busy share of the ticks between two refreshes;
+ * unknown until two samples, and after counters that went back. */
+static void test_system_meters(void **state)
+{
+	struct snapshot s;
+
+	(void)state;
+	snapshot_init(&s);
+	put_cpus(&s, 1, 100, 100, 50, 150);
+	assert_false(s.sys.cpu_valid);
+	assert_false(s.sys.cpu_ok[0]);
+	assert_int_equal(s.sys.ncpu, 2);
+	put_cpus(&s, 2, 175, 125, 50, 250);	/* cpu0 75 of 100, cpu1 0 */
+	assert_true(s.sys.cpu_ok[0] && s.sys.cpu_ok[1]);
+	assert_true(s.sys.cpu_share[0] > 0.749 && s.sys.cpu_share[0] < 0.751);
+	assert_true(s.sys.cpu_share[1] == 0);
+	assert_true(s.sys.cpu_busy > 0.374 && s.sys.cpu_busy < 0.376);
+	assert_false(s.sys.mem_ok);
+	assert_true(s.sys.uptime_ok && s.sys.uptime == 102);
+	put_cpus(&s, 3, 10, 10, 60, 260);	/* cpu0 went back */
+	assert_false(s.sys.cpu_ok[0]);
+	assert_true(s.sys.cpu_ok[1]);
 	snapshot_free(&s);
 }
 
@@ -404,6 +447,7 @@ int main(void)
 		cmocka_unit_test(test_process_vanishing),
 		cmocka_unit_test(test_any_order),
 		cmocka_unit_test(test_unreadable_stat),
+		cmocka_unit_test(test_system_meters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -156,6 +156,45 @@ static void test_format_start(void **state)
 	assert_string_equal(out, "    -");
 }
 
+/* A bar is exactly its width, the number at its right over the bar;
+ * ASCII outside UTF-8. */
+static void test_meter_bar(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	meter_bar(&b, 12, 0.5, "50%", TEXT_ASCII);
+	assert_string_equal(b.data, "[||||   50%]");
+	meter_bar(&b, 12, 1.0, "100.0%", TEXT_ASCII);
+	assert_string_equal(b.data, "[||||100.0%]");
+	meter_bar(&b, 12, 0, "0.0%", TEXT_ASCII);
+	assert_string_equal(b.data, "[      0.0%]");
+	meter_bar(&b, 6, 2.0, "far too long", TEXT_ASCII);	/* no room */
+	assert_string_equal(b.data, "[||||]");
+	meter_bar(&b, 6, -1, "", TEXT_ASCII);
+	assert_string_equal(b.data, "[    ]");
+	/* UTF-8: full blocks and an eighth-step for the last cell */
+	meter_bar(&b, 6, 0.5625, "", TEXT_UTF8);
+	assert_string_equal(b.data, "[\u2588\u2588\u258e ]");
+	buf_free(&b);
+}
+
+static void test_format_uptime(void **state)
+{
+	char out[48];
+
+	(void)state;
+	format_uptime(out, sizeof out, 3723.9);
+	assert_string_equal(out, "01:02:03");
+	format_uptime(out, sizeof out, 86400 + 61);
+	assert_string_equal(out, "1 day, 00:01:01");
+	format_uptime(out, sizeof out, 3 * 86400.0);
+	assert_string_equal(out, "3 days, 00:00:00");
+	format_uptime(out, sizeof out, -5);
+	assert_string_equal(out, "00:00:00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +206,8 @@ int main(void)
 		cmocka_unit_test(test_format_cpu),
 		cmocka_unit_test(test_format_time),
 		cmocka_unit_test(test_format_start),
+		cmocka_unit_test(test_meter_bar),
+		cmocka_unit_test(test_format_uptime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

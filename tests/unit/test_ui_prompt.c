@@ -129,7 +129,7 @@ static void test_help_lists_every_key(void **state)
 	    "Home", "End", "j", "g", "G", "Right", "+", "Left", "h", "-",
 	    "*", "Tab", "/", "n", "N", "\\", "p", "F5", "t", "F6", "<", ">",
 	    "k", "F9", "space", "F1", "?", "q", "F10", "I", "P", "M", "T",
-	    "H", "K", "u", "F", "c", "U", "Z", "F7", "]", "F8", "[", "F2", "S" };
+	    "H", "K", "u", "F", "c", "U", "Z", "F7", "]", "F8", "[", "F2", "S", "e", "l", "#" };
 
 	(void)state;
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)

@@ -33,7 +33,8 @@ static const char full[] =
     "delay=2.5\n"
     "columns=PID/TID NI PRI TIME+ COMMAND\n"
     "side_pane=0\n"
-    "kernel_threads=0\n";
+    "kernel_threads=0\n"
+    "header_meters=0\n";
 
 static void test_parse_every_setting(void **state)
 {
@@ -52,7 +53,8 @@ static void test_parse_every_setting(void **state)
 	assert_string_equal(s.columns[3], "TIME+");
 	assert_false(s.side_pane);
 	assert_false(s.kernel_threads);
-	assert_int_equal(s.has, 0x1ff);
+	assert_false(s.meters);
+	assert_int_equal(s.has, 0x3ff);
 }
 
 /* format(parse(x)) parses to the same settings and formats the same. */

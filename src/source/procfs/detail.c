@@ -5,10 +5,14 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "tasktop/grow.h"
 #include "tasktop/util.h"
 #include "../source_priv.h"
 
@@ -132,16 +136,17 @@ static void scratch_grow(struct detail_reader *r, size_t want)
 	r->scratch_cap = want;
 }
 
-enum field_state detail_read_cmdline(struct detail_reader *r, int pid,
-    int tid, struct buf *out)
+/* A whole file of the task, growing the scratch up to CMDLINE_MAX. */
+static enum field_state read_whole(struct detail_reader *r, int tgid, int tid,
+    const char *name, struct buf *out)
 {
 	enum field_state st;
 	size_t len = 0;
 
 	scratch_grow(r, 4096);
 	for (;;) {
-		st = proc_read_task_file(r->root, pid, process_file_tid(pid, tid),
-		    "cmdline", r->scratch, r->scratch_cap, &len);
+		st = proc_read_task_file(r->root, tgid, tid, name, r->scratch,
+		    r->scratch_cap, &len);
 		if (st != FIELD_OK || len + 1 < r->scratch_cap ||
 		    r->scratch_cap >= CMDLINE_MAX)
 			break;
@@ -151,6 +156,73 @@ enum field_state detail_read_cmdline(struct detail_reader *r, int pid,
 	if (st == FIELD_OK)
 		buf_add(out, r->scratch, len);
 	return st;
+}
+
+enum field_state detail_read_cmdline(struct detail_reader *r, int pid,
+    int tid, struct buf *out)
+{
+	return read_whole(r, pid, process_file_tid(pid, tid), "cmdline", out);
+}
+
+enum field_state detail_read_environ(struct detail_reader *r, int pid,
+    int tid, struct buf *out)
+{
+	return read_whole(r, pid, process_file_tid(pid, tid), "environ", out);
+}
+
+enum field_state detail_read_net_file(struct detail_reader *r, int tgid,
+    int tid, const char *name, struct buf *out)
+{
+	char path[32];
+
+	snprintf(path, sizeof path, "net/%s", name);
+	return read_whole(r, tgid, tid, path, out);
+}
+
+static int fd_entry_cmp(const void *a, const void *b)
+{
+	const struct fd_entry *x = a, *y = b;
+
+	return (x->fd > y->fd) - (x->fd < y->fd);
+}
+
+/* Each fd of <pid>/fd and what its link names, by fd number. */
+enum field_state detail_read_fds(struct detail_reader *r, int pid,
+    struct fd_entry **out, size_t *n, size_t *cap)
+{
+	int dfd = proc_open_task_file(r->root, pid, 0, "fd");
+	struct dirent *de;
+	DIR *dir;
+
+	*n = 0;
+	if (dfd < 0)
+		return field_state_from_errno(-dfd);
+	dir = fdopendir(dfd);
+	if (!dir) {
+		close(dfd);
+		return field_state_from_errno(errno);
+	}
+	while ((de = readdir(dir)) != NULL) {
+		struct fd_entry *e;
+		char *end;
+		long fd = strtol(de->d_name, &end, 10);
+		ssize_t len;
+
+		if (de->d_name[0] < '0' || de->d_name[0] > '9' || *end)
+			continue;
+		grow_array(out, cap, *n + 1, sizeof **out);
+		e = &(*out)[*n];
+		len = readlinkat(dirfd(dir), de->d_name, e->target,
+		    sizeof e->target - 1);
+		if (len < 0)
+			continue;	/* closed meanwhile */
+		e->target[len] = '\0';
+		e->fd = (int)fd;
+		(*n)++;
+	}
+	closedir(dir);
+	qsort(*out, *n, sizeof **out, fd_entry_cmp);
+	return FIELD_OK;
 }
 
 enum field_state detail_read_uid(struct detail_reader *r, int pid, int tid,

@@ -182,6 +182,29 @@ static void pf_loadavg(struct pf_source *pf, struct snapshot *s)
 		snapshot_put_load(s, load);
 }
 
+/* /proc/stat, /proc/meminfo, /proc/uptime for the header's meters. */
+static void pf_system(struct pf_source *pf, struct snapshot *s)
+{
+	static char buf[64 * 1024];
+	static struct system_record r;
+	size_t len = 0;
+
+	r.cpu_state = proc_read_root_file(pf->root, "stat", buf, sizeof(buf),
+	    &len);
+	if (r.cpu_state == FIELD_OK && proc_parse_cpustat(buf, len, &r.cpu) < 0)
+		r.cpu_state = FIELD_UNAVAILABLE;
+	r.mem_state = proc_read_root_file(pf->root, "meminfo", buf, sizeof(buf),
+	    &len);
+	if (r.mem_state == FIELD_OK && proc_parse_meminfo(buf, len, &r.mem) < 0)
+		r.mem_state = FIELD_UNAVAILABLE;
+	r.uptime_state = proc_read_root_file(pf->root, "uptime", buf,
+	    sizeof(buf), &len);
+	if (r.uptime_state == FIELD_OK &&
+	    proc_parse_uptime(buf, len, &r.uptime) < 0)
+		r.uptime_state = FIELD_UNAVAILABLE;
+	snapshot_put_system(s, &r);
+}
+
 /* The thread groups to visit: every one listed, or only those of -p. */
 void pf_read(struct pf_source *pf, struct snapshot *s)
 {
@@ -190,6 +213,7 @@ void pf_read(struct pf_source *pf, struct snapshot *s)
 	int n = src->only ? (int)src->nonly : pf->ntgids, i;
 
 	pf_loadavg(pf, s);
+	pf_system(pf, s);
 	pf->nseen = 0;
 	pf->fds_exhausted = false;
 	for (i = 0; i < n; i++)
