@@ -96,6 +96,9 @@ const struct ns_facts *detail_ns_facts(struct detail_reader *r,
  * it), reread after 2 s; NULL when out of memory. */
 const struct netns_contents *detail_netns(struct detail_reader *r,
     uint64_t ino, int tgid, int tid);
+/* Every name the bind mounts give (the best one a namespace), *n of them;
+ * valid until the next refresh. */
+const struct ns_name *detail_ns_names(struct detail_reader *r, size_t *n);
 /* The container or unit of one task, read now. */
 enum field_state detail_read_cgroup(struct detail_reader *r, int tgid,
     int tid, struct cgroup_unit *out);

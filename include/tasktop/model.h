@@ -30,12 +30,15 @@ struct ns_change {
 	double		 wall;			/* when the refresh saw it */
 };
 
+#define NS_HISTORY_KEEP 8	/* changes kept per thread, the oldest dropped */
+
 struct ns_history {
 	unsigned	 first_gen;		/* refresh that first saw it; 0 none yet */
 	unsigned	 known;			/* bit (1u << type): known_ino[type] valid */
 	uint32_t	 known_ino[NS_COUNT];	/* the kernel's ns inums are 32-bit */
 	unsigned	 changes;		/* how many changes were seen */
 	struct ns_change last;			/* valid when changes > 0 */
+	struct ns_change *ring;			/* the last NS_HISTORY_KEEP; NULL before the first */
 	bool		 born_foreign;		/* new in a known process, netns not the reference's */
 };
 
@@ -196,6 +199,12 @@ bool state_letter_known(char state);
  * whose netns is not the reference's is marked born_foreign.  Pure; run by
  * snapshot_refresh after process_derive_ns. */
 void ns_history_update(struct snapshot *s);
+/* How many of h's changes are kept (at most NS_HISTORY_KEEP), and the i-th
+ * of them, 0 the oldest kept. */
+size_t ns_history_kept(const struct ns_history *h);
+const struct ns_change *ns_history_at(const struct ns_history *h, size_t i);
+/* Free what h holds (the model does, with its task). */
+void ns_history_free(struct ns_history *h);
 
 /* ---- every namespace the snapshot's threads are in ----------------- */
 
@@ -212,7 +221,8 @@ struct ns_entry {
 	size_t		 ref_processes;
 	size_t		 threads;
 	int		 holder_pid;		/* lowest pid with its reference in it, else */
-	int		 holder_tid;		/* the lowest tid in it */
+	int		 holder_tid;		/* the lowest tid in it; 0: no task is */
+	bool		 mounted;		/* an nsfs bind mount holds it too */
 };
 
 struct ns_overview {
@@ -226,6 +236,11 @@ void ns_overview_init(struct ns_overview *o);
 void ns_overview_free(struct ns_overview *o);
 /* Rebuild from the snapshot (keeps o's memory).  Pure. */
 void ns_overview_build(struct ns_overview *o, const struct snapshot *s);
+/* Namespaces nsfs bind mounts hold (from the source's names), taken in
+ * after the build: a namespace no task is in gets an entry of its own, so
+ * the overview lists it too.  Keeps the order.  Pure. */
+void ns_overview_add_mounted(struct ns_overview *o, const enum ns_type *types,
+    const uint64_t *inos, size_t n);
 /* The entry of (type, ino), or NULL. */
 const struct ns_entry *ns_overview_find(const struct ns_overview *o,
     enum ns_type type, uint64_t ino);

@@ -8,16 +8,43 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "tasktop/model.h"
+#include "tasktop/util.h"
 
 #define NET_BIT (1u << NS_NET)
 
 /* The netns change is the headline: it is the one kept when several
  * types changed in one refresh. */
+size_t ns_history_kept(const struct ns_history *h)
+{
+	return h->ring == NULL ? 0 : h->changes < NS_HISTORY_KEEP ? h->changes :
+	    NS_HISTORY_KEEP;
+}
+
+const struct ns_change *ns_history_at(const struct ns_history *h, size_t i)
+{
+	size_t kept = ns_history_kept(h);
+
+	if (i >= kept)
+		return NULL;
+	return &h->ring[(h->changes - kept + i) % NS_HISTORY_KEEP];
+}
+
+void ns_history_free(struct ns_history *h)
+{
+	free(h->ring);
+	h->ring = NULL;
+}
+
 static void note_change(struct ns_history *h, enum ns_type type,
     uint64_t from, uint64_t to, double wall)
 {
+	if (h->ring == NULL)
+		h->ring = xcalloc(NS_HISTORY_KEEP, sizeof *h->ring, "ns history");
+	h->ring[h->changes % NS_HISTORY_KEEP] = (struct ns_change){
+	    .type = type, .from = from, .to = to, .wall = wall };
 	h->changes++;
 	if (h->changes > 1 && h->last.type == NS_NET && type != NS_NET &&
 	    h->last.wall == wall)

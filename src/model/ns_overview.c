@@ -121,6 +121,16 @@ static int by_type_ino(const void *a, const void *b)
 	return x->ino < y->ino ? -1 : x->ino > y->ino;
 }
 
+/* By type, then inode; the hash follows the entries. */
+static void sort_entries(struct ns_overview *o)
+{
+	qsort(o->v, o->n, sizeof *o->v, by_type_ino);
+	if (o->slots != NULL)
+		memset(o->slots, 0, o->nslots * sizeof *o->slots);
+	for (size_t i = 0; i < o->n; i++)
+		*find_slot(o, o->v[i].type, o->v[i].ino) = i + 1;
+}
+
 /* last_pid rides beside each entry during the build: the index into a
  * scratch array that grows with the entries. */
 struct build {
@@ -175,11 +185,15 @@ void ns_overview_build(struct ns_overview *o, const struct snapshot *s)
 				add_task(o, &b, p, p->threads[j]);
 	}
 	free(b.last_pid);
-	qsort(o->v, o->n, sizeof *o->v, by_type_ino);
-	if (o->slots != NULL)
-		memset(o->slots, 0, o->nslots * sizeof *o->slots);
-	for (size_t i = 0; i < o->n; i++)
-		*find_slot(o, o->v[i].type, o->v[i].ino) = i + 1;
+	sort_entries(o);
+}
+
+void ns_overview_add_mounted(struct ns_overview *o, const enum ns_type *types,
+    const uint64_t *inos, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		entry(o, plain_type(types[i]), inos[i])->mounted = true;
+	sort_entries(o);
 }
 
 const struct ns_entry *ns_overview_find(const struct ns_overview *o,

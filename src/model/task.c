@@ -23,6 +23,8 @@ struct task *task_new(int tid, int tgid)
 
 void task_free(struct task *t)
 {
+	if (t != NULL)
+		ns_history_free(&t->ns_hist);
 	free(t);
 }
 
@@ -31,6 +33,7 @@ void task_reset(struct task *t, int tgid)
 	int tid = t->tid;
 	unsigned seen = t->seen;
 
+	ns_history_free(&t->ns_hist);	/* another task's past */
 	memset(t, 0, sizeof(*t));
 	t->tid = tid;
 	t->tgid = tgid;

@@ -55,7 +55,18 @@ void json_ns_change(struct buf *out, const struct task *t)
 			buf_adds(out, "null");
 		buf_printf(out, ",\"changes\":%u}", h->changes);
 	}
-	buf_printf(out, ",\"born_foreign\":%s", h->born_foreign ? "true" : "false");
+	buf_adds(out, ",\"ns_changes\":[");
+	for (size_t i = 0; i < ns_history_kept(h); i++) {
+		const struct ns_change *c = ns_history_at(h, i);
+		buf_printf(out, "%s{\"type\":\"%s\",\"from\":%" PRIu64 ",\"to\":%"
+		    PRIu64 ",", i ? "," : "", ns_type_name(c->type), c->from, c->to);
+		key(out, "time");
+		if (isfinite(c->wall))
+			buf_printf(out, "%.2f}", c->wall);
+		else
+			buf_adds(out, "null}");
+	}
+	buf_printf(out, "],\"born_foreign\":%s", h->born_foreign ? "true" : "false");
 }
 
 static void contents_interfaces(struct buf *out, const struct netns_contents *c)

@@ -475,6 +475,8 @@ void user_menu_draw(struct ui *ui, const struct rect *r);
 void ns_ui_init(struct ui *ui);
 void ns_ui_free(struct ui *ui);
 void ns_ui_refresh(struct ui *ui);
+/* The overview of the snapshot, with the namespaces only bind mounts hold. */
+void ns_ui_build_overview(struct ui *ui);
 void ns_jump_marked(struct ui *ui, int dir);
 void ns_view_open_tasks(struct ui *ui, enum ns_type type, uint64_t ino);
 /* ns_view.c: the namespace overview (o), full screen while open */

@@ -51,11 +51,38 @@ static void tasks_rebuild(struct ui *ui)
 	}
 }
 
+/* Namespaces a bind mount holds though no task is in them (a netns made by
+ * `ip netns add` that nothing entered yet) are on the system too: listed
+ * unless -p narrows the view to some processes. */
+static void overview_add_mounted(struct ui *ui)
+{
+	size_t n = 0;
+	const struct ns_name *names = detail_ns_names(source_detail(ui->src), &n);
+
+	if (n == 0 || source_is_restricted(ui->src))
+		return;
+	enum ns_type *types = xcalloc(n, sizeof *types, "namespace names");
+	uint64_t *inos = xcalloc(n, sizeof *inos, "namespace names");
+	for (size_t i = 0; i < n; i++) {
+		types[i] = names[i].type;
+		inos[i] = names[i].ino;
+	}
+	ns_overview_add_mounted(&ui->ns.overview, types, inos, n);
+	free(types);
+	free(inos);
+}
+
+void ns_ui_build_overview(struct ui *ui)
+{
+	ns_overview_build(&ui->ns.overview, ui->snap);
+	overview_add_mounted(ui);
+}
+
 void ns_ui_refresh(struct ui *ui)
 {
 	if (ui->ns.level == NS_VIEW_CLOSED)
 		return;
-	ns_overview_build(&ui->ns.overview, ui->snap);
+	ns_ui_build_overview(ui);
 	if (ui->ns.level == NS_VIEW_TASKS)
 		tasks_rebuild(ui);
 }

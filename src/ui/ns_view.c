@@ -29,7 +29,7 @@ static size_t task_comm_view(const struct task *t, const char **comm)
 void ns_view_open(struct ui *ui)
 {
 	ui->ns.level = NS_VIEW_LIST;
-	ns_overview_build(&ui->ns.overview, ui->snap);
+	ns_ui_build_overview(ui);
 	if (ui->ns.cursor >= (long)ui->ns.overview.n)
 		ui->ns.cursor = 0;
 }
@@ -113,7 +113,9 @@ static void holder_text(struct ui *ui, const struct ns_entry *e, struct buf *b)
 	const char *comm = "";
 	size_t len = t ? task_comm_view(t, &comm) : 0;
 
-	if (e->holder_pid > 0) {
+	if (e->holder_tid == 0) {
+		buf_adds(b, "a bind mount only");
+	} else if (e->holder_pid > 0) {
 		buf_printf(b, "%d ", e->holder_pid);
 		buf_add(b, comm, len);
 	} else {
@@ -128,7 +130,7 @@ static void name_text(struct ui *ui, const struct ns_entry *e, struct buf *b)
 {
 	const struct ns_name *name = detail_ns_name(source_detail(ui->src), e->type, e->ino);
 	int tid = e->holder_pid > 0 ? e->holder_pid : e->holder_tid;
-	const struct task *t = snapshot_task(ui->snap, tid);
+	const struct task *t = tid > 0 ? snapshot_task(ui->snap, tid) : NULL;
 	const struct ns_facts *f = t == NULL ? NULL : detail_ns_facts(
 	    source_detail(ui->src), e->type, e->ino, t->tgid, tid);
 

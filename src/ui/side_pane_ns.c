@@ -126,23 +126,27 @@ static void relatives_line(struct pane_lines *pl, const struct task_detail *d)
 	    owner, parent);
 }
 
+#define PANE_MOVES 3	/* changes the pane lists, the latest first */
+
 static void history_lines(struct pane_lines *pl, const struct task_detail *d)
 {
 	const struct task *t = snapshot_task(pl->ui->snap, d->tid);
-	char ago[32];
 
 	if (t == NULL || t->tgid != d->tgid)
 		return;
 	const struct ns_history *h = &t->ns_hist;
-	if (h->changes > 0) {
-		double s = pl->ui->snap->wall - h->last.wall;
-		snprintf(ago, sizeof ago, "%.0f s ago", s < 0 ? 0 : s);
-		pane_printf(pl, h->last.type == NS_NET ? THEME_NETNS : THEME_PANE,
-		    "  moved     %s %llu -> %llu, %s%s", ns_type_name(h->last.type),
-		    (unsigned long long)h->last.from,
-		    (unsigned long long)h->last.to, ago,
-		    h->changes > 1 ? " (and before)" : "");
+	size_t kept = ns_history_kept(h);
+	for (size_t k = 0; k < kept && k < PANE_MOVES; k++) {
+		const struct ns_change *c = ns_history_at(h, kept - 1 - k);
+		double s = pl->ui->snap->wall - c->wall;
+		pane_printf(pl, c->type == NS_NET ? THEME_NETNS : THEME_PANE,
+		    "  %-10s%s %llu -> %llu, %.0f s ago", k ? "" : "moved",
+		    ns_type_name(c->type), (unsigned long long)c->from,
+		    (unsigned long long)c->to, s < 0 ? 0 : s);
 	}
+	if (h->changes > PANE_MOVES)
+		pane_printf(pl, THEME_PANE, "  %-10s(%u moves in all)", "",
+		    h->changes);
 	if (h->born_foreign)
 		pane_wrapped(pl, THEME_NETNS, "  born into a netns not its "
 		    "process's: the thread that created it had called setns");

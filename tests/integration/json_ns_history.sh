@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A thread that moves between a named namespace and its leader's every 2 s
-# has each move recorded (from, to, when), and a thread created after the
+# has each move recorded (from, to, when; the last ones kept in order), and a thread created after the
 # first refresh by the thread in the named namespace is marked born foreign.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
 require_root
@@ -26,6 +26,15 @@ assert_jq "the mover's last change is between the two" "$WORK/last.json" \
 when=$(jq "$(thread_q "$DEMO_MOVER").ns_change.time | floor" "$WORK/last.json")
 [ "$when" -ge "$start" ] && [ "$when" -le "$(date +%s)" ] ||
 	fail "the mover's last change at $when: not during the run ($start..now)"
+# The kept changes go back and forth, each from where the one before went,
+# at times that only grow.
+jq -e "$(thread_q "$DEMO_MOVER").ns_changes as \$c | (\$c | length) >= 2 and
+	([range(1; \$c | length) | \$c[.].from == \$c[. - 1].to and
+	  \$c[.].time >= \$c[. - 1].time] | all)" "$WORK/last.json" >/dev/null ||
+	fail "the mover's ns_changes do not chain:
+$(jq -c "$(thread_q "$DEMO_MOVER").ns_changes" "$WORK/last.json")"
+assert_jq "the last of ns_changes is ns_change" "$WORK/last.json" \
+	"$(thread_q "$DEMO_MOVER") | (.ns_changes[-1] | [.from, .to, .time]) == (.ns_change | [.from, .to, .time])" true
 # Every line where the mover is in the named one says so in its last change.
 jq -e -s "map($(thread_q "$DEMO_MOVER") | select(.ns.net == $named) |
 	.ns_change.to == $named) | all" "$WORK/lines" >/dev/null ||

@@ -63,12 +63,13 @@ screen_sgr() {
 }
 
 # wait_for_screen WHAT PATTERN: until the pane shows an extended regex
-# (3 s at most); fail with the screen otherwise.
+# (3 s at most, or $TUI_WAIT_TRIES times 50 ms: a run over all of a busy
+# system's tasks starts slower); fail with the screen otherwise.
 wait_for_screen() {
 	local tries=0
 	until screen | grep -q -E -- "$2"; do
 		tries=$((tries + 1))
-		[ $tries -le 60 ] || fail "never saw $1 (/$2/) on the screen:
+		[ $tries -le "${TUI_WAIT_TRIES:-60}" ] || fail "never saw $1 (/$2/) on the screen:
 $(screen)"
 		sleep 0.05
 	done

@@ -4,7 +4,8 @@
 # and the side pane names it, shows lo down there and lo up with the
 # acceptor's 127.0.0.1 listener in the leader's namespace, and how to enter
 # it; o lists that namespace as held by the thread alone, Enter lists the
-# thread, Enter again jumps to it.
+# thread, Enter again jumps to it.  Without -p, o also lists a namespace
+# that only a bind mount holds.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
 netns_add
@@ -53,4 +54,21 @@ wait_for_screen "the namespace's task list" "^tasks in net $(kernel_ns "$DEMO_NE
 keys Enter
 wait_for_screen "the tree again" 'PID/TID'
 wait_for_side_pane_of "$DEMO_NETNS"
+
+# Without -p, a namespace only a bind mount holds is on the system too.
+IDLE=$NETNS-idle
+ip netns add "$IDLE" || fail "ip netns add $IDLE failed"
+trap 'tm kill-server 2>/dev/null; ip netns del "$NETNS" 2>/dev/null; ip netns del "$IDLE" 2>/dev/null; cleanup' EXIT
+tm kill-server
+sleep 0.2
+TUI_WAIT_TRIES=600 tui_start --
+keys o
+TUI_WAIT_TRIES=600 wait_for_screen "the overview of the whole system" '^namespaces: [0-9]+'
+for _ in $(seq 40); do
+	screen | grep -q -E "^net +$(stat -L -c %i "/run/netns/$IDLE") .* a bind mount only +$IDLE" && break
+	keys Down
+done
+screen | grep -q -E "^net +$(stat -L -c %i "/run/netns/$IDLE") +0 +0 +0 a bind mount only +$IDLE" ||
+	fail "the namespace only a bind mount holds is not listed:
+$(screen)"
 echo "PASS: $test_name"

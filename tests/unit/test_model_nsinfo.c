@@ -83,6 +83,8 @@ static void world_refresh(struct world *w, double wall)
 
 static void world_free(struct world *w)
 {
+	for (size_t i = 0; i < w->ntasks; i++)
+		ns_history_free(&w->tasks[i].ns_hist);
 	intmap_free(&w->s.tasks);
 	intmap_free(&w->s.procs);
 }
@@ -121,6 +123,26 @@ static void test_history_records_back_and_forth(void **state)
 	mover->ns_state[NS_NET] = FIELD_OK;
 	world_refresh(&w, 1008);
 	assert_int_equal(mover->ns_hist.changes, 2);
+	assert_int_equal(ns_history_kept(&mover->ns_hist), 2);
+	assert_int_equal(ns_history_at(&mover->ns_hist, 0)->to, NET_QA1);
+	assert_true(ns_history_at(&mover->ns_hist, 0)->wall == 1002);
+	assert_int_equal(ns_history_at(&mover->ns_hist, 1)->to, NET_HOST);
+	assert_null(ns_history_at(&mover->ns_hist, 2));
+
+	/* twenty moves more: the last NS_HISTORY_KEEP are kept, in order */
+	for (int i = 0; i < 20; i++) {
+		mover->ns[NS_NET] = i % 2 ? NET_HOST : NET_QA1;
+		world_refresh(&w, 2000 + i);
+	}
+	assert_int_equal(mover->ns_hist.changes, 22);
+	assert_int_equal(ns_history_kept(&mover->ns_hist), NS_HISTORY_KEEP);
+	for (size_t k = 0; k < NS_HISTORY_KEEP; k++) {
+		const struct ns_change *c = ns_history_at(&mover->ns_hist, k);
+		int i = 20 - NS_HISTORY_KEEP + (int)k;
+		assert_true(c->wall == 2000 + i);
+		assert_int_equal(c->to, i % 2 ? NET_HOST : NET_QA1);
+	}
+	assert_true(mover->ns_hist.last.wall == 2019);
 	world_free(&w);
 }
 
@@ -218,6 +240,27 @@ static void test_overview_counts_threads_only_namespaces(void **state)
 	for (size_t i = 1; i < o.n; i++)
 		assert_true(o.v[i - 1].type < o.v[i].type ||
 		    (o.v[i - 1].type == o.v[i].type && o.v[i - 1].ino < o.v[i].ino));
+	/* a bind mount holding qa1 and one holding a namespace nobody is in */
+	enum ns_type types[] = { NS_NET, NS_NET };
+	uint64_t inos[] = { NET_QA1, 4026539999ULL };
+	size_t before = o.n;
+	ns_overview_add_mounted(&o, types, inos, 2);
+	assert_int_equal(o.n, before + 1);
+	assert_true(ns_overview_find(&o, NS_NET, NET_QA1)->mounted);
+	assert_int_equal(ns_overview_find(&o, NS_NET, NET_QA1)->threads, 2);
+	const struct ns_entry *idle = ns_overview_find(&o, NS_NET, 4026539999ULL);
+	assert_non_null(idle);
+	assert_true(idle->mounted);
+	assert_int_equal(idle->threads, 0);
+	assert_int_equal(idle->holder_tid, 0);
+	assert_false(ns_overview_find(&o, NS_NET, NET_HOST)->mounted);
+	for (size_t i = 1; i < o.n; i++)
+		assert_true(o.v[i - 1].type < o.v[i].type ||
+		    (o.v[i - 1].type == o.v[i].type && o.v[i - 1].ino < o.v[i].ino));
+	/* the next build starts over */
+	ns_overview_build(&o, &w.s);
+	assert_null(ns_overview_find(&o, NS_NET, 4026539999ULL));
+	assert_false(ns_overview_find(&o, NS_NET, NET_QA1)->mounted);
 	assert_true(task_in_ns(unshared, NS_PID, 5555));
 	assert_false(task_in_ns(unshared, NS_NET, NET_QA1));
 	ns_overview_free(&o);

@@ -109,7 +109,7 @@ static void test_json_names_and_containers(void **state)
 	    "\"path\":null,\"container\":null,\"container_kind\":null,"
 	    "\"unit\":null,\"processes\":3,\"partial_processes\":0,\"threads\":3,"
 	    "\"holder_pid\":1,");
-	assert_has(j, "\"ns_change\":null,\"born_foreign\":false");
+	assert_has(j, "\"ns_change\":null,\"ns_changes\":[],\"born_foreign\":false");
 	/* a fixture has no nsfs: no owner, no parent, and no claim of one */
 	assert_has(j, "\"owner_userns\":null,\"parent\":null");
 }
@@ -130,7 +130,9 @@ static void test_json_change_after_a_move(void **state)
 	assert_has(json(c), "\"tid\":31,");
 	assert_has(c->out.data, "\"ns_change\":{\"type\":\"net\","
 	    "\"from\":4026532318,\"to\":4026531840,\"time\":1795342344.50,"
-	    "\"changes\":1},\"born_foreign\":false");
+	    "\"changes\":1},\"ns_changes\":[{\"type\":\"net\","
+	    "\"from\":4026532318,\"to\":4026531840,\"time\":1795342344.50}],"
+	    "\"born_foreign\":false");
 }
 
 static void test_batch_names_the_netns(void **state)

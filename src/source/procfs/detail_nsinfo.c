@@ -64,6 +64,14 @@ const struct netns_contents *detail_netns(struct detail_reader *r,
 	    clock_seconds(CLOCK_MONOTONIC)) : NULL;
 }
 
+const struct ns_name *detail_ns_names(struct detail_reader *r, size_t *n)
+{
+	struct ns_cache *c = cache(r);
+
+	*n = c ? c->names.n : 0;
+	return c ? c->names.v : NULL;
+}
+
 enum field_state detail_read_cgroup(struct detail_reader *r, int tgid,
     int tid, struct cgroup_unit *out)
 {
