@@ -37,3 +37,11 @@ tests_unit_test_out_ns_SOURCES = tests/unit/test_out_ns.c \
 	tests/unit/json_check.c tests/unit/json_check.h
 tests_unit_test_out_ns_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_out_ns_LDADD = $(FIXTURE_LIBS) $(OUT_LIBS) $(CMOCKA_LIBS)
+
+check_PROGRAMS += tests/unit/test_out_stacks
+TESTS += tests/unit/test_out_stacks
+tests_unit_test_out_stacks_SOURCES = tests/unit/test_out_stacks.c \
+	tests/unit/json_check.c tests/unit/json_check.h
+tests_unit_test_out_stacks_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src
+tests_unit_test_out_stacks_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_out_stacks_LDADD = $(OUT_LIBS) $(CMOCKA_LIBS)
