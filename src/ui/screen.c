@@ -130,7 +130,8 @@ void screen_draw(struct ui *ui)
 		hint_draw(ui, &l->hint);
 	} else if (ui->groups != NULL) {
 		/* the whole body, both panes' room */
-		struct rect body = { l->header.y + 1, 0, l->hint.y - 1, COLS };
+		int top = l->header.y + l->header.h;
+		struct rect body = { top, 0, l->hint.y - top, COLS };
 		header_draw(ui, &l->header);
 		groups_view_draw(ui, &body);
 		hint_draw(ui, &l->hint);

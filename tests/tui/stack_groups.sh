@@ -12,7 +12,7 @@ tui_start -- -p "$SD_PID" -d 0.2
 wait_for_screen "stackdemo's process row" "^ *$SD_PID "
 keys B
 wait_for_screen "the grouped view's title" "^PID $SD_PID .*5 groups by kernel stack, live"
-first=$(screen | sed -n 3p)
+first=$(screen | grep -A1 -E "^PID $SD_PID " | sed -n 2p)
 [[ $first =~ ^\ +40\ \ S\ .*futex ]] ||
 	fail "the first group row is not the 40 pool threads in futex: '$first'
 $(screen)"
@@ -33,7 +33,7 @@ done
 # down to the first tid (past the chain's lines), Enter: back in the tree
 # with that thread selected
 tid=${SD_POOL%%,*}
-chain_lines=$(screen | sed -n '4,$p' | grep -c -E '^ {6}[^t ]|^ {6}t[^i]')
+chain_lines=$(screen | grep -c -E '^ {6}[^t ]|^ {6}t[^i]')
 for _ in $(seq 0 "$chain_lines"); do
 	keys Down
 done
@@ -48,7 +48,7 @@ wait_for_screen "the grouped view again" "^PID $SD_PID "
 keys s
 wait_for_screen "sampling under way or done" 'sampling [0-9]+/60|60 samples'
 wait_for_screen "the sampled result" '60 samples 0.05 s apart'
-first=$(screen | sed -n 3p)
+first=$(screen | grep -A1 -E "^PID $SD_PID " | sed -n 2p)
 [[ $first =~ ^\ *87%\ of\ thread-time:\ 40\ threads\ \ S ]] ||
 	fail "the first sampled row: '$first'
 $(screen)"
