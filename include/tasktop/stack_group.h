@@ -43,6 +43,7 @@ struct stack_sample {
 	enum field_state user_state;		/* FIELD_UNREAD: not unwound */
 	const struct stack_frame *user;		/* innermost first */
 	int		 nuser;
+	const char	*user_error;		/* why no user stack; NULL: the state says */
 	/* What groups a thread whose kernel stack is unreadable; NULL unknown. */
 	const char	*wchan;
 	const char	*syscall;		/* a name, or "running" */
@@ -81,6 +82,7 @@ struct stack_group {
 	enum field_state user_state;
 	struct stack_frame *user;		/* owned copies */
 	int		 nuser;
+	char		*user_error;		/* NULL: field_state_str(user_state) */
 	char		*wchan;			/* STACK_BASIS_WCHAN; NULL unknown */
 	char		*syscall;
 

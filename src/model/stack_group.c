@@ -76,6 +76,7 @@ static void group_clear(struct stack_group *g)
 		free((char *)g->user[i].function);
 	}
 	free(g->user);
+	free(g->user_error);
 	free(g->wchan);
 	free(g->syscall);
 	free(g->key);
@@ -146,7 +147,11 @@ static void key_user(struct buf *key, const struct stack_sample *t)
 		return;
 	buf_adds(key, "\nU");
 	if (t->user_state != FIELD_OK) {
-		buf_printf(key, "\n-%d", (int)t->user_state);
+		/* "kernel thread" and "permission denied" are apart */
+		if (t->user_error != NULL)
+			buf_printf(key, "\n-%s", t->user_error);
+		else
+			buf_printf(key, "\n-%d", (int)t->user_state);
 		return;
 	}
 	for (int i = 0; i < t->nuser; i++) {
@@ -216,6 +221,8 @@ static size_t slot_of(const struct stack_groups *gs, uint64_t hash)
 static void group_copy_user(struct stack_group *g, const struct stack_sample *t)
 {
 	g->user_state = t->user_state;
+	if (t->user_state != FIELD_OK && t->user_error != NULL)
+		g->user_error = copy_text(t->user_error);
 	if (t->user_state != FIELD_OK || t->nuser <= 0)
 		return;
 	g->user = calloc((size_t)t->nuser, sizeof *g->user);

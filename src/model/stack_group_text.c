@@ -167,7 +167,8 @@ void stack_group_chain_line(const struct stack_group *g, int i,
 	}
 	if (chain_user_error_lines(g) && i-- == 0) {
 		buf_adds(out, "user stack: ");
-		buf_adds(out, field_state_str(g->user_state));
+		buf_adds(out, g->user_error != NULL ? g->user_error :
+		    field_state_str(g->user_state));
 		return;
 	}
 	if (i < g->nuser) {

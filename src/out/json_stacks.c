@@ -3,7 +3,8 @@
  * first (docs/ARCHITECTURE.md "Stack groups"):
  *
  *   {"tids": [...], "states": {"S": 40}, "kernel": [frames] | null,
- *    "user": [frames] | null, "cpu_percent": x | null, "samples": n | null,
+ *    "user": [frames] | null, "user_error": null | "why",
+ *    "cpu_percent": x | null, "samples": n | null,
  *    "basis": "kernel" | "wchan", "kernel_error": null | "permission denied"}
  *
  * "kernel" is [] for threads in user space and null when the stack could
@@ -68,7 +69,10 @@ static void json_user(struct buf *out, const struct stack_group *g)
 {
 	buf_adds(out, ",\"user\":");
 	if (g->user_state != FIELD_OK) {
-		buf_adds(out, "null");
+		buf_adds(out, "null,\"user_error\":");
+		json_text_or_null(out, g->user_error != NULL ? g->user_error :
+		    g->user_state != FIELD_UNREAD ?
+		    field_state_str(g->user_state) : NULL);
 		return;
 	}
 	buf_addc(out, '[');
@@ -77,7 +81,7 @@ static void json_user(struct buf *out, const struct stack_group *g)
 			buf_addc(out, ',');
 		json_escape(out, g->user[i].text, strlen(g->user[i].text));
 	}
-	buf_addc(out, ']');
+	buf_adds(out, "],\"user_error\":null");
 }
 
 static void json_group_tail(struct buf *out, const struct stack_groups *gs,

@@ -38,7 +38,7 @@ assert_eq "batch: the spinners' tids" "$SD_SPIN" \
 json_of "$SD_PID" --stacks
 groups_q="$(echo ".processes[] | select(.pid == $SD_PID) | .stack_groups")"
 assert_jq "json: keys of a group" "$JSON" "$groups_q[0] | keys" \
-	'["basis","cpu_percent","kernel","kernel_error","samples","states","tids","user"]'
+	'["basis","cpu_percent","kernel","kernel_error","samples","states","tids","user","user_error"]'
 assert_jq "json: the first group's tids" "$JSON" "$groups_q[0].tids" "[$SD_POOL]"
 assert_jq "json: the first group's states" "$JSON" "$groups_q[0].states" '{"S":40}'
 assert_jq "json: the first group's kernel chain has futex" "$JSON" \

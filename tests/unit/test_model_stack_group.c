@@ -248,6 +248,20 @@ static void test_user_state_is_compared(void **state)
 	stack_groups_add(&gs, &d);
 	stack_groups_finish(&gs);
 	assert_int_equal(gs.n, 4);
+	stack_groups_reset(&gs);
+	/* failures in other words are other groups; the same words, one */
+	c.user_state = FIELD_UNAVAILABLE;
+	c.user_error = "kernel thread: no user stack";
+	stack_groups_add(&gs, &c);
+	c.tid = 5;
+	stack_groups_add(&gs, &c);
+	c.tid = 6;
+	c.user_error = "ptrace: permission denied";
+	stack_groups_add(&gs, &c);
+	stack_groups_finish(&gs);
+	assert_int_equal(gs.n, 2);
+	assert_int_equal(gs.g[0].ntids, 2);
+	assert_string_equal(gs.g[0].user_error, "kernel thread: no user stack");
 	stack_groups_free(&gs);
 }
 

@@ -62,9 +62,11 @@ static void test_json_groups(void **state)
 	assert_non_null(strstr(out.data, "\"cpu_percent\":3.0,\"samples\":null,"
 	    "\"basis\":\"kernel\",\"kernel_error\":null}"));
 	assert_non_null(strstr(out.data, "{\"tids\":[8],\"states\":{\"R\":1},"
-	    "\"kernel\":[],\"user\":null,\"cpu_percent\":99.0"));
+	    "\"kernel\":[],\"user\":null,\"user_error\":null,"
+	    "\"cpu_percent\":99.0"));
 	assert_non_null(strstr(out.data, "{\"tids\":[9],\"states\":{\"D\":1},"
-	    "\"kernel\":null,\"user\":null,\"cpu_percent\":null,\"samples\":null,"
+	    "\"kernel\":null,\"user\":null,\"user_error\":null,"
+	    "\"cpu_percent\":null,\"samples\":null,"
 	    "\"basis\":\"wchan\",\"kernel_error\":\"permission denied\","
 	    "\"wchan\":\"io_\\\"wait\",\"syscall\":null}"));
 	assert_non_null(strstr(out.data, "\"stack_rounds\":null}"));
