@@ -72,6 +72,12 @@ enum field_state detail_read_fds(struct detail_reader *r, int pid,
 enum field_state detail_read_net_file(struct detail_reader *r, int tgid,
     int tid, const char *name, struct buf *out);
 
+/* SHR (the process only), context switches and IO bytes of thread tid
+ * of tgid, or with tid 0 of the process (its own files). */
+struct counters_record;
+void detail_read_counters(struct detail_reader *r, int tgid, int tid,
+    struct counters_record *out);
+
 /* The real uid of process pid through thread tid, as above. */
 enum field_state detail_read_uid(struct detail_reader *r, int pid, int tid,
     uid_t *uid);

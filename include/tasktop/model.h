@@ -42,6 +42,23 @@ struct ns_history {
 	bool		 born_foreign;		/* new in a known process, netns not the reference's */
 };
 
+/* SHR, context switches and IO bytes of a row shown, and their rates
+ * between two consecutive refreshes (counters.c). */
+struct counters {
+	unsigned	 gen;			/* refresh last read; 0 never */
+	double		 mono;
+	enum field_state shr_state;
+	unsigned long long shr_kb;
+	enum field_state ctxt_state;
+	unsigned long long ctxt;
+	bool		 ctxt_rate_ok;
+	double		 ctxt_rate;		/* switches a second */
+	enum field_state io_state;
+	unsigned long long read_bytes, write_bytes;
+	bool		 io_rate_ok;
+	double		 read_rate, write_rate;	/* bytes a second */
+};
+
 /* One thread (kernel task).  The leader is a thread too. */
 struct task {
 	int		 tid;
@@ -73,6 +90,8 @@ struct task {
 	bool		 cpu_valid;		/* false until two samples exist */
 	double		 cpu_percent;
 	uint64_t	 prev_cpu_ns;		/* CPU time at the previous refresh */
+
+	struct counters	 counters;		/* its own (task/<tid>/ files) */
 };
 
 /* One thread group. */
@@ -85,6 +104,7 @@ struct process {
 	size_t		 nthreads;
 	size_t		 threads_cap;
 	struct task	*leader;		/* tid == pid, NULL when gone */
+	struct counters	 counters;		/* the process's (<pid>/ files) */
 	bool		 leader_exited;		/* leader a zombie (or gone) while threads live */
 
 	char		 state;			/* the leader's, else the first thread's; '?' */
@@ -174,6 +194,12 @@ void snapshot_put_wchan(struct snapshot *s, struct task *t,
     enum field_state st, const char *wchan);
 void snapshot_put_syscall(struct snapshot *s, struct task *t,
     enum field_state st, const struct proc_syscall *sc);
+/* Counters are read once a refresh for the rows shown; a rate needs the
+ * read of the refresh before. */
+struct counters_record;
+bool snapshot_counters_stale(const struct snapshot *s, const struct counters *c);
+void snapshot_put_counters(struct snapshot *s, struct counters *c,
+    const struct counters_record *r);
 
 /* CPU% of dns nanoseconds of CPU time over dt seconds (100% = one CPU
  * busy).  0 when dt <= 0. */

@@ -226,6 +226,19 @@ struct proc_meminfo {
 
 /* /proc/meminfo: 0, or -1 without a MemTotal. */
 int proc_parse_meminfo(const char *buf, size_t len, struct proc_meminfo *out);
+/* ---- counters: /proc/<pid>/io, /proc/<pid>/statm ------------------ */
+
+struct proc_io {
+	unsigned long long read_bytes;	/* what reached the storage layer */
+	unsigned long long write_bytes;
+};
+
+/* /proc/<pid>/io (needs ptrace access): 0, or -1 without both fields. */
+int proc_parse_io(const char *buf, size_t len, struct proc_io *out);
+/* /proc/<pid>/statm's third number, shared pages.  0 or -1. */
+int proc_parse_statm(const char *buf, size_t len,
+    unsigned long long *shared_pages);
+
 /* /proc/uptime's first number, seconds.  0 or -1. */
 int proc_parse_uptime(const char *buf, size_t len, double *out);
 

@@ -43,6 +43,16 @@ struct system_record {
 	double		 uptime;
 };
 
+/* The counters of a row shown (SHR, CSW/s, IO rates), read on demand. */
+struct counters_record {
+	enum field_state shr_state;
+	unsigned long long shr_kb;
+	enum field_state ctxt_state;
+	unsigned long long ctxt;	/* voluntary + nonvoluntary switches */
+	enum field_state io_state;	/* FIELD_DENIED without ptrace access */
+	struct proc_io	 io;
+};
+
 /* What identifies a process beyond its tasks' stat, reread only when it
  * may have changed (exec renames comm; a new task behind the pid). */
 struct identity_record {

@@ -67,5 +67,8 @@ void source_fill_wchan(struct source *src, struct snapshot *s,
     struct task *t);
 void source_fill_syscall(struct source *src, struct snapshot *s,
     struct task *t);
+/* The counters of a row shown (t NULL: process p's), once a refresh. */
+void source_fill_counters(struct source *src, struct snapshot *s,
+    struct process *p, struct task *t);
 
 #endif

@@ -4,6 +4,7 @@
 src_model_libmodel_a_SOURCES += src/model/priv.h src/model/users.h \
 	src/model/task.h src/model/process.h src/model/tree.h \
 	src/model/view_sort.h src/model/grow.c src/model/system.c \
+	src/model/counters.c \
 	src/model/task.c src/model/process.c src/model/cpu.c \
 	src/model/users.c src/model/nsref.c src/model/tree.c \
 	src/model/snapshot.c src/model/refresh.c src/model/identity.c \

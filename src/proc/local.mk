@@ -8,5 +8,5 @@ src_proc_libproc_a_SOURCES += \
 	src/proc/cmdline.c src/proc/loadavg.c \
 	src/proc/mountinfo.c src/proc/cgroup.c src/proc/net_table.c \
 	src/proc/rtnl.c src/proc/netns_text.c \
-	src/proc/system.c
+	src/proc/system.c src/proc/counters.c
 EXTRA_DIST += src/proc/gen-syscalls.sh

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tasktop/record.h"
 #include "tasktop/util.h"
 #include "source_priv.h"
 
@@ -178,4 +179,16 @@ void source_fill_syscall(struct source *src, struct snapshot *s,
 		return;
 	detail_read(&src->detail, t->tgid, t->tid, DETAIL_SYSCALL, &d);
 	snapshot_put_syscall(s, t, d.syscall_state, &d.syscall);
+}
+
+void source_fill_counters(struct source *src, struct snapshot *s,
+    struct process *p, struct task *t)
+{
+	struct counters *c = t ? &t->counters : &p->counters;
+	struct counters_record r;
+
+	if (!snapshot_counters_stale(s, c))
+		return;
+	detail_read_counters(&src->detail, p->pid, t ? t->tid : 0, &r);
+	snapshot_put_counters(s, c, &r);
 }

@@ -68,6 +68,27 @@ static const char *start_cell(const struct ui *ui, const struct task *t,
 	return out;
 }
 
+/* A thread row's own counters, a process row the process's; "-" until
+ * two consecutive reads (and for IO without ptrace access). */
+static const char *rate_cell(const struct view_row *row, enum column c,
+    char *out, size_t size)
+{
+	const struct counters *k = row->task ? &row->task->counters :
+	    &row->proc->counters;
+
+	if (c == COL_CTXT) {
+		if (!k->ctxt_rate_ok)
+			return dash(out, size);
+		snprintf(out, size, "%.0f", k->ctxt_rate);
+		return out;
+	}
+	if (!k->io_rate_ok)
+		return dash(out, size);
+	format_kb(out, size, (unsigned long long)((c == COL_IO_READ ?
+	    k->read_rate : k->write_rate) / 1024), UI_MEM_COLS);
+	return out;
+}
+
 static const char *process_cell(const struct ui *ui,
     const struct view_row *row, const struct task *t, enum column c,
     char *out, size_t size)
@@ -91,6 +112,11 @@ static const char *process_cell(const struct ui *ui,
 		return out;
 	case COL_THREADS:
 		snprintf(out, size, "%zu", p->nthreads);
+		return out;
+	case COL_SHR:
+		if (p->counters.shr_state != FIELD_OK)
+			return dash(out, size);
+		format_kb(out, size, p->counters.shr_kb, UI_MEM_COLS);
 		return out;
 	default:
 		return "";
@@ -119,7 +145,10 @@ const char *cell_text(const struct ui *ui, const struct view_row *row,
 			format_cpu(out, size, p->cpu_valid, p->cpu_percent);
 		return out;
 	case COL_USER: case COL_MEM: case COL_VIRT: case COL_THREADS:
+	case COL_SHR:
 		return process_cell(ui, row, t, c, out, size);
+	case COL_CTXT: case COL_IO_READ: case COL_IO_WRITE:
+		return rate_cell(row, c, out, size);
 	case COL_NICE:
 	case COL_PRIO:
 		if (!t)

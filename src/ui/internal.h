@@ -59,12 +59,16 @@ enum column {
 	COL_CPU,
 	COL_MEM,		/* RES */
 	COL_VIRT,
+	COL_SHR,
 	COL_THREADS,
 	COL_NICE,
 	COL_PRIO,
 	COL_TIME,
 	COL_PROCESSOR,		/* the CPU it last ran on */
 	COL_START,
+	COL_CTXT,		/* context switches a second */
+	COL_IO_READ,		/* bytes read a second */
+	COL_IO_WRITE,
 	COL_WCHAN,
 	COL_MARK,		/* ! or *: not choosable, always before the name */
 	COL_NAME,		/* always last */

@@ -165,17 +165,34 @@ struct task *ui_row_wchan_task(const struct view_row *row)
 	return row->proc->leader_exited ? NULL : row->proc->leader;
 }
 
+/* SHR, CSW/s, RD/s and WR/s are read for the rows shown, when chosen. */
+static bool counters_chosen(const struct ui *ui)
+{
+	for (size_t i = 0; i < ui->nchosen; i++)
+		if (ui->chosen[i] == COL_SHR || ui->chosen[i] == COL_CTXT ||
+		    ui->chosen[i] == COL_IO_READ || ui->chosen[i] == COL_IO_WRITE)
+			return true;
+	return false;
+}
+
 void ui_fetch_shown(struct ui *ui, int rows)
 {
+	bool counters = counters_chosen(ui);
+
 	selection_scroll_into_view(ui, rows);
 	for (int k = 0; k < rows; k++) {
 		size_t i = (size_t)(ui->top + k);
+		struct view_row *row;
 		struct task *t;
 
 		if (i >= ui->view.n)
 			break;
-		t = ui_row_wchan_task(&ui->view.rows[i]);
+		row = &ui->view.rows[i];
+		t = ui_row_wchan_task(row);
 		if (t)
 			source_fill_wchan(ui->src, ui->snap, t);
+		if (counters)
+			source_fill_counters(ui->src, ui->snap, row->proc,
+			    row->task);
 	}
 }

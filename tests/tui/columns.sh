@@ -34,14 +34,6 @@ stat_field() {
 	echo "$rest" | awk -v f=$(($3 - 2)) '{ print $f }'
 }
 
-# tasktop's 4-column size (K, then M G by 1024, one decimal below 10).
-size_of_kb() {
-	awk -v kb="$1" 'BEGIN { u = "KMGTPE"; i = 1; v = kb;
-		while (v >= 1000 && i < 6) { v /= 1024; i++ }
-		if (i > 1 && v < 10) printf "%.1f%s\n", v, substr(u, i, 1);
-		else printf "%.0f%s\n", v, substr(u, i, 1) }'
-}
-
 time_of_ticks() {
 	awk -v t="$1" -v hz="$HZ" 'BEGIN { hs = int(t / hz) * 100 + int((t % hz) * 100 / hz);
 		printf "%d:%02d.%02d\n", int(hs / 6000), int(hs / 100) % 60, hs % 100 }'

@@ -150,3 +150,12 @@ assert_aligned() {
 $(screen)" ;;
 	esac
 }
+
+# size_of_kb KB: tasktop's 4-column size of KB kilobytes (format_kb: K,
+# then M G … by 1024, one decimal below 10), to compare cells with /proc.
+size_of_kb() {
+	awk -v kb="$1" 'BEGIN { u = "KMGTPE"; i = 1; v = kb;
+		while (v >= 1000 && i < 6) { v /= 1024; i++ }
+		if (i > 1 && v < 10) printf "%.1f%s\n", v, substr(u, i, 1);
+		else printf "%.0f%s\n", v, substr(u, i, 1) }'
+}

@@ -28,7 +28,8 @@ TUI_TESTS = \
 	tests/tui/columns.sh \
 	tests/tui/stack_groups.sh \
 	tests/tui/env_files.sh \
-	tests/tui/meters.sh
+	tests/tui/meters.sh \
+	tests/tui/counters.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh

@@ -9,10 +9,7 @@ nsdemo_start
 NCPU=$(grep -c '^cpu[0-9]' /proc/stat)
 [ "$NCPU" -le 4 ] || skip "the test reads one bar a line (this machine has $NCPU CPUs)"
 total_kb=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
-total=$(awk -v kb="$total_kb" 'BEGIN { u = "KMGTPE"; i = 1; v = kb;
-	while (v >= 1000 && i < 6) { v /= 1024; i++ }
-	if (i > 1 && v < 10) printf "%.1f%s\n", v, substr(u, i, 1);
-	else printf "%.0f%s\n", v, substr(u, i, 1) }')
+total=$(size_of_kb "$total_kb")
 
 check_meters() {
 	local how=$1 bar=$2 cpu

@@ -27,12 +27,12 @@ tui_start -- -p "$DEMO_PID"
 [ -e "$RC" ] && fail "a settings file before the first quit"
 keys P I H K
 wait_for_screen "the changed state" 'sort CPU%\+  flat threads.*no kthreads'
-# F2: NI is the second column not shown (after VIRT); show it, move it
-# before WCHAN.
+# F2: go down to NI (a column not shown), show it, move it before WCHAN.
 keys F2
 wait_for_screen "the setup screen" 'tasktop setup: columns'
-for _ in $(seq 9); do keys Down; done
-wait_for_screen "the cursor on NI" '^ \[ \] NI '
+wait_for_screen "NI not shown" '^ \[ \] NI '
+line=$(screen | grep -n -E '^ \[ \] NI ' | cut -d: -f1)
+for _ in $(seq $((line - 2))); do keys Down; done
 keys Space
 wait_for_screen "NI shown" '^ \[x\] NI '
 keys F7 Escape

@@ -195,6 +195,51 @@ static void test_system_meters(void **state)
 	snapshot_free(&s);
 }
 
+/* Counters read once a refresh: a rate needs the read of the refresh
+ * before; IO denied stays unknown. */
+static void test_counters_rates(void **state)
+{
+	struct snapshot s;
+	struct counters c = { 0 };
+	struct counters_record r = { .ctxt_state = FIELD_OK, .ctxt = 100,
+	    .io_state = FIELD_OK, .io = { 1000, 0 }, .shr_state = FIELD_OK,
+	    .shr_kb = 64 };
+
+	(void)state;
+	snapshot_init(&s);
+	snapshot_begin(&s, 1, 1001);
+	snapshot_end(&s);
+	assert_true(snapshot_counters_stale(&s, &c));
+	snapshot_put_counters(&s, &c, &r);
+	assert_false(snapshot_counters_stale(&s, &c));
+	assert_false(c.ctxt_rate_ok);
+	assert_false(c.io_rate_ok);
+	assert_int_equal(c.shr_kb, 64);
+	snapshot_begin(&s, 3, 1003);		/* 2 s later */
+	snapshot_end(&s);
+	r.ctxt = 150;
+	r.io.read_bytes = 5096;
+	r.io.write_bytes = 2048;
+	snapshot_put_counters(&s, &c, &r);
+	assert_true(c.ctxt_rate_ok && c.ctxt_rate == 25);
+	assert_true(c.io_rate_ok && c.read_rate == 2048 && c.write_rate == 1024);
+	/* a refresh skipped (the row was off screen): no rate this time */
+	snapshot_begin(&s, 4, 1004);
+	snapshot_end(&s);
+	snapshot_begin(&s, 5, 1005);
+	snapshot_end(&s);
+	snapshot_put_counters(&s, &c, &r);
+	assert_false(c.ctxt_rate_ok);
+	/* without ptrace access */
+	snapshot_begin(&s, 6, 1006);
+	snapshot_end(&s);
+	r.io_state = FIELD_DENIED;
+	snapshot_put_counters(&s, &c, &r);
+	assert_true(c.ctxt_rate_ok);
+	assert_false(c.io_rate_ok);
+	snapshot_free(&s);
+}
+
 /* A tid that comes back with another start time is another task. */
 static void test_tid_reuse_starts_over(void **state)
 {
@@ -448,6 +493,7 @@ int main(void)
 		cmocka_unit_test(test_any_order),
 		cmocka_unit_test(test_unreadable_stat),
 		cmocka_unit_test(test_system_meters),
+		cmocka_unit_test(test_counters_rates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

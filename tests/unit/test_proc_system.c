@@ -173,6 +173,29 @@ static void test_net_unix(void **state)
 	assert_int_equal(proc_parse_net_unix("x\n", 2, take_unix, &sn), -1);
 }
 
+static void test_io_and_statm(void **state)
+{
+	static const char io[] = "rchar: 100\nwchar: 200\nsyscr: 3\nsyscw: 4\n"
+	    "read_bytes: 4096\nwrite_bytes: 8192\ncancelled_write_bytes: 0\n";
+	struct proc_io v = { 1, 1 };
+	unsigned long long shr = 5;
+
+	(void)state;
+	assert_int_equal(proc_parse_io(io, strlen(io), &v), 0);
+	assert_int_equal(v.read_bytes, 4096);
+	assert_int_equal(v.write_bytes, 8192);
+	assert_int_equal(proc_parse_io("rchar: 1\n", 9, &v), -1);
+	assert_int_equal(proc_parse_io("read_bytes: x\nwrite_bytes: 1\n", 30,
+	    &v), -1);
+	assert_int_equal(v.read_bytes, 4096);	/* untouched */
+	assert_int_equal(proc_parse_statm("2000 500 300 10 0 400 0\n", 24,
+	    &shr), 0);
+	assert_int_equal(shr, 300);
+	assert_int_equal(proc_parse_statm("2000 500", 8, &shr), -1);
+	assert_int_equal(proc_parse_statm("2000 500 3x", 11, &shr), -1);
+	assert_int_equal(shr, 300);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +205,7 @@ int main(void)
 		cmocka_unit_test(test_uptime),
 		cmocka_unit_test(test_net_table),
 		cmocka_unit_test(test_net_unix),
+		cmocka_unit_test(test_io_and_statm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

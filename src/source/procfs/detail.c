@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tasktop/grow.h"
+#include "tasktop/record.h"
 #include "tasktop/util.h"
 #include "../source_priv.h"
 
@@ -241,4 +242,37 @@ enum field_state detail_read_uid(struct detail_reader *r, int pid, int tid,
 int detail_resolve_tgid(struct detail_reader *r, int id, int *tgid)
 {
 	return proc_resolve_tgid(r->root, id, tgid);
+}
+
+/* tid 0: the process's own files (its io counts every thread, dead ones
+ * too; its status, the leader's switches); else the thread's. */
+void detail_read_counters(struct detail_reader *r, int tgid, int tid,
+    struct counters_record *out)
+{
+	struct proc_status status;
+	unsigned long long pages;
+	char buf[512];
+	size_t len = 0;
+
+	memset(out, 0, sizeof *out);
+	out->ctxt_state = read_status(r, tgid, tid, &status);
+	if (out->ctxt_state == FIELD_OK && !(status.has & STATUS_HAS_CTXT))
+		out->ctxt_state = FIELD_UNAVAILABLE;
+	if (out->ctxt_state == FIELD_OK)
+		out->ctxt = status.voluntary_ctxt_switches +
+		    status.nonvoluntary_ctxt_switches;
+	out->io_state = proc_read_task_file(r->root, tgid, tid, "io", buf,
+	    sizeof buf, &len);
+	if (out->io_state == FIELD_OK && proc_parse_io(buf, len, &out->io) < 0)
+		out->io_state = FIELD_UNAVAILABLE;
+	out->shr_state = FIELD_UNREAD;
+	if (tid != 0)
+		return;		/* memory is the process's */
+	out->shr_state = proc_read_task_file(r->root, tgid, 0, "statm", buf,
+	    sizeof buf, &len);
+	if (out->shr_state == FIELD_OK && proc_parse_statm(buf, len, &pages) < 0)
+		out->shr_state = FIELD_UNAVAILABLE;
+	if (out->shr_state == FIELD_OK)
+		out->shr_kb = pages * (unsigned long long)(sysconf(_SC_PAGESIZE) /
+		    1024);
 }
