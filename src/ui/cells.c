@@ -105,6 +105,12 @@ static const char *process_cell(const struct ui *ui,
 			return dash(out, size);
 		format_kb(out, size, p->rss_kb, UI_MEM_COLS);
 		return out;
+	case COL_MEMPCT:
+		if (p->rss_state != FIELD_OK || !ui->snap->sys.mem_ok)
+			return dash(out, size);
+		format_cpu(out, size, true, (double)p->rss_kb * 100.0 /
+		    (double)ui->snap->sys.mem.total_kb);
+		return out;
 	case COL_VIRT:
 		if (!t)
 			return dash(out, size);
@@ -145,7 +151,7 @@ const char *cell_text(const struct ui *ui, const struct view_row *row,
 			format_cpu(out, size, p->cpu_valid, p->cpu_percent);
 		return out;
 	case COL_USER: case COL_MEM: case COL_VIRT: case COL_THREADS:
-	case COL_SHR:
+	case COL_SHR: case COL_MEMPCT:
 		return process_cell(ui, row, t, c, out, size);
 	case COL_CTXT: case COL_IO_READ: case COL_IO_WRITE:
 		return rate_cell(row, c, out, size);

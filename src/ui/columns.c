@@ -22,6 +22,7 @@ static const struct {
 	[COL_USER] = { "USER", 8, false, "owner" },
 	[COL_STATE] = { "S", 1, false, "state (R S D Z T I ...)" },
 	[COL_CPU] = { "CPU%", 5, true, "CPU use since the last refresh" },
+	[COL_MEMPCT] = { "MEM%", 5, true, "resident memory, % of MemTotal" },
 	[COL_MEM] = { "RES", 5, true, "resident memory (RSS)" },
 	[COL_VIRT] = { "VIRT", 5, true, "virtual memory size" },
 	[COL_SHR] = { "SHR", 5, true, "shared memory (statm)" },

@@ -57,6 +57,7 @@ enum column {
 	COL_USER,
 	COL_STATE,
 	COL_CPU,
+	COL_MEMPCT,		/* MEM%: RES of MemTotal */
 	COL_MEM,		/* RES */
 	COL_VIRT,
 	COL_SHR,

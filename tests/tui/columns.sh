@@ -21,7 +21,7 @@ sleep 0.2
 renice -n 7 -p "$BUSY" >/dev/null
 renice -n 3 -p "$DEMO_SLEEPER" >/dev/null	# one thread
 mkdir -p "$WORK/config/tasktop"
-echo 'columns=PID/TID NI PRI CPU VIRT RES THR TIME+ START S' \
+echo 'columns=PID/TID NI PRI CPU VIRT RES THR TIME+ START S MEM%' \
 	>"$WORK/config/tasktop/tasktoprc"
 
 HZ=$(getconf CLK_TCK)
@@ -50,7 +50,7 @@ start_of() {
 }
 
 tui_start -- -p "$BUSY,$DEMO_PID"
-screen | grep -m 1 '^PID/TID' | grep -q -E '^PID/TID +NI +PRI +CPU +VIRT +RES +THR +TIME\+ +START +S ' ||
+screen | grep -m 1 '^PID/TID' | grep -q -E '^PID/TID +NI +PRI +CPU +VIRT +RES +THR +TIME\+ +START +S +MEM% ' ||
 	fail "the file's columns are not shown in its order:
 $(screen | grep -m 1 '^PID/TID')"
 
@@ -68,6 +68,9 @@ check_process() {
 	start_of "$pid" "$pid" | grep -q -x -F "${f[8]}" ||
 		fail "$pid: START '${f[8]}', expected $(start_of "$pid" "$pid" | head -n 1)"
 	assert_eq "$pid: S" "$(stat_field "$pid" "$pid" 3)" "${f[9]}"
+	assert_eq "$pid: MEM%" "$(awk -v r="$(stat_field "$pid" "$pid" 24)" \
+		-v p="$PAGE_KB" '/^MemTotal:/ { printf "%.1f\n", r * p * 100 / $2 }' \
+		/proc/meminfo)" "${f[10]}"
 }
 
 check_process "$BUSY"
