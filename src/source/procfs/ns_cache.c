@@ -16,12 +16,14 @@ void ns_cache_init(struct ns_cache *c, const struct proc_root *root)
 {
 	memset(c, 0, sizeof *c);
 	c->root = root;
+	intmap_init(&c->index);
 	ns_names_open(&c->names, root);
 }
 
 void ns_cache_free(struct ns_cache *c)
 {
 	ns_names_close(&c->names);
+	intmap_free(&c->index);
 	free(c->v);
 	for (size_t i = 0; i < NS_CACHE_NETNS_SLOTS; i++)
 		free(c->netns[i].c);
@@ -39,14 +41,33 @@ const struct ns_name *ns_cache_name(const struct ns_cache *c, enum ns_type t,
 	return ns_names_find(&c->names, t, ino);
 }
 
+/* Namespace inums come from one allocator for every type, so the low 32
+ * bits (all there are) of a live one name it alone: the index's key.  The
+ * type is checked anyway, as an inum is reused once its namespace dies. */
+static int facts_key(uint64_t ino)
+{
+	return (int)(uint32_t)ino;
+}
+
 static struct ns_facts *facts_slot(struct ns_cache *c, enum ns_type t,
     uint64_t ino)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].type == t && c->v[i].ino == ino)
-			return &c->v[i];
-	if (c->n == NS_CACHE_MAX)
-		c->n = 0;	/* a host churning namespaces: start over */
+	uintptr_t at = (uintptr_t)intmap_get(&c->index, facts_key(ino));
+
+	if (at != 0 && c->v[at - 1].type == t && c->v[at - 1].ino == ino)
+		return &c->v[at - 1];
+	if (at != 0) {		/* a reused inum: the old namespace's facts go */
+		struct ns_facts *f = &c->v[at - 1];
+		memset(f, 0, sizeof *f);
+		f->type = t;
+		f->ino = ino;
+		return f;
+	}
+	if (c->n == NS_CACHE_MAX) {	/* a host churning namespaces: start over */
+		c->n = 0;
+		intmap_free(&c->index);
+		intmap_init(&c->index);
+	}
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? c->cap * 2 : 32;
 		struct ns_facts *v = realloc(c->v, cap * sizeof *v);
@@ -59,6 +80,7 @@ static struct ns_facts *facts_slot(struct ns_cache *c, enum ns_type t,
 	memset(f, 0, sizeof *f);
 	f->type = t;
 	f->ino = ino;
+	intmap_put(&c->index, facts_key(ino), (void *)(uintptr_t)c->n);
 	return f;
 }
 

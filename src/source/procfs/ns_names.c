@@ -80,6 +80,12 @@ static void reread(struct ns_names *nn)
 		proc_parse_mountinfo_nsfs(buf, len, take_mount, &c);
 	nn->reads++;
 	free(buf);
+	/* lookups go by inum (unique among live namespaces of every type) */
+	intmap_free(&nn->index);
+	intmap_init(&nn->index);
+	for (size_t i = 0; i < nn->n; i++)
+		intmap_put(&nn->index, (int)(uint32_t)nn->v[i].ino,
+		    (void *)(uintptr_t)(i + 1));
 }
 
 void ns_names_open(struct ns_names *nn, const struct proc_root *root)
@@ -87,6 +93,7 @@ void ns_names_open(struct ns_names *nn, const struct proc_root *root)
 	struct stat st;
 
 	memset(nn, 0, sizeof *nn);
+	intmap_init(&nn->index);
 	nn->fd = openat(root->dirfd, "self/mountinfo", O_RDONLY | O_CLOEXEC |
 	    O_NONBLOCK);
 	/* every ns link lives on the one nsfs superblock */
@@ -103,6 +110,7 @@ void ns_names_close(struct ns_names *nn)
 {
 	if (nn->fd >= 0)
 		close(nn->fd);
+	intmap_free(&nn->index);
 	free(nn->v);
 	memset(nn, 0, sizeof *nn);
 	nn->fd = -1;
@@ -121,5 +129,8 @@ void ns_names_update(struct ns_names *nn)
 const struct ns_name *ns_names_find(const struct ns_names *nn,
     enum ns_type t, uint64_t ino)
 {
-	return find(nn, t, ino);
+	uintptr_t at = (uintptr_t)intmap_get(&nn->index, (int)(uint32_t)ino);
+	const struct ns_name *n = at ? &nn->v[at - 1] : NULL;
+
+	return n != NULL && n->type == t && n->ino == ino ? n : NULL;
 }

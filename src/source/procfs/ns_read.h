@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tasktop/intmap.h"
 #include "tasktop/nsinfo.h"
 #include "tasktop/procfs.h"
 
@@ -44,6 +45,7 @@ struct ns_names {
 	unsigned	 dev_major, dev_minor;	/* of nsfs, from a stat of an ns link */
 	struct ns_name	*v;
 	size_t		 n, cap;
+	struct intmap	 index;		/* (int)inum -> index in v + 1 */
 	unsigned	 reads;		/* how often mountinfo was read */
 };
 
@@ -55,7 +57,7 @@ void ns_names_update(struct ns_names *nn);
 const struct ns_name *ns_names_find(const struct ns_names *nn,
     enum ns_type t, uint64_t ino);
 
-#define NS_CACHE_MAX		4096	/* namespaces remembered; then forgotten all */
+#define NS_CACHE_MAX		65536	/* namespaces remembered; then forgotten all */
 #define NS_CACHE_NETNS_SLOTS	4	/* netns contents kept, least recent dropped */
 #define NS_CACHE_NETNS_TTL	2.0	/* seconds before contents are reread */
 #define NS_CACHE_TTL		30.0	/* container, owner: an inode may be reused */
@@ -71,6 +73,7 @@ struct ns_cache {
 	struct ns_names	 names;
 	struct ns_facts	*v;
 	size_t		 n, cap;
+	struct intmap	 index;			/* (int)inum -> index in v + 1 */
 	struct ns_cache_netns netns[NS_CACHE_NETNS_SLOTS];
 	unsigned	 netns_reads;		/* how many contents reads were done */
 };
