@@ -385,6 +385,7 @@ void pane_namespaces(struct pane_lines *pl, const struct task_detail *d,
 	container_line(pl, d);
 	relatives_line(pl, d);
 	history_lines(pl, d);
-	netns_blocks(pl, d, ref);
+	/* the commands before the contents: a router's tables are long */
 	enter_lines(pl, d);
+	netns_blocks(pl, d, ref);
 }
