@@ -183,7 +183,10 @@ static const char *why(enum field_state st, int err, bool entering)
 		    "CAP_SYS_ADMIN)" : "permission denied (needs ptrace access)";
 	if (st == FIELD_GONE)
 		return "gone (the thread exited)";
-	(void)err;
+	/* the system's words: "Resource temporarily unavailable" is the
+	 * receive deadline, "Protocol error" a dump that made no sense */
+	if (st == FIELD_UNAVAILABLE && err > 0)
+		return strerror(err);
 	return field_state_str(st);
 }
 
