@@ -2,7 +2,7 @@
 # htop's everyday keys: I inverts (threads too), H lists threads flat, K
 # hides kernel threads, u picks a user, the filter narrows an expanded
 # process to its matching threads and highlights the match, space tags and
-# U untags, Z pauses, F follows.
+# U untags, c tags a subtree, P M T sort, Z pauses, F follows.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
 nsdemo_start
@@ -73,6 +73,14 @@ wait_for_screen "two tagged" 'tagged 2'
 keys U
 wait_for_no_screen "no tag" 'tagged'
 
+# P M T sort by CPU%, memory, TIME+, largest first.
+keys M
+wait_for_screen "sort by memory" 'sort MEM-'
+keys T
+wait_for_screen "sort by TIME+" 'sort TIME\+-'
+keys P
+wait_for_screen "sort by CPU%" 'sort CPU%-'
+
 # Z pauses (space no longer does).
 keys Z
 wait_for_screen "paused" 'PAUSED'
@@ -101,4 +109,13 @@ wait_for_screen "the user filter" 'user root'
 assert_row "root's nsdemo" "$DEMO_PID"
 keys u Home Enter
 wait_for_no_screen "no user filter" 'user root'
+
+# c tags a process and every process below it: this shell and nsdemo, its
+# child.
+tm kill-server
+sleep 0.2
+tui_start -- -p "$$,$DEMO_PID"
+wait_for_screen "nsdemo under the shell" "^ *$DEMO_PID .*[└|\`]"
+keys Home c
+wait_for_screen "c tagged two" 'tagged 2'
 echo "PASS: $test_name"
