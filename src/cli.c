@@ -39,6 +39,7 @@ enum long_only_option {
 	OPT_STACKS,
 	OPT_SAMPLES,
 	OPT_INTERVAL,
+	OPT_SOURCE,
 };
 
 static const struct option cli_long_options[] = {
@@ -55,6 +56,7 @@ static const struct option cli_long_options[] = {
 	{ "stacks",	no_argument,		NULL,	OPT_STACKS },
 	{ "samples",	required_argument,	NULL,	OPT_SAMPLES },
 	{ "interval",	required_argument,	NULL,	OPT_INTERVAL },
+	{ "source",	required_argument,	NULL,	OPT_SOURCE },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "version",	no_argument,		NULL,	'V' },
 	{ NULL,		0,			NULL,	0 },
@@ -127,6 +129,8 @@ static const char *cli_option_name(int opt)
 		return "--samples";
 	case OPT_INTERVAL:
 		return "--interval";
+	case OPT_SOURCE:
+		return "--source";
 	default:
 		shortname[0] = '-';
 		shortname[1] = (char)opt;
@@ -290,6 +294,21 @@ static int cli_parse_text(const char **dst, int opt, const char *arg,
 	return 0;
 }
 
+static int cli_parse_source(struct cli_opts *o, const char *arg,
+    struct cli_error *e)
+{
+	if (strcmp(arg, "auto") == 0)
+		o->source = SOURCE_AUTO;
+	else if (strcmp(arg, "bpf") == 0)
+		o->source = SOURCE_BPF;
+	else if (strcmp(arg, "procfs") == 0)
+		o->source = SOURCE_PROCFS;
+	else
+		return cli_fail(e, "--source: '%s' is not auto, bpf or procfs",
+		    cli_quote(arg));
+	return 0;
+}
+
 static bool cli_is_known_option(int opt)
 {
 	return opt >= OPT_JSON ||
@@ -354,6 +373,8 @@ static int cli_apply(int opt, const char *arg, struct cli_opts *o,
 	case OPT_INTERVAL:
 		seen->interval = true;
 		return cli_parse_interval(o, arg, e);
+	case OPT_SOURCE:
+		return cli_parse_source(o, arg, e);
 	default:
 		return cli_fail(e, "internal error: option %d", opt);
 	}
@@ -440,6 +461,7 @@ const char *cli_usage(void)
 {
 	return
 "Usage: tasktop [-p PID[,PID...]] [-d SECONDS] [-t THEME] [--proc-root DIR]\n"
+"               [--source auto|bpf|procfs]\n"
 "       tasktop -b [-H] [-n N] [-d SECONDS] [-p PID[,PID...]]\n"
 "       tasktop -b --stacks [--samples N [--interval SECONDS]] [-n N] [-p ...]\n"
 "       tasktop --json [-n N] [-d SECONDS] [--stack] [--stacks] [--netns]\n"
@@ -457,6 +479,9 @@ const char *cli_usage(void)
 "                      interactively, 0 allowed with -b and --json)\n"
 "  -t, --theme NAME    colour theme (interactive)\n"
 "      --proc-root DIR read DIR instead of /proc\n"
+"      --source SRC    where tasks are read: bpf (a task iterator: root or\n"
+"                      CAP_BPF+CAP_PERFMON, kernel BTF), procfs, or auto\n"
+"                      (default: bpf when it loads; -V says which and why)\n"
 "  -b, --batch         plain text to stdout, like top -b\n"
 "  -H, --threads       with -b: a row for every thread\n"
 "      --json          one JSON object per refresh (JSON Lines)\n"
@@ -471,7 +496,7 @@ const char *cli_usage(void)
 "                      0.05, 20 a second)\n"
 "  -n, --iterations N  with -b or --json: stop after N refreshes\n"
 "  -h, --help          show this help\n"
-"  -V, --version       show the version\n"
+"  -V, --version       show the version and the source auto would use\n"
 "\n"
 "Keys:\n"
 "  Up Down PgUp PgDn Home End, j g G     move (k is for signals)\n"

@@ -46,6 +46,18 @@ static size_t resolve_ids(const struct cli_opts *o, struct source *src,
 	return n;
 }
 
+/* The version, and the source in use with why bpf was not taken. */
+static void print_version(const struct source *src)
+{
+	const char *why = source_fallback_reason(src);
+
+	printf("tasktop %s\n", PACKAGE_VERSION);
+	printf("source: %s", source_name(src));
+	if (why[0] != '\0' && strcmp(source_name(src), "bpf") != 0)
+		printf(" (bpf: %s)", why);
+	printf("\n");
+}
+
 int main(int argc, char **argv)
 {
 	static struct cli_opts o;
@@ -60,14 +72,11 @@ int main(int argc, char **argv)
 	case MODE_HELP:
 		fputs(cli_usage(), stdout);
 		return 0;
-	case MODE_VERSION:
-		printf("tasktop %s\n", PACKAGE_VERSION);
-		return 0;
 	default:
 		break;
 	}
 
-	struct source *src = source_open(SOURCE_PROCFS, o.proc_root, err,
+	struct source *src = source_open(o.source, o.proc_root, err,
 	    sizeof err);
 	if (src == NULL) {
 		/* it names --proc-root's argument: untrusted bytes */
@@ -77,6 +86,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tasktop: %s\n", b.data);
 		buf_free(&b);
 		return 2;
+	}
+	if (o.mode == MODE_VERSION) {
+		print_version(src);
+		source_close(src);
+		return 0;
 	}
 	static int tgids[CLI_MAX_IDS];
 	size_t ntgids = resolve_ids(&o, src, tgids);

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tasktop/source.h"
+
 enum run_mode {
 	MODE_INTERACTIVE,
 	MODE_BATCH,		/* -b */
@@ -33,6 +35,7 @@ struct cli_opts {
 	size_t		 nids;
 	const char	*theme;			/* -t; NULL: default */
 	const char	*proc_root;		/* --proc-root; default "/proc" */
+	enum source_kind source;		/* --source; default auto */
 };
 
 /*

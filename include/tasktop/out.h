@@ -34,6 +34,7 @@ struct out_opts {
 	out_stack_groups_fn *stack_groups;	/* --stacks; NULL without */
 	void		*stack_ctx;
 	double		 sample_interval;	/* --samples: seconds apart */
+	const char	*source;		/* "bpf", "procfs": JSON's "source" */
 };
 
 /* A header line then the tree; no raw control byte from any name. */

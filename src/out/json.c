@@ -291,6 +291,11 @@ void out_json_write(struct buf *out, const struct snapshot *s,
 		buf_printf(out, "%.2f,", s->wall);
 	else
 		buf_adds(out, "null,");
+	if (o->source != NULL) {
+		json_key(out, "source");
+		json_escape(out, o->source, strlen(o->source));
+		buf_addc(out, ',');
+	}
 	json_key(out, "processes");
 	buf_addc(out, '[');
 	for (size_t i = 0; i < s->nlist; i++) {

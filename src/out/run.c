@@ -132,7 +132,8 @@ static bool out_write_sample(const struct cli_opts *cli, struct source *src,
 	static struct intmap named;
 	struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
 	    .detail = source_detail(src), .netns = cli->netns,
-	    .overview = overview, .expanded = &named };
+	    .overview = overview, .expanded = &named,
+	    .source = source_name(src) };
 
 	named_threads_expand(&named, cli, s);
 	buf_reset(text);

@@ -14,13 +14,32 @@
 #include "tasktop/util.h"
 #include "source_priv.h"
 
+/*
+ * bpf when asked for or when auto finds it loads; why says why not.  The
+ * iterator reads the live system, so it serves only tasktop's own procfs
+ * (not a fixture tree, nor another pid namespace's proc root).
+ */
+static int source_try_bpf(struct source *src, char *why, size_t len)
+{
+#ifdef HAVE_BPF
+	if (!src->root.procfs) {
+		snprintf(why, len, "the proc root is not tasktop's own /proc");
+		return -EXDEV;
+	}
+	return bpf_source_open(src, why, len);
+#else
+	(void)src;
+	snprintf(why, len, "built without BPF (configure --disable-bpf)");
+	return -ENOTSUP;
+#endif
+}
+
 struct source *source_open(enum source_kind kind, const char *proc_root,
     char *err, size_t errlen)
 {
 	struct source *src = xcalloc(1, sizeof(*src), "source");
 	int rc = proc_root_open(&src->root, proc_root);
 
-	(void)kind;
 	if (rc == 0 && (rc = proc_root_check(&src->root)) < 0)
 		proc_root_close(&src->root);
 	if (rc == -ENOMEDIUM) {
@@ -36,6 +55,14 @@ struct source *source_open(enum source_kind kind, const char *proc_root,
 	}
 	detail_reader_init(&src->detail, &src->root);
 	buf_init(&src->identity);
+	if (kind != SOURCE_PROCFS &&
+	    source_try_bpf(src, src->fallback, sizeof(src->fallback)) == 0)
+		return src;
+	if (kind == SOURCE_BPF) {
+		snprintf(err, errlen, "--source bpf: %s", src->fallback);
+		source_close(src);
+		return NULL;
+	}
 	procfs_source_open(src);
 	return src;
 }
@@ -44,7 +71,8 @@ void source_close(struct source *src)
 {
 	if (src == NULL)
 		return;
-	src->ops->close(src);
+	if (src->ops != NULL)
+		src->ops->close(src);
 	detail_reader_free(&src->detail);
 	buf_free(&src->identity);
 	proc_root_close(&src->root);

@@ -55,5 +55,7 @@ void detail_ns_free(struct detail_reader *r);
 
 /* procfs/source.c */
 int procfs_source_open(struct source *src);
+/* bpf/bpf.c: 0, or -errno with the reason in why. */
+int bpf_source_open(struct source *src, char *why, size_t len);
 
 #endif

@@ -45,6 +45,7 @@ void header_draw(struct ui *ui, const struct rect *r)
 	    s->nlist == 1 ? "" : "es", s->ntasks, s->ntasks == 1 ? "" : "s");
 	if (source_is_restricted(ui->src))
 		buf_printf(b, " (-p)");
+	buf_printf(b, "  %s", source_name(ui->src));
 	if (s->load_ok)
 		buf_printf(b, "  load %.2f %.2f %.2f", s->load[0], s->load[1],
 		    s->load[2]);

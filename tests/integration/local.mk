@@ -18,7 +18,8 @@ INTEGRATION_TESTS = \
 	tests/integration/batch.sh \
 	tests/integration/cli_errors.sh \
 	tests/integration/docs_agree.sh \
-	tests/integration/stack_groups.sh
+	tests/integration/stack_groups.sh \
+	tests/integration/source_differ.sh
 check_SCRIPTS += $(INTEGRATION_TESTS)
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh \

@@ -82,10 +82,24 @@ struct pf_source {
 /* The procfs source behind a source (tests set its knobs). */
 struct pf_source *procfs_of(struct source *src);
 
+/* source.c: the state of a procfs reader over src's root (the BPF source
+ * keeps one too, for the groups its iterator does not show), freed by
+ * pf_free. */
+struct pf_source *pf_new(struct source *src);
+void pf_free(struct pf_source *pf);
+/* A refresh at mono seconds starts. */
+void pf_begin(struct pf_source *pf, double mono);
+
 /* refresh.c: list the thread groups (before the snapshot changes: -errno
- * when the root can't be listed), then read and put every task. */
+ * when the root can't be listed) into pf->tgids, then read and put every
+ * task of those groups (or of -p's), and their namespaces. */
 int pf_list_tgids(struct pf_source *pf);
 void pf_read(struct pf_source *pf, struct snapshot *s);
+void pf_read_groups(struct pf_source *pf, struct snapshot *s,
+    const int *tgids, int n);
+/* What the header shows of the whole system: loadavg, the CPU and memory
+ * meters, uptime (every source reads them below the proc root). */
+void pf_read_system(struct pf_source *pf, struct snapshot *s);
 
 /* task.c: a task's life in the source's table. */
 struct pf_task *pf_task_new(int tid, int tgid);

@@ -205,19 +205,34 @@ static void pf_system(struct pf_source *pf, struct snapshot *s)
 	snapshot_put_system(s, &r);
 }
 
-/* The thread groups to visit: every one listed, or only those of -p. */
-void pf_read(struct pf_source *pf, struct snapshot *s)
+void pf_read_system(struct pf_source *pf, struct snapshot *s)
 {
-	const struct source *src = pf->src;
-	const int *tgids = src->only ? src->only : pf->tgids;
-	int n = src->only ? (int)src->nonly : pf->ntgids, i;
-
 	pf_loadavg(pf, s);
 	pf_system(pf, s);
+}
+
+/* Whatever this refresh did not read of the source's own is forgotten. */
+void pf_read_groups(struct pf_source *pf, struct snapshot *s,
+    const int *tgids, int n)
+{
+	int i;
+
 	pf->nseen = 0;
 	pf->fds_exhausted = false;
 	for (i = 0; i < n; i++)
 		pf_process(pf, s, tgids[i]);
 	pf_sweep(pf);
 	ns_scan(pf, s);
+}
+
+/* The thread groups to visit: every one listed, or only those of -p. */
+void pf_read(struct pf_source *pf, struct snapshot *s)
+{
+	const struct source *src = pf->src;
+
+	pf_read_system(pf, s);
+	if (src->only)
+		pf_read_groups(pf, s, src->only, (int)src->nonly);
+	else
+		pf_read_groups(pf, s, pf->tgids, pf->ntgids);
 }

@@ -26,6 +26,13 @@ struct pf_source *procfs_of(struct source *src)
 	return src->impl;
 }
 
+void pf_begin(struct pf_source *pf, double mono)
+{
+	pf->generation++;
+	pf->interval = pf->generation > 1 ? mono - pf->mono : 0;
+	pf->mono = mono;
+}
+
 static int procfs_prepare(struct source *src, double mono)
 {
 	struct pf_source *pf = src->impl;
@@ -33,9 +40,7 @@ static int procfs_prepare(struct source *src, double mono)
 
 	if (n < 0)
 		return n;
-	pf->generation++;
-	pf->interval = pf->generation > 1 ? mono - pf->mono : 0;
-	pf->mono = mono;
+	pf_begin(pf, mono);
 	return 0;
 }
 
@@ -49,9 +54,8 @@ static void procfs_stat_stale(struct source *src, int tid)
 	pf_stat_stale(src->impl, tid);
 }
 
-static void procfs_close(struct source *src)
+void pf_free(struct pf_source *pf)
 {
-	struct pf_source *pf = src->impl;
 	size_t it = 0;
 	void *v;
 
@@ -68,6 +72,11 @@ static void procfs_close(struct source *src)
 	free(pf->tids);
 	free(pf->seen);
 	free(pf);
+}
+
+static void procfs_close(struct source *src)
+{
+	pf_free(src->impl);
 	src->impl = NULL;
 }
 
@@ -79,7 +88,7 @@ static const struct source_ops procfs_ops = {
 	.close = procfs_close,
 };
 
-int procfs_source_open(struct source *src)
+struct pf_source *pf_new(struct source *src)
 {
 	struct pf_source *pf = xcalloc(1, sizeof(*pf), "procfs source");
 
@@ -91,7 +100,12 @@ int procfs_source_open(struct source *src)
 	pf->ns_recheck_budget = NS_RECHECK_DEFAULT;
 	pf->ns_net_recheck_period = NS_NET_RECHECK_PERIOD;
 	pf->max_kept_fds = fd_budget_init();
-	src->impl = pf;
+	return pf;
+}
+
+int procfs_source_open(struct source *src)
+{
+	src->impl = pf_new(src);
 	src->ops = &procfs_ops;
 	return 0;
 }
