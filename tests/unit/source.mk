@@ -75,3 +75,10 @@ tests_unit_test_procfs_nsnames_SOURCES = tests/unit/test_procfs_nsnames.c
 tests_unit_test_procfs_nsnames_CPPFLAGS = $(SOURCE_TEST_CPPFLAGS)
 tests_unit_test_procfs_nsnames_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_procfs_nsnames_LDADD = $(SOURCE_TEST_LDADD)
+
+check_PROGRAMS += tests/unit/test_source_stacks
+TESTS += tests/unit/test_source_stacks
+tests_unit_test_source_stacks_SOURCES = tests/unit/test_source_stacks.c $(SOURCE_TEST_SOURCES)
+tests_unit_test_source_stacks_CPPFLAGS = $(SOURCE_TEST_CPPFLAGS)
+tests_unit_test_source_stacks_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_source_stacks_LDADD = $(SOURCE_TEST_LDADD)

@@ -82,8 +82,8 @@ void stack_looker_end(struct stack_looker *lk)
 	}
 }
 
-/* Whether lt ran since the last look (or can't tell); false with *gone
- * when it exited.  A kernel without schedstats prints zeros: no gate. */
+/* Whether lt ran since the last look, or can't tell.  A kernel without
+ * schedstats prints zeros, or has no such file: no gate. */
 static bool looked_ran(struct stack_looker *lk, int tid,
     struct looked_thread *lt, bool *gone)
 {
@@ -104,7 +104,9 @@ static bool looked_ran(struct stack_looker *lk, int tid,
 	    proc_pread_file(lt->sched_fd, buf, sizeof buf, &len) :
 	    proc_read_task_file(lk->root, lt->tgid, tid, "schedstat", buf,
 	    sizeof buf, &len);
-	*gone = fs == FIELD_GONE;
+	/* no schedstat (a kernel without it, a fixture tree) is no gate; the
+	 * stat read then tells whether the thread is gone */
+	*gone = false;
 	if (fs != FIELD_OK)
 		return true;
 	same = lt->known && len == lt->sched_len &&
