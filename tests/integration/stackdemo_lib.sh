@@ -4,12 +4,19 @@
 STACKDEMO=$top_builddir/tests/integration/stackdemo
 STACKDEMO_PID=
 
+# Whatever the sourcing test already does on exit (tests/tui/lib.sh ends its
+# tmux server there) still runs, after stackdemo is stopped.
+STACKDEMO_PREV_TRAP=$(trap -p EXIT)
+STACKDEMO_PREV_TRAP=${STACKDEMO_PREV_TRAP#"trap -- '"}
+STACKDEMO_PREV_TRAP=${STACKDEMO_PREV_TRAP%"' EXIT"}
+[ -n "$STACKDEMO_PREV_TRAP" ] || STACKDEMO_PREV_TRAP=cleanup
+
 stackdemo_cleanup() {
 	if [ -n "$STACKDEMO_PID" ]; then
 		kill -TERM "$STACKDEMO_PID" 2>/dev/null
 		wait "$STACKDEMO_PID" 2>/dev/null
 	fi
-	cleanup
+	eval "$STACKDEMO_PREV_TRAP"
 }
 trap stackdemo_cleanup EXIT
 
