@@ -36,6 +36,7 @@ struct task_detail {
 	struct proc_status status;
 	enum field_state stack_state;
 	struct proc_stack stack;
+	char		 stack_why[256];	/* FIELD_DENIED: what refused it, in words */
 	enum field_state wchan_state;
 	char		 wchan[64];		/* raw kernel bytes, NUL-terminated */
 	enum field_state syscall_state;

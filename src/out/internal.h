@@ -15,13 +15,11 @@
 #include "tasktop/text.h"
 
 /* The length of t's wait channel, 0 when there is none to show: unreadable,
- * or the "0" (older kernels: nothing) written for a task not waiting. */
+ * or the kernel's "0" (running, or not allowed), which the source reports
+ * as unavailable. */
 static inline size_t out_wchan_len(const struct task *t)
 {
-	size_t len = strnlen(t->wchan, sizeof t->wchan);
-	if (t->wchan_state != FIELD_OK || (len == 1 && t->wchan[0] == '0'))
-		return 0;
-	return len;
+	return t->wchan_state == FIELD_OK ? strnlen(t->wchan, sizeof t->wchan) : 0;
 }
 
 /* json_ns.c: the snapshot's "namespaces" key and value (o is scratch), and

@@ -5,7 +5,8 @@ src_source_libsource_a_SOURCES += src/source/source_priv.h \
 	src/source/source.c \
 	src/source/procfs/procfs_priv.h src/source/procfs/root.c \
 	src/source/procfs/read.c src/source/procfs/resolve.c \
-	src/source/procfs/detail.c src/source/procfs/task.c \
+	src/source/procfs/detail.c src/source/procfs/denied.h \
+	src/source/procfs/denied.c src/source/procfs/task.c \
 	src/source/procfs/task_stat.c src/source/procfs/fd_budget.c \
 	src/source/procfs/ns_scan.c src/source/procfs/refresh.c \
 	src/source/procfs/source.c src/source/procfs/ns_read.h \

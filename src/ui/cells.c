@@ -129,6 +129,20 @@ static const char *process_cell(const struct ui *ui,
 	}
 }
 
+/* Where the row's thread waits: nothing while it runs (a wait channel
+ * read before would be stale), "-" when the kernel did not tell. */
+static const char *wchan_cell(const struct view_row *row, char *out,
+    size_t size)
+{
+	const struct task *w = ui_row_wchan_task(row);
+
+	if (w && w->stat_state == FIELD_OK && w->stat.state == 'R')
+		return "";
+	if (!w || w->wchan_state != FIELD_OK)
+		return dash(out, size);
+	return w->wchan;
+}
+
 const char *cell_text(const struct ui *ui, const struct view_row *row,
     enum column c, char *out, size_t size)
 {
@@ -171,6 +185,8 @@ const char *cell_text(const struct ui *ui, const struct view_row *row,
 		return out;
 	case COL_START:
 		return start_cell(ui, t, out, size);
+	case COL_WCHAN:
+		return wchan_cell(row, out, size);
 	default:
 		return "";
 	}

@@ -84,7 +84,7 @@ static void pane_field(struct pane_lines *pl, const char *label,
 
 static void pane_stack(struct pane_lines *pl, const struct task_detail *d)
 {
-	char why[128];
+	char why[320];
 
 	pane_printf(pl, THEME_PANE_TITLE, "kernel stack");
 	switch (d->stack_state) {
@@ -102,8 +102,8 @@ static void pane_stack(struct pane_lines *pl, const struct task_detail *d)
 			pane_printf(pl, THEME_PANE, "  ... more frames");
 		break;
 	case FIELD_DENIED:
-		snprintf(why, sizeof why, "kernel stack: permission denied "
-		    "(reading /proc/%d/stack needs root: CAP_SYS_ADMIN)", d->tid);
+		snprintf(why, sizeof why, "kernel stack: permission denied (%s)",
+		    d->stack_why[0] ? d->stack_why : "no reason known");
 		pane_wrapped(pl, THEME_ERROR, why);
 		break;
 	case FIELD_GONE:
@@ -120,8 +120,13 @@ static void pane_wchan_syscall(struct pane_lines *pl, const struct task_detail *
 {
 	const char *name;
 
-	if (d->wchan_state == FIELD_OK)
+	if (d->status_state == FIELD_OK && d->status.state == 'R')
+		pane_printf(pl, THEME_PANE, "  %-10snone (running)", "wchan");
+	else if (d->wchan_state == FIELD_OK)
 		pane_field(pl, "wchan", d->wchan, strnlen(d->wchan, sizeof d->wchan));
+	else if (d->wchan_state == FIELD_UNAVAILABLE)
+		pane_wrapped(pl, THEME_ERROR, "  wchan     - (the kernel says 0: "
+		    "running, or not allowed to tell)");
 	else
 		pane_printf(pl, THEME_ERROR, "  %-10s%s", "wchan",
 		    field_state_str(d->wchan_state));

@@ -168,7 +168,6 @@ static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
 {
 	const struct view_row *row = &ui->view.rows[i];
 	enum theme_elem style = row_style(ui, row, (long)i == ui->cursor);
-	const struct task *wt = ui_row_wchan_task(row);
 	unsigned differs = view_row_ns_mark(row);
 	const char *mark = (differs & NET_BIT) ? "!" : differs ? "*" : " ";
 	char text[32];
@@ -180,8 +179,6 @@ static void draw_row(struct ui *ui, int y, const struct rect *r, size_t i)
 
 		if (c == COL_STATE)
 			draw_column(ui, y, r, c, state_style(s[0], style), s);
-		else if (c == COL_WCHAN && wt && wt->wchan_state == FIELD_OK)
-			draw_column(ui, y, r, c, style, wt->wchan);
 		else if (c == COL_MARK)
 			draw_column(ui, y, r, c, mark_style(mark, style), mark);
 		else

@@ -16,6 +16,7 @@ TUI_TESTS = \
 	tests/tui/signal_prompt.sh \
 	tests/tui/keys_encodings.sh \
 	tests/tui/terminals.sh \
+	tests/tui/wchan_denied.sh \
 	tests/tui/hostile.sh \
 	tests/tui/nobody.sh \
 	tests/tui/leader_exit.sh \

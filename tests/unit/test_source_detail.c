@@ -1,6 +1,7 @@
 /* detail_read: the side pane's data for one thread. */
 #include "config.h"
 
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +10,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "source/procfs/denied.h"
 #include "test_source_util.h"
 
 static void test_detail_of_netns_thread(void **state)
@@ -104,6 +106,49 @@ static void test_detail_malformed_files_unavailable(void **state)
 	mt_env_close(&e);
 }
 
+/* The kernel's "0" (running, or not allowed to tell) is no wait channel. */
+static void test_wchan_zero_is_unknown(void **state)
+{
+	struct mt_env e;
+	struct task_detail d;
+
+	(void)state;
+	mt_env_open(&e, "basic");
+	fixture_writes(e.root, "100/task/102/wchan", "0");
+	detail_read(source_detail(e.src), 100, 102, DETAIL_PANE, &d);
+	assert_int_equal(d.wchan_state, FIELD_UNAVAILABLE);
+	assert_string_equal(d.wchan, "");
+	mt_env_close(&e);
+}
+
+/* Root is told what refused the stack, not that it needs root. */
+static void test_denied_stack_words(void **state)
+{
+	struct privileges p = { .known = true, .init_userns = true };
+	char out[256];
+
+	(void)state;
+	denied_stack_words(&p, EACCES, 7, out, sizeof out);
+	assert_string_equal(out, "reading /proc/7/stack needs root: CAP_SYS_ADMIN");
+	p.root = true;
+	denied_stack_words(&p, EACCES, 7, out, sizeof out);
+	assert_non_null(strstr(out, "root has no CAP_SYS_ADMIN"));
+	p.init_userns = false;
+	denied_stack_words(&p, EACCES, 7, out, sizeof out);
+	assert_non_null(strstr(out, "runs in a user namespace"));
+	p.init_userns = true;
+	p.cap_sys_admin = true;
+	denied_stack_words(&p, EPERM, 7, out, sizeof out);
+	assert_non_null(strstr(out, "CAP_SYS_PTRACE would allow it"));
+	p.cap_sys_ptrace = true;
+	denied_stack_words(&p, EPERM, 7, out, sizeof out);
+	assert_non_null(strstr(out, "security module"));
+	assert_null(strstr(out, "needs root"));
+	strcpy(p.lsm, "lockdown,capability,landlock");
+	denied_stack_words(&p, EPERM, 7, out, sizeof out);
+	assert_non_null(strstr(out, "(modules: lockdown,capability,landlock)"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -112,6 +157,8 @@ int main(void)
 		cmocka_unit_test(test_detail_of_gone_thread),
 		cmocka_unit_test(test_detail_of_zombie_leader),
 		cmocka_unit_test(test_detail_malformed_files_unavailable),
+		cmocka_unit_test(test_wchan_zero_is_unknown),
+		cmocka_unit_test(test_denied_stack_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,6 +16,7 @@
 #include "tasktop/record.h"
 #include "tasktop/util.h"
 #include "../source_priv.h"
+#include "denied.h"
 
 #define STACK_BUF	16384
 /* Past this a cmdline is cut: nobody reads a megabyte in one row. */
@@ -48,14 +49,21 @@ static enum field_state read_status(struct detail_reader *r, int tgid,
 }
 
 static enum field_state read_stack(struct detail_reader *r, int tgid,
-    int tid, struct proc_stack *stack)
+    int tid, struct task_detail *d)
 {
 	char buf[STACK_BUF];
 	size_t len = 0;
-	enum field_state state = proc_read_task_file(r->root, tgid, tid,
-	    "stack", buf, sizeof(buf), &len);
+	enum field_state state;
 
-	if (state == FIELD_OK && proc_parse_stack(buf, len, stack) != 0)
+	errno = 0;
+	state = proc_read_task_file(r->root, tgid, tid, "stack", buf,
+	    sizeof(buf), &len);
+	/* errno still says which check refused it (the read failed, the
+	 * close after it succeeded) */
+	if (state == FIELD_DENIED)
+		denied_stack_words(privileges_get(), errno, tid, d->stack_why,
+		    sizeof d->stack_why);
+	if (state == FIELD_OK && proc_parse_stack(buf, len, &d->stack) != 0)
 		state = FIELD_UNAVAILABLE;
 	return state;
 }
@@ -67,6 +75,10 @@ static enum field_state read_wchan(struct detail_reader *r, int tgid,
 	enum field_state st = proc_read_task_file(r->root, tgid, tid, "wchan",
 	    wchan, cap, &len);
 
+	/* The kernel writes "0" both for a task on a CPU and for a reader
+	 * not allowed to know: no wait channel to show, and not a value. */
+	if (st == FIELD_OK && (len == 0 || strcmp(wchan, "0") == 0))
+		st = FIELD_UNAVAILABLE;
 	if (st != FIELD_OK)
 		wchan[0] = '\0';
 	return st;
@@ -97,6 +109,7 @@ void detail_read(struct detail_reader *r, int tgid, int tid, unsigned parts,
 	d->status_state = d->stack_state = FIELD_UNREAD;
 	d->wchan_state = d->syscall_state = FIELD_UNREAD;
 	d->wchan[0] = '\0';
+	d->stack_why[0] = '\0';
 	d->stack.n = 0;
 	d->stack.truncated = false;
 	for (type = 0; type < NS_COUNT; type++)
@@ -104,7 +117,7 @@ void detail_read(struct detail_reader *r, int tgid, int tid, unsigned parts,
 	if (parts & DETAIL_STATUS)
 		d->status_state = read_status(r, tgid, tid, &d->status);
 	if (parts & DETAIL_STACK)
-		d->stack_state = read_stack(r, tgid, tid, &d->stack);
+		d->stack_state = read_stack(r, tgid, tid, d);
 	if (parts & DETAIL_WCHAN)
 		d->wchan_state = read_wchan(r, tgid, tid, d->wchan,
 		    sizeof(d->wchan));
