@@ -50,9 +50,10 @@ const size_t columns_ndefault = sizeof columns_default /
     sizeof columns_default[0];
 
 /* Dropped in this order when the pane is too narrow for all of them; the
- * ones not listed go before these. */
+ * ones not listed go before these.  The essential ones (where a thread
+ * waits, whose it is) go last. */
 static const enum column drop_order[] = {
-	COL_WCHAN, COL_TIME, COL_USER, COL_THREADS, COL_MEM, COL_CPU,
+	COL_TIME, COL_THREADS, COL_MEM, COL_USER, COL_WCHAN, COL_CPU,
 };
 
 enum column column_of_sort(enum sort_key k)
@@ -85,6 +86,20 @@ bool column_right_aligned(enum column c)
 bool column_choosable(enum column c)
 {
 	return c < COL_MARK;
+}
+
+int columns_essential_width(const enum column *chosen, size_t n)
+{
+	static const enum column essential[] = {
+		COL_ID, COL_USER, COL_STATE, COL_CPU, COL_MEM, COL_WCHAN,
+	};
+	int w = column_info[COL_MARK].width + 1 + NAME_MIN_COLS;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t e = 0; e < sizeof essential / sizeof essential[0]; e++)
+			if (chosen[i] == essential[e])
+				w += column_info[chosen[i]].width + 1;
+	return w;
 }
 
 static int fixed_width(const struct columns *cl)

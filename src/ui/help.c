@@ -12,6 +12,7 @@ const struct help_entry help_entries[] = {
 	{ "Left -", "collapse (on a thread: go to its process)" },
 	{ "*", "expand all; again: collapse all" },
 	{ "Tab", "focus the side pane (scroll it) / back to the tree" },
+	{ "v", "side pane beside the tree / not (the tree takes the width)" },
 	{ "Enter", "narrow terminal: show the side pane" },
 	{ "/", "search by name, pid or tid (Enter keeps, Esc cancels)" },
 	{ "n N", "next / previous match" },

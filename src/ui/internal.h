@@ -41,8 +41,18 @@ struct layout {
 
 #define UI_HINT_MAX_LINES 4
 
+#define UI_SIDE_MIN	30	/* narrower, the side pane is not put beside */
+
+enum side_mode {
+	SIDE_AUTO,		/* beside the tree when the tree keeps its essentials */
+	SIDE_BESIDE,		/* beside the tree from 80 columns, whatever it costs */
+	SIDE_HIDDEN,		/* not beside: Tab or Enter shows it over the tree */
+};
+
 struct layout_want {
-	bool		 side_shown;	/* narrow: the side pane covers the tree */
+	enum side_mode	 side;		/* v */
+	int		 tree_min;	/* columns the tree's essentials take; 0 none */
+	bool		 side_shown;	/* not beside: the side pane covers the tree */
 	int		 hint_lines;	/* 1; a prompt may need more */
 	int		 meter_lines;	/* under the header line; 0: none */
 };
@@ -88,6 +98,10 @@ struct columns {
 extern const enum column columns_default[];
 extern const size_t columns_ndefault;
 
+/* The width the essential ones among the chosen columns (id, user, state,
+ * CPU%, memory, wait channel) take with the mark and a readable name: the
+ * side pane goes beside the tree only when the tree keeps that. */
+int columns_essential_width(const enum column *chosen, size_t n);
 /* Place the chosen columns (in their order) in width cells, dropping the
  * least useful ones first so the name keeps a readable width. */
 void columns_layout(struct columns *c, int width, const enum column *chosen,
@@ -319,7 +333,8 @@ struct ui {
 	long		 cursor;		/* row index; -1 with no rows */
 	long		 top;			/* first row shown */
 	enum focus	 focus;
-	bool		 side_shown;		/* narrow terminals: side pane over the tree */
+	bool		 side_shown;		/* not beside: side pane over the tree */
+	enum side_mode	 side_mode;		/* v: beside the tree or not */
 	int		 side_scroll;
 	int		 side_lines;		/* lines the side pane had last frame */
 

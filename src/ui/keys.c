@@ -152,6 +152,32 @@ static void toggle_side_focus(struct ui *ui)
 	ui->focus = ui->side_shown ? FOCUS_SIDE : FOCUS_TREE;
 }
 
+/* v: the side pane beside the tree, or not (the tree takes the width;
+ * Tab or Enter then show the pane over it).  Shown again, it goes where
+ * it fits with the tree's essential columns, else beside anyway. */
+static void toggle_side_pane(struct ui *ui)
+{
+	struct layout_want want = {
+		.side = SIDE_AUTO, .hint_lines = 1,
+		.tree_min = columns_essential_width(ui->chosen, ui->nchosen),
+	};
+	struct layout probe;
+
+	ui->side_shown = false;
+	ui->focus = FOCUS_TREE;
+	if (COLS < UI_SPLIT_COLS) {
+		ui_message(ui, true, "no room beside the tree below %d columns: "
+		    "Tab shows the side pane", UI_SPLIT_COLS);
+		return;
+	}
+	if (ui->layout.split) {
+		ui->side_mode = SIDE_HIDDEN;
+		return;
+	}
+	layout_compute(&probe, LINES, COLS, &want);
+	ui->side_mode = probe.split ? SIDE_AUTO : SIDE_BESIDE;
+}
+
 static void open_prompt(struct ui *ui, enum prompt_kind kind)
 {
 	prompt_open(&ui->prompt, kind, kind == PROMPT_FILTER ? ui->filter : NULL);
@@ -303,6 +329,7 @@ static void command_key(struct ui *ui, int key)
 	case KEY_LEFT: case '-': collapse_selected(ui); break;
 	case '*': toggle_expand_all(ui); break;
 	case '\t': toggle_side_focus(ui); break;
+	case 'v': toggle_side_pane(ui); break;
 	case '\n': case '\r': case KEY_ENTER: enter_key(ui); break;
 	case KEY_ESCAPE:
 		ui->focus = FOCUS_TREE;

@@ -22,6 +22,26 @@ static int side_width(int cols)
 	return w > UI_SIDE_MAX ? UI_SIDE_MAX : w;
 }
 
+/*
+ * The side pane's width beside the tree, 0 for none.  The tree keeps its
+ * essential columns first (at 80 to ~100 columns the side pane would
+ * otherwise take the wait channel and the user): the side pane gets what
+ * is left, up to 40%, when that is enough to read a stack; v puts it
+ * beside anyway (SIDE_BESIDE) or takes it away (SIDE_HIDDEN).
+ */
+static int beside_width(int cols, const struct layout_want *want)
+{
+	int w = side_width(cols), left = cols - want->tree_min - 1;
+
+	if (cols < UI_SPLIT_COLS || want->side == SIDE_HIDDEN)
+		return 0;
+	if (want->side == SIDE_BESIDE)
+		return w;
+	if (left < w)
+		w = left;
+	return w >= UI_SIDE_MIN ? w : 0;
+}
+
 void layout_compute(struct layout *l, int lines, int cols,
     const struct layout_want *want)
 {
@@ -40,8 +60,9 @@ void layout_compute(struct layout *l, int lines, int cols,
 	}
 	l->header = rect_make(0, 0, header_h, cols);
 	l->hint = rect_make(lines - hint_h, 0, hint_h, cols);
-	if (cols >= UI_SPLIT_COLS) {
-		int side_w = side_width(cols);
+	int side_w = beside_width(cols, want);
+
+	if (side_w > 0) {
 		int tree_w = cols - side_w - 1;
 
 		l->split = true;

@@ -107,7 +107,11 @@ void screen_draw(struct ui *ui)
 {
 	struct layout *l = &ui->layout;
 
-	struct layout_want want = { .side_shown = ui->side_shown, .hint_lines = 1 };
+	struct layout_want want = {
+		.side = ui->side_mode, .side_shown = ui->side_shown,
+		.tree_min = columns_essential_width(ui->chosen, ui->nchosen),
+		.hint_lines = 1,
+	};
 
 	erase();
 	if (ui->kill.open)

@@ -32,15 +32,46 @@ static long clamp_row(const struct ui *ui, long row)
 	return row;
 }
 
-/* After a rebuild: the same thread, else its process, else the same row. */
+static bool thread_row_of(const struct ui *ui, long i, int pid)
+{
+	return i >= 0 && (size_t)i < ui->view.n && ui->view.rows[i].task &&
+	    ui->view.rows[i].proc->pid == pid;
+}
+
+/*
+ * The selected thread left an open process (it exited): the cursor keeps
+ * its place, on the thread that moved into it, or when it was the last the
+ * one before it; only a process left without threads shown gets it back.
+ * Jumping to the process row would throw the user to the top of a list of
+ * thousands, and under churn do so every refresh.
+ */
+static long thread_gone_row(const struct ui *ui, long proc_row)
+{
+	long i = clamp_row(ui, ui->sel.index), last = proc_row;
+
+	if (i > proc_row && thread_row_of(ui, i, ui->sel.pid))
+		return i;
+	while (thread_row_of(ui, last + 1, ui->sel.pid))
+		last++;
+	return i > proc_row ? last : proc_row;
+}
+
+/* After a rebuild: the same thread; if it exited, its place (above); else
+ * its process, else the same row. */
 void selection_restore(struct ui *ui)
 {
-	long row = -1;
+	long row = -1, proc_row;
 
 	if (ui->sel.tid > 0)
 		row = view_find_task(&ui->view, ui->sel.tid);
-	if (row < 0 && ui->sel.pid > 0)
-		row = view_find_process(&ui->view, ui->sel.pid);
+	if (row < 0 && ui->sel.pid > 0) {
+		proc_row = view_find_process(&ui->view, ui->sel.pid);
+		/* exited, not hidden by a filter or a collapse */
+		row = proc_row >= 0 && ui->sel.tid > 0 &&
+		    ui_is_expanded(ui, ui->sel.pid) &&
+		    !snapshot_task(ui->snap, ui->sel.tid) ?
+		    thread_gone_row(ui, proc_row) : proc_row;
+	}
 	if (row < 0 && ui->follow) {
 		ui->follow = false;
 		ui_message(ui, false, "the followed %s %d is gone",

@@ -5,11 +5,12 @@
  * SIGUSR1) as well as one that would end a sleeper.  SIGSTOP shows as the
  * stopped state in /proc, SIGKILL as its death.
  *
- *   sigcount [--lifetime SECONDS] [--thread]
+ *   sigcount [--lifetime SECONDS] [--thread | --threads N]
  *
- * Prints "pid=P" once every handler is in place.  With --thread a second
- * thread is started first, its id printed as "thread=T", and every line
- * says which thread took the signal: "signal N tid T".  The stop signals from a
+ * Prints "pid=P" once every handler is in place.  With --thread (or N of
+ * them, at most 8) more threads are started first, each id printed as
+ * "thread=T", every line says which thread took the signal ("signal N
+ * tid T"), and a SIGUSR2 sent to one of those threads ends that thread.  The stop signals from a
  * terminal are caught too; SIGALRM is not, it ends a forgotten run.
  */
 #include "config.h"
@@ -66,42 +67,64 @@ static void catch_all_but_alarm(void)
 			sigaction(sig, &sa, NULL);
 }
 
-static volatile long second_tid;
+#define MAX_THREADS 8
 
-static void *second_thread(void *arg)
+static volatile long thread_tids[MAX_THREADS];
+static _Thread_local volatile sig_atomic_t leave;
+
+static void *extra_thread(void *arg)
 {
-	(void)arg;
-	second_tid = (long)syscall(SYS_gettid);
-	for (;;)
+	volatile long *tid = arg;
+
+	*tid = (long)syscall(SYS_gettid);
+	while (!leave)
 		pause();
 	return NULL;
+}
+
+/* The thread that takes SIGUSR2 leaves (the main thread ignores it). */
+static void on_usr2(int sig)
+{
+	report_signal(sig);
+	leave = 1;
 }
 
 int main(int argc, char **argv)
 {
 	unsigned lifetime = 120;
+	int nthreads = 0;
 	pthread_t t;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--lifetime") == 0 && i + 1 < argc) {
 			lifetime = (unsigned)strtoul(argv[++i], NULL, 10);
 		} else if (strcmp(argv[i], "--thread") == 0) {
-			with_tids = 1;
+			nthreads = 1;
+		} else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+			nthreads = atoi(argv[++i]);
 		} else {
 			fprintf(stderr, "usage: sigcount [--lifetime SECONDS] "
-			    "[--thread]\n");
+			    "[--thread | --threads N]\n");
 			return 2;
 		}
 	}
+	if (nthreads < 0 || nthreads > MAX_THREADS)
+		return 2;
+	with_tids = nthreads > 0;
 	catch_all_but_alarm();
-	alarm(lifetime);
-	if (with_tids && pthread_create(&t, NULL, second_thread, NULL) != 0)
-		return 1;
-	while (with_tids && second_tid == 0)
-		usleep(1000);
-	printf("pid=%ld\n", (long)getpid());
 	if (with_tids)
-		printf("thread=%ld\n", second_tid);
+		signal(SIGUSR2, on_usr2);
+	alarm(lifetime);
+	for (int i = 0; i < nthreads; i++) {
+		if (pthread_create(&t, NULL, extra_thread,
+		    (void *)&thread_tids[i]) != 0)
+			return 1;
+		while (thread_tids[i] == 0)
+			usleep(1000);
+	}
+	printf("pid=%ld\n", (long)getpid());
+	for (int i = 0; i < nthreads; i++)
+		printf("thread=%ld\n", thread_tids[i]);
 	fflush(stdout);
 	for (;;)
 		pause();

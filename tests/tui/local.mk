@@ -17,6 +17,7 @@ TUI_TESTS = \
 	tests/tui/keys_encodings.sh \
 	tests/tui/terminals.sh \
 	tests/tui/wchan_denied.sh \
+	tests/tui/layout_cursor.sh \
 	tests/tui/hostile.sh \
 	tests/tui/nobody.sh \
 	tests/tui/leader_exit.sh \

@@ -13,8 +13,9 @@ TARGET=$BACKGROUND_PID
 wait_until "saw sigcount ready" grep -q '^thread=' "$WORK/signals"
 THREAD=$(sed -n 's/^thread=//p' "$WORK/signals")
 tui_start -- -p "$THREAD"
-tm resize-window -t tasktop -x 80 -y 24
 wait_for_side_pane_of "$THREAD"
+tm resize-window -t tasktop -x 80 -y 24
+sleep 0.3
 
 keys k
 wait_for_screen "the thread prompt" "send SIGTERM to thread $THREAD \\(process $TARGET\\)\\?"

@@ -141,6 +141,14 @@ static int rm_one(const char *path, const struct stat *st, int type,
 	return unlink(path);
 }
 
+int fixture_remove_path(const char *root, const char *relpath)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/%s", root, relpath);
+	return nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 void fixture_remove(char *root)
 {
 	if (root == NULL)

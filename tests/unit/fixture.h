@@ -24,5 +24,7 @@ void fixture_writes(const char *root, const char *relpath, const char *text);
 void fixture_link(const char *root, const char *relpath, const char *target);
 /* rm -rf the tree and free the path. */
 void fixture_remove(char *root);
+/* Remove root/relpath and all below it (a task exiting): 0 or -1. */
+int fixture_remove_path(const char *root, const char *relpath);
 
 #endif

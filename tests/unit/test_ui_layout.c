@@ -38,6 +38,36 @@ static void compute(struct layout *l, int lines, int cols, bool side_shown)
 }
 
 /* A prompt of three lines takes them from the panes, not the header. */
+/* From 80 columns the side pane goes beside the tree only when the tree
+ * keeps its essentials; v forces it beside or away. */
+static void test_side_pane_after_the_essentials(void **state)
+{
+	struct layout_want want = { .hint_lines = 1 };
+	struct layout l;
+
+	(void)state;
+	want.tree_min = columns_essential_width(columns_default,
+	    columns_ndefault);
+	layout_compute(&l, 24, 80, &want);
+	assert_false(l.split);
+	assert_int_equal(l.tree.w, 80);
+	layout_compute(&l, 24, 115, &want);
+	assert_true(l.split);
+	assert_true(l.tree.w >= want.tree_min);
+	assert_true(l.side.w >= UI_SIDE_MIN);
+	want.side = SIDE_BESIDE;
+	layout_compute(&l, 24, 80, &want);
+	assert_true(l.split);
+	assert_int_equal(l.side.w, 32);
+	want.side = SIDE_HIDDEN;
+	layout_compute(&l, 45, 160, &want);
+	assert_false(l.split);
+	assert_int_equal(l.tree.w, 160);
+	want.side_shown = true;
+	layout_compute(&l, 45, 160, &want);
+	assert_int_equal(l.side.w, 160);
+}
+
 static void test_prompt_lines_shorten_the_panes(void **state)
 {
 	struct layout_want want = { .hint_lines = 3 };
@@ -143,14 +173,22 @@ static void test_columns_all_shown_when_wide(void **state)
 	assert_int_equal(c.x[COL_NAME] + c.w[COL_NAME], 95);
 }
 
-static void test_columns_drop_wchan_then_user(void **state)
+/* The essential columns (where a thread waits, whose it is) go last:
+ * TIME+, THR and memory first. */
+static void test_columns_keep_wchan_and_user_longest(void **state)
 {
 	struct columns c;
 
 	(void)state;
-	columns_layout(&c, 60, columns_default, columns_ndefault);
-	assert_false(c.shown[COL_WCHAN]);
+	columns_layout(&c, 80, columns_default, columns_ndefault);
+	assert_true(c.shown[COL_WCHAN]);
 	assert_true(c.shown[COL_USER]);
+	assert_false(c.shown[COL_TIME]);
+	columns_layout(&c, 62, columns_default, columns_ndefault);
+	assert_true(c.shown[COL_WCHAN]);
+	assert_true(c.shown[COL_USER]);
+	assert_false(c.shown[COL_MEM]);
+	assert_false(c.shown[COL_THREADS]);
 	columns_layout(&c, 40, columns_default, columns_ndefault);
 	assert_false(c.shown[COL_WCHAN]);
 	assert_false(c.shown[COL_USER]);
@@ -238,12 +276,13 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wide_splits_side_by_side),
 		cmocka_unit_test(test_prompt_lines_shorten_the_panes),
+		cmocka_unit_test(test_side_pane_after_the_essentials),
 		cmocka_unit_test(test_eighty_columns_split_at_forty_percent),
 		cmocka_unit_test(test_narrow_shows_one_pane),
 		cmocka_unit_test(test_below_minimum_is_too_small),
 		cmocka_unit_test(test_every_size_fits),
 		cmocka_unit_test(test_columns_all_shown_when_wide),
-		cmocka_unit_test(test_columns_drop_wchan_then_user),
+		cmocka_unit_test(test_columns_keep_wchan_and_user_longest),
 		cmocka_unit_test(test_columns_never_overlap),
 		cmocka_unit_test(test_columns_in_chosen_order),
 		cmocka_unit_test(test_column_titles),

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -153,6 +154,38 @@ static void test_gone_process_keeps_the_row_index(void **state)
 	assert_int_equal(ui->cursor, (long)ui->view.n - 1);
 }
 
+/* Thread tid of process 100 exits: gone from the tree, then a refresh. */
+static void thread_exits(struct world *w, int tid)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "100/task/%d", tid);
+	assert_int_equal(fixture_remove_path(w->root, path), 0);
+	assert_int_equal(source_refresh(w->src, &w->snap, 2.0, 1001.0), 0);
+	ui_rebuild(&w->ui);
+}
+
+/* The selected thread exits: the next thread takes its place, or the one
+ * before when it was the last; never the process row at the top. */
+static void test_exited_thread_keeps_the_place(void **state)
+{
+	struct world *w = *state;
+	struct ui *ui = &w->ui;
+	long row;
+
+	ui_set_expanded(ui, 100, true);
+	ui_rebuild(ui);
+	row = view_find_task(&ui->view, 101);
+	assert_true(row > 0);
+	selection_set_row(ui, row);
+	thread_exits(w, 101);
+	assert_int_equal(ui->sel.tid, 102);
+	assert_int_equal(ui->cursor, row);
+	thread_exits(w, 102);
+	assert_int_equal(ui->sel.tid, 100);
+	assert_int_equal(ui->cursor, view_find_task(&ui->view, 100));
+}
+
 static void test_filter_to_nothing_then_back(void **state)
 {
 	struct ui *ui = ui_of(state);
@@ -239,6 +272,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_search_by_id_is_exact, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_ignores_case_and_wraps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_without_match_keeps_selection, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_exited_thread_keeps_the_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_thread_falls_back_to_its_process, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gone_process_keeps_the_row_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_to_nothing_then_back, setup, teardown),
