@@ -18,6 +18,7 @@ TUI_TESTS = \
 	tests/tui/terminals.sh \
 	tests/tui/wchan_denied.sh \
 	tests/tui/layout_cursor.sh \
+	tests/tui/ssh.sh \
 	tests/tui/hostile.sh \
 	tests/tui/nobody.sh \
 	tests/tui/leader_exit.sh \
