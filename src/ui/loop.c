@@ -106,12 +106,15 @@ static void keys_dispatch(struct ui *ui)
 }
 
 /* The rest of an escape sequence split across reads (a slow link): curses
- * waited its escape delay already, this is the margin beyond it. */
+ * waited its escape delay already, this is the margin beyond it.  A
+ * terminal that hung up polls readable for ever with nothing to read: that
+ * is no more input (the caller's next read sees the end of file). */
 static bool more_input_soon(void)
 {
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 
-	return poll(&p, 1, SEQUENCE_WAIT_MS) > 0;
+	return poll(&p, 1, SEQUENCE_WAIT_MS) > 0 &&
+	    !(p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
 /* Keys waiting on the terminal.  False when it is gone: readable but no
