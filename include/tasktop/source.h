@@ -57,6 +57,11 @@ bool source_is_restricted(const struct source *src);
 int source_refresh(struct source *src, struct snapshot *s, double mono,
     double wall);
 
+/* Whether a refresh reads the machine's files for the header's meters and
+ * MEM% (/proc/stat, meminfo, uptime): /proc/stat is costly to make, so
+ * only when something shows them (default: no). */
+void source_want_system(struct source *src, bool want);
+
 /* Something changed tid's stat behind the source's back (tasktop reniced
  * it): the next refresh rereads it even if the task did not run. */
 void source_stat_stale(struct source *src, int tid);

@@ -149,6 +149,11 @@ bool source_shows(const struct source *src, int tgid)
 	    sizeof(*src->only), int_cmp) != NULL;
 }
 
+void source_want_system(struct source *src, bool want)
+{
+	src->want_system = want;
+}
+
 void source_stat_stale(struct source *src, int tid)
 {
 	if (src->ops->stat_stale != NULL)

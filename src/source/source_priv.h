@@ -40,6 +40,7 @@ struct source {
 	size_t		 nonly;
 	char		 fallback[256];		/* why auto did not take bpf */
 	struct buf	 identity;		/* a cmdline being read */
+	bool		 want_system;		/* read the meters' files (source.h) */
 };
 
 /* Whether tgid passes the -p restriction. */

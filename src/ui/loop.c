@@ -180,6 +180,9 @@ static void ui_init(struct ui *ui, const struct cli_opts *cli,
 {
 	ui_state_init(ui, cli, src, s);
 	settings_start(ui);
+	/* the first refreshes already read what the meters show (screen.c
+	 * says from then on whether they are shown) */
+	source_want_system(src, !ui->meters_hidden);
 }
 
 /* The saved theme (tasktoprc) when -t named none.  A bad one is told on the

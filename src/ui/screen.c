@@ -117,6 +117,8 @@ void screen_draw(struct ui *ui)
 	if (ui->kill.open)
 		want.hint_lines = signal_prompt_describe(ui, COLS, &ui->text);
 	want.meter_lines = meters_lines(ui, LINES, COLS);
+	source_want_system(ui->src, want.meter_lines > 0 ||
+	    ui->columns.shown[COL_MEMPCT]);
 	layout_compute(l, LINES, COLS, &want);
 	if (l->too_small) {
 		too_small_draw(ui);

@@ -208,7 +208,8 @@ static void pf_system(struct pf_source *pf, struct snapshot *s)
 void pf_read_system(struct pf_source *pf, struct snapshot *s)
 {
 	pf_loadavg(pf, s);
-	pf_system(pf, s);
+	if (pf->src->want_system)
+		pf_system(pf, s);
 }
 
 /* Whatever this refresh did not read of the source's own is forgotten. */
