@@ -111,10 +111,13 @@ struct settings {
 	double		 delay;				/* seconds */
 	size_t		 ncolumns;
 	char		 columns[SETTINGS_COLUMNS_MAX][SETTINGS_COLUMN_NAME_MAX];
-	bool		 side_pane;			/* shown */
+	int		 side_pane;			/* SETTINGS_SIDE_* */
 	bool		 kernel_threads;		/* shown */
 	bool		 meters;			/* the header's meters shown */
 };
+
+/* side_pane= (v): beside when there is room, beside anyway, not beside */
+enum { SETTINGS_SIDE_AUTO, SETTINGS_SIDE_BESIDE, SETTINGS_SIDE_HIDDEN };
 
 #define SETTINGS_DELAY_MIN	0.05
 #define SETTINGS_DELAY_MAX	3600.0

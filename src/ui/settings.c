@@ -57,6 +57,18 @@ static int parse_bool(struct span v, bool *out)
 	return 0;
 }
 
+static const char *const side_names[] = { "auto", "beside", "hidden" };
+
+static int parse_side(struct span v, int *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (span_is(v, side_names[i])) {
+			*out = i;
+			return 0;
+		}
+	return -1;
+}
+
 /* A name of ours: letters, digits and a few signs, short. */
 static bool name_char(char c)
 {
@@ -162,7 +174,7 @@ static int apply(struct settings *s, struct span key, struct span v)
 		rc = parse_columns(v, s);
 		bit = SETTINGS_HAS_COLUMNS;
 	} else if (span_is(key, "side_pane")) {
-		rc = parse_bool(v, &s->side_pane);
+		rc = parse_side(v, &s->side_pane);
 		bit = SETTINGS_HAS_SIDE_PANE;
 	} else if (span_is(key, "kernel_threads")) {
 		rc = parse_bool(v, &s->kernel_threads);
@@ -287,7 +299,8 @@ void settings_format(const struct settings *s, struct buf *out)
 		buf_addc(out, '\n');
 	}
 	if (s->has & SETTINGS_HAS_SIDE_PANE)
-		put_bool(out, "side_pane", s->side_pane);
+		buf_printf(out, "side_pane=%s\n", side_names[s->side_pane >= 0 &&
+		    s->side_pane < 3 ? s->side_pane : 0]);
 	if (s->has & SETTINGS_HAS_KERNEL)
 		put_bool(out, "kernel_threads", s->kernel_threads);
 	if (s->has & SETTINGS_HAS_METERS)

@@ -39,6 +39,9 @@ void settings_apply(struct ui *ui, const struct settings *s)
 		ui->opts.hide_kernel = !s->kernel_threads;
 	if (s->has & SETTINGS_HAS_METERS)
 		ui->meters_hidden = !s->meters;
+	if (s->has & SETTINGS_HAS_SIDE_PANE)
+		ui->side_mode = s->side_pane == SETTINGS_SIDE_BESIDE ? SIDE_BESIDE :
+		    s->side_pane == SETTINGS_SIDE_HIDDEN ? SIDE_HIDDEN : SIDE_AUTO;
 	if ((s->has & SETTINGS_HAS_DELAY) && !ui->cli->delay_given)
 		ui->delay = s->delay;
 	if (s->has & SETTINGS_HAS_COLUMNS)
@@ -56,9 +59,12 @@ void settings_collect(const struct ui *ui, struct settings *s)
 	s->flat_threads = ui->opts.flat_threads;
 	s->kernel_threads = !ui->opts.hide_kernel;
 	s->meters = !ui->meters_hidden;
+	s->side_pane = ui->side_mode == SIDE_BESIDE ? SETTINGS_SIDE_BESIDE :
+	    ui->side_mode == SIDE_HIDDEN ? SETTINGS_SIDE_HIDDEN :
+	    SETTINGS_SIDE_AUTO;
 	s->has |= SETTINGS_HAS_SORT | SETTINGS_HAS_DIRECTION |
 	    SETTINGS_HAS_TREE | SETTINGS_HAS_FLAT_THREADS | SETTINGS_HAS_KERNEL |
-	    SETTINGS_HAS_METERS;
+	    SETTINGS_HAS_METERS | SETTINGS_HAS_SIDE_PANE;
 	columns_to_names(ui->chosen, ui->nchosen, s);
 	s->has |= SETTINGS_HAS_COLUMNS;
 }

@@ -29,6 +29,8 @@ static void check_settings(const struct settings *s)
 	FUZZ_CHECK(strchr(s->theme, '/') == NULL);
 	for (size_t i = 0; i < s->ncolumns; i++)
 		check_name(s->columns[i], sizeof s->columns[i]);
+	FUZZ_CHECK(s->side_pane >= SETTINGS_SIDE_AUTO &&
+	    s->side_pane <= SETTINGS_SIDE_HIDDEN);
 	if (s->has & SETTINGS_HAS_DELAY)
 		FUZZ_CHECK(s->delay >= SETTINGS_DELAY_MIN &&
 		    s->delay <= SETTINGS_DELAY_MAX);

@@ -27,6 +27,10 @@ tui_start -- -p "$DEMO_PID"
 [ -e "$RC" ] && fail "a settings file before the first quit"
 keys P I H K
 wait_for_screen "the changed state" 'sort CPU%\+  flat threads.*no kthreads'
+# v: the side pane away (saved as side_pane=hidden)
+wait_for_screen "the side pane" 'kernel stack'
+keys v
+wait_for_no_screen "the side pane after v" 'kernel stack'
 # F2: go down to NI (a column not shown), show it, move it before WCHAN.
 keys F2
 wait_for_screen "the setup screen" 'tasktop setup: columns'
@@ -43,7 +47,7 @@ quit_and_wait
 ls "$(dirname "$RC")" | grep -v -x tasktoprc | grep -q . &&
 	fail "a temporary file was left: $(ls "$(dirname "$RC")")"
 for line in 'sort_key=CPU%' 'sort_direction=ascending' 'tree_view=0' \
-	'flat_threads=1' 'kernel_threads=0' \
+	'flat_threads=1' 'kernel_threads=0' 'side_pane=hidden' \
 	'columns=PID/TID USER S CPU% RES THR TIME+ NI WCHAN'; do
 	grep -q -x -F "$line" "$RC" || fail "the file lacks '$line':
 $(cat "$RC")"
@@ -51,6 +55,9 @@ done
 
 tui_start -- -p "$DEMO_PID"
 wait_for_screen "the same state after a restart" 'sort CPU%\+  flat threads.*no kthreads'
+sleep 0.3
+screen | grep -q 'kernel stack' && fail "the side pane is back after a restart:
+$(screen)"
 titles | grep -q -E 'TIME\+ +NI +WCHAN' || fail "NI lost at restart: $(titles)"
 quit_and_wait
 

@@ -32,7 +32,7 @@ static const char full[] =
     "theme=mono\n"
     "delay=2.5\n"
     "columns=PID/TID NI PRI TIME+ COMMAND\n"
-    "side_pane=0\n"
+    "side_pane=hidden\n"
     "kernel_threads=0\n"
     "header_meters=0\n";
 
@@ -51,7 +51,7 @@ static void test_parse_every_setting(void **state)
 	assert_true(s.delay > 2.4999 && s.delay < 2.5001);
 	assert_int_equal(s.ncolumns, 5);
 	assert_string_equal(s.columns[3], "TIME+");
-	assert_false(s.side_pane);
+	assert_int_equal(s.side_pane, SETTINGS_SIDE_HIDDEN);
 	assert_false(s.kernel_threads);
 	assert_false(s.meters);
 	assert_int_equal(s.has, 0x3ff);
@@ -132,6 +132,7 @@ static void test_damaged_files(void **state)
 	assert_damaged("delay=99999\n", 12, "line 1: a value out of range");
 	assert_damaged("tree_view=maybe\n", 16, "line 1: a value out of range");
 	assert_damaged("sort_direction=up\n", 18, "line 1: a value out of range");
+	assert_damaged("side_pane=1\n", 12, "line 1: a value out of range");
 	assert_damaged("theme=../../etc/passwd x\n", 25, "line 1: a value out "
 	    "of range");
 	assert_damaged("theme=../../etc/passwd\n", 23, "line 1: a value out "
