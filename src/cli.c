@@ -34,6 +34,7 @@
 enum long_only_option {
 	OPT_JSON = 256,
 	OPT_STACK,
+	OPT_USTACK,
 	OPT_PROC_ROOT,
 	OPT_NETNS,
 	OPT_STACKS,
@@ -52,6 +53,7 @@ static const struct option cli_long_options[] = {
 	{ "json",	no_argument,		NULL,	OPT_JSON },
 	{ "stack",	no_argument,		NULL,	OPT_STACK },
 	{ "netns",	no_argument,		NULL,	OPT_NETNS },
+	{ "ustack",	no_argument,		NULL,	OPT_USTACK },
 	{ "proc-root",	required_argument,	NULL,	OPT_PROC_ROOT },
 	{ "stacks",	no_argument,		NULL,	OPT_STACKS },
 	{ "samples",	required_argument,	NULL,	OPT_SAMPLES },
@@ -72,6 +74,7 @@ struct cli_seen {
 	bool		 threads;
 	bool		 stack;
 	bool		 netns;
+	bool		 ustack;
 	bool		 iterations;
 	bool		 theme;
 	bool		 stacks;
@@ -119,6 +122,8 @@ static const char *cli_option_name(int opt)
 		return "--json";
 	case OPT_STACK:
 		return "--stack";
+	case OPT_USTACK:
+		return "--ustack";
 	case OPT_PROC_ROOT:
 		return "--proc-root";
 	case OPT_NETNS:
@@ -362,6 +367,9 @@ static int cli_apply(int opt, const char *arg, struct cli_opts *o,
 	case OPT_NETNS:
 		seen->netns = true;
 		return 0;
+	case OPT_USTACK:
+		seen->ustack = true;
+		return 0;
 	case OPT_PROC_ROOT:
 		return cli_parse_text(&o->proc_root, opt, arg, e);
 	case OPT_STACKS:
@@ -392,6 +400,10 @@ static int cli_check_combination(struct cli_opts *o,
 		return cli_fail(e, "--stack: only with --json");
 	if (seen->netns && !seen->json)
 		return cli_fail(e, "--netns: only with --json");
+	if (seen->ustack && !seen->json && !seen->batch)
+		return cli_fail(e, "--ustack: only with --json or -b");
+	if (seen->ustack && seen->stacks)
+		return cli_fail(e, "--ustack and --stacks cannot be used together");
 	if (seen->iterations && !seen->batch && !seen->json)
 		return cli_fail(e, "-n: only with -b or --json");
 	if (seen->theme && (seen->batch || seen->json))
@@ -410,6 +422,7 @@ static int cli_check_combination(struct cli_opts *o,
 	o->stack = seen->stack;
 	o->netns = seen->netns;
 	o->stacks = seen->stacks;
+	o->ustack = seen->ustack;
 	if (o->mode == MODE_INTERACTIVE &&
 	    o->delay < CLI_MIN_INTERACTIVE_DELAY)
 		return cli_fail(e, "-d: '%s' is too short (at least %.2f "
@@ -462,10 +475,10 @@ const char *cli_usage(void)
 	return
 "Usage: tasktop [-p PID[,PID...]] [-d SECONDS] [-t THEME] [--proc-root DIR]\n"
 "               [--source auto|bpf|procfs]\n"
-"       tasktop -b [-H] [-n N] [-d SECONDS] [-p PID[,PID...]]\n"
+"       tasktop -b [-H] [--ustack] [-n N] [-d SECONDS] [-p PID[,PID...]]\n"
 "       tasktop -b --stacks [--samples N [--interval SECONDS]] [-n N] [-p ...]\n"
-"       tasktop --json [-n N] [-d SECONDS] [--stack] [--stacks] [--netns]\n"
-"                      [-p PID[,PID...]]\n"
+"       tasktop --json [-n N] [-d SECONDS] [--stack] [--ustack] [--stacks]\n"
+"                      [--netns] [-p PID[,PID...]]\n"
 "       tasktop -h | --help,  -V | --version\n"
 "\n"
 "A top for processes and their threads: kernel stack, status and namespaces\n"
@@ -494,6 +507,8 @@ const char *cli_usage(void)
 "                      1200) and give each group's share of thread-time\n"
 "      --interval SECS with --samples: seconds between samples (default\n"
 "                      0.05, 20 a second)\n"
+"      --ustack        with --json or -b: each thread's user stack, unwound\n"
+"                      over ptrace one thread at a time (needs ptrace rights)\n"
 "  -n, --iterations N  with -b or --json: stop after N refreshes\n"
 "  -h, --help          show this help\n"
 "  -V, --version       show the version and the source auto would use\n"

@@ -31,6 +31,7 @@ struct cli_opts {
 	bool		 stacks;		/* --stacks: threads grouped by stack */
 	long		 samples;		/* --samples: rounds; 0 one live look */
 	double		 sample_interval;	/* --interval seconds between rounds */
+	bool		 ustack;		/* --ustack (json, batch) */
 	int		 ids[CLI_MAX_IDS];	/* -p pids or tids, as given */
 	size_t		 nids;
 	const char	*theme;			/* -t; NULL: default */

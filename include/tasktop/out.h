@@ -35,7 +35,25 @@ struct out_opts {
 	void		*stack_ctx;
 	double		 sample_interval;	/* --samples: seconds apart */
 	const char	*source;		/* "bpf", "procfs": JSON's "source" */
+	bool		 ustack;		/* --ustack: show user stacks */
+	const struct intmap *ustacks;		/* tid -> struct unwind_result * */
 };
+
+/* The user stacks of the threads a sample shows (--ustack), unwound by
+ * the helper before the sample is written. */
+struct unwinder;
+struct out_ustacks {
+	struct unwinder	*unwinder;
+	struct intmap	 by_tid;		/* tid -> struct unwind_result * */
+};
+void out_ustacks_init(struct out_ustacks *us);
+void out_ustacks_free(struct out_ustacks *us);
+/* Unwind the threads a sample shows: every thread of s, or without threads
+ * the leaders and every thread of the processes in expanded; one stopped
+ * at a time.  Waits for the last result (each bounded by the helper's
+ * deadlines). */
+void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
+    bool threads, const struct intmap *expanded);
 
 /* A header line then the tree; no raw control byte from any name. */
 void out_batch_write(struct buf *out, const struct snapshot *s,

@@ -99,6 +99,7 @@ enum proc_status_has {		/* which fields status carried */
 	STATUS_HAS_CAPEFF	= 1u << 12,
 	STATUS_HAS_SECCOMP	= 1u << 13,
 	STATUS_HAS_VMRSS	= 1u << 14,	/* absent for kernel threads */
+	STATUS_HAS_KTHREAD	= 1u << 15,	/* Linux 6.x: "Kthread: 0|1" */
 };
 
 struct proc_status {
@@ -122,6 +123,7 @@ struct proc_status {
 	unsigned long long cap_eff;
 	int		 seccomp;		/* 0 off, 1 strict, 2 filter */
 	unsigned long long vm_rss_kb;
+	int		 kthread;		/* 1: a kernel thread */
 };
 
 /* status grows with the number of groups and cpus: 8 KiB holds a large

@@ -1,7 +1,8 @@
 /*
  * procfs.h - I/O below a proc root (/proc or a fixture tree): the only code
  * that opens task files.  Only src/source/, src/act/ (pinning a task to act
- * on it) and the tests call it; ui/, out/ and the model never do
+ * on it), src/unwind/ (its helper reads the thread it is about to stop) and
+ * the tests call it; ui/, out/ and the model never do
  * (tests/unit/layering.sh checks).
  */
 #ifndef TASKTOP_PROCFS_H

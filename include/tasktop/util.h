@@ -13,9 +13,10 @@
  * too small to fail on a working machine is not worth a half-done screen
  * or a half-written JSON object. */
 _Noreturn void oom_abort(const char *what);
-/* malloc, calloc-like zeroing and reallocarray that never return NULL. */
-void *xmalloc(size_t size, const char *what);
-void *xcalloc(size_t n, size_t size, const char *what);
+/* malloc and calloc that never return NULL.  Not named xmalloc: libiberty
+ * (the demangler, src/unwind) has its own, which it calls itself. */
+void *oom_malloc(size_t size, const char *what);
+void *oom_calloc(size_t n, size_t size, const char *what);
 
 /* The clock in seconds (CLOCK_MONOTONIC for intervals, CLOCK_REALTIME for
  * the time shown); 0 if it can't be read. */

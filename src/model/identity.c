@@ -39,7 +39,7 @@ static void process_take_cmdline(struct process *p,
 	p->cmdline = NULL;
 	if (p->cmdline_len == 0)
 		return;
-	p->cmdline = xmalloc(p->cmdline_len + 1, "cmdline");
+	p->cmdline = oom_malloc(p->cmdline_len + 1, "cmdline");
 	memcpy(p->cmdline, r->cmdline, p->cmdline_len);
 	p->cmdline[p->cmdline_len] = '\0';
 }

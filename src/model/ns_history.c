@@ -42,7 +42,7 @@ static void note_change(struct ns_history *h, enum ns_type type,
     uint64_t from, uint64_t to, double wall)
 {
 	if (h->ring == NULL)
-		h->ring = xcalloc(NS_HISTORY_KEEP, sizeof *h->ring, "ns history");
+		h->ring = oom_calloc(NS_HISTORY_KEEP, sizeof *h->ring, "ns history");
 	h->ring[h->changes % NS_HISTORY_KEEP] = (struct ns_change){
 	    .type = type, .from = from, .to = to, .wall = wall };
 	h->changes++;

@@ -10,7 +10,7 @@
 
 struct process *process_new(int pid)
 {
-	struct process *p = xcalloc(1, sizeof(*p), "process");
+	struct process *p = oom_calloc(1, sizeof(*p), "process");
 
 	p->pid = pid;
 	p->state = '?';

@@ -15,7 +15,7 @@
 
 void snapshot_init(struct snapshot *s)
 {
-	struct snapshot_priv *priv = xcalloc(1, sizeof(*priv), "snapshot");
+	struct snapshot_priv *priv = oom_calloc(1, sizeof(*priv), "snapshot");
 	long page = sysconf(_SC_PAGESIZE);
 
 	memset(s, 0, sizeof(*s));

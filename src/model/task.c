@@ -14,7 +14,7 @@
 
 struct task *task_new(int tid, int tgid)
 {
-	struct task *t = xcalloc(1, sizeof(*t), "task");
+	struct task *t = oom_calloc(1, sizeof(*t), "task");
 
 	t->tid = tid;
 	task_reset(t, tgid);

@@ -21,6 +21,7 @@
 #include "tasktop/detail.h"
 #include "tasktop/out.h"
 #include "tasktop/util.h"
+#include "tasktop/unwind.h"
 #include "internal.h"
 
 #define BATCH_ID_COLS		7	/* pid_max is at most 4194304 */
@@ -37,6 +38,7 @@ struct batch_writer {
 	struct buf	 raw;
 	enum text_mode	 mode;
 	struct detail_reader *detail;	/* names of namespaces; NULL none */
+	const struct out_opts *opts;
 };
 
 void out_batch_header(struct buf *out, const struct snapshot *s)
@@ -250,6 +252,43 @@ static void batch_thread_row(struct batch_writer *w,
 	buf_addc(w->out, '\n');
 }
 
+/* --ustack: under a row, its thread's user frames, one a line, indented
+ * past the id column: "#2 pool_wait+0x1b (prog) at prog.c:74". */
+static void batch_ustack_frame(struct batch_writer *w, size_t i,
+    const struct unwind_frame *f)
+{
+	buf_reset(&w->raw);
+	buf_printf(&w->raw, "#%zu ", i);
+	unwind_frame_function(&w->raw, f);
+	if (f->module != NULL)
+		buf_printf(&w->raw, " (%s)", unwind_basename(f->module));
+	if (f->file != NULL)
+		buf_printf(&w->raw, " at %s:%d", f->file, f->line);
+	batch_spaces(w->out, BATCH_ID_COLS + 3);
+	text_sanitize(w->out, w->raw.data, w->raw.len, w->mode);
+	buf_addc(w->out, '\n');
+}
+
+static void batch_ustack(struct batch_writer *w, int tid)
+{
+	const struct unwind_result *r;
+	const char *why;
+
+	if (!w->opts->ustack || w->opts->ustacks == NULL)
+		return;
+	r = intmap_get(w->opts->ustacks, tid);
+	for (size_t i = 0; r != NULL && r->has_frames && i < r->nframes; i++)
+		batch_ustack_frame(w, i, &r->frames[i]);
+	why = r == NULL ? "not unwound" : r->error ? r->error :
+	    r->reason != UNWIND_REASON_NONE ? unwind_reason_str(r->reason) : NULL;
+	if (why == NULL)
+		return;
+	batch_spaces(w->out, BATCH_ID_COLS + 3);
+	buf_adds(w->out, "user stack: ");
+	text_sanitize(w->out, why, strlen(why), w->mode);
+	buf_addc(w->out, '\n');
+}
+
 void out_batch_write(struct buf *out, const struct snapshot *s,
     struct view *scratch, const struct out_opts *o)
 {
@@ -260,7 +299,7 @@ void out_batch_write(struct buf *out, const struct snapshot *s,
 		.expanded = o->expanded,
 	};
 	struct batch_writer w = { .out = out, .mode = text_mode_from_locale(),
-	    .detail = o->detail };
+	    .detail = o->detail, .opts = o };
 
 	buf_init(&w.cell);
 	buf_init(&w.raw);
@@ -268,10 +307,15 @@ void out_batch_write(struct buf *out, const struct snapshot *s,
 	out_batch_header(out, s);
 	batch_title(out);
 	for (size_t i = 0; i < scratch->n; i++) {
-		if (scratch->rows[i].task == NULL)
-			batch_process_row(&w, &scratch->rows[i]);
-		else
-			batch_thread_row(&w, &scratch->rows[i]);
+		const struct view_row *row = &scratch->rows[i];
+		if (row->task == NULL) {
+			batch_process_row(&w, row);
+			if (!o->threads)
+				batch_ustack(&w, row->proc->pid);
+		} else {
+			batch_thread_row(&w, row);
+			batch_ustack(&w, row->task->tid);
+		}
 	}
 	buf_free(&w.cell);
 	buf_free(&w.raw);

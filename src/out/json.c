@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tasktop/out.h"
+#include "tasktop/unwind.h"
 #include "tasktop/util.h"
 #include "internal.h"
 
@@ -175,6 +176,61 @@ static void json_stack(struct buf *out, const struct out_opts *o,
 	json_escape(out, field_state_str(st), strlen(field_state_str(st)));
 }
 
+static void json_string_or_null_z(struct buf *out, const char *s)
+{
+	json_string_or_null(out, s != NULL, s, s ? strlen(s) : 0);
+}
+
+static void json_ustack_frame(struct buf *out, const struct unwind_frame *f)
+{
+	buf_printf(out, "{\"pc\":%" PRIu64 ",\"symbol\":", f->pc);
+	json_string_or_null_z(out, f->symbol);
+	buf_adds(out, ",\"offset\":");
+	if (f->symbol != NULL && !f->inlined)
+		buf_printf(out, "%" PRIu64, f->offset);
+	else
+		buf_adds(out, "null");
+	buf_adds(out, ",\"module\":");
+	json_string_or_null_z(out, f->module);
+	buf_adds(out, ",\"file\":");
+	json_string_or_null_z(out, f->file);
+	buf_adds(out, ",\"line\":");
+	if (f->file != NULL && f->line > 0)
+		buf_printf(out, "%d", f->line);
+	else
+		buf_adds(out, "null");
+	buf_printf(out, ",\"inlined\":%s}", f->inlined ? "true" : "false");
+}
+
+/* "ustack" and "ustack_error": the user frames innermost first, or null
+ * and why; frames and a reason both when the chain ended early.  Without
+ * --ustack nothing is unwound and the error is "not read". */
+static void json_ustack(struct buf *out, const struct out_opts *o,
+    const struct task *t)
+{
+	const struct unwind_result *r = o->ustack && o->ustacks ?
+	    intmap_get(o->ustacks, t->tid) : NULL;
+	const char *why = !o->ustack ? "not read" : r == NULL ? "not unwound" :
+	    r->error ? r->error : r->reason != UNWIND_REASON_NONE ?
+	    unwind_reason_str(r->reason) : NULL;
+
+	json_key(out, "ustack");
+	if (r != NULL && r->has_frames) {
+		buf_addc(out, '[');
+		for (size_t i = 0; i < r->nframes; i++) {
+			if (i > 0)
+				buf_addc(out, ',');
+			json_ustack_frame(out, &r->frames[i]);
+		}
+		buf_addc(out, ']');
+	} else {
+		buf_adds(out, "null");
+	}
+	buf_addc(out, ',');
+	json_key(out, "ustack_error");
+	json_string_or_null_z(out, why);
+}
+
 static void json_thread(struct buf *out, const struct out_opts *o,
     const struct task *t, struct task_detail *detail)
 {
@@ -205,6 +261,8 @@ static void json_thread(struct buf *out, const struct out_opts *o,
 	json_ns_change(out, t);
 	buf_addc(out, ',');
 	json_stack(out, o, t, detail);
+	buf_addc(out, ',');
+	json_ustack(out, o, t);
 	buf_addc(out, '}');
 }
 
@@ -284,7 +342,7 @@ void out_json_write(struct buf *out, const struct snapshot *s,
 	struct task_detail *detail = NULL;
 
 	if (o->stack && o->detail != NULL)
-		detail = xmalloc(sizeof *detail, "stack detail");
+		detail = oom_malloc(sizeof *detail, "stack detail");
 	buf_addc(out, '{');
 	json_key(out, "time");
 	if (isfinite(s->wall))

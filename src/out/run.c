@@ -127,15 +127,20 @@ static void named_threads_expand(struct intmap *named,
 /* False when a signal cut --samples short: nothing is written then. */
 static bool out_write_sample(const struct cli_opts *cli, struct source *src,
     struct snapshot *s, struct view *view, struct buf *text, long iteration,
-    struct ns_overview *overview, struct out_stacks *stacks)
+    struct ns_overview *overview, struct out_stacks *stacks,
+    struct out_ustacks *us)
 {
 	static struct intmap named;
 	struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
 	    .detail = source_detail(src), .netns = cli->netns,
 	    .overview = overview, .expanded = &named,
-	    .source = source_name(src) };
+	    .source = source_name(src), .ustack = cli->ustack,
+	    .ustacks = us ? &us->by_tid : NULL };
 
 	named_threads_expand(&named, cli, s);
+	if (us != NULL)
+		out_ustacks_collect(us, s, cli->mode == MODE_JSON || cli->threads,
+		    &named);
 	buf_reset(text);
 	if (!out_stacks_prepare(stacks, &o, out_sleep))
 		return false;
@@ -154,7 +159,8 @@ static bool out_write_sample(const struct cli_opts *cli, struct source *src,
 
 static int out_loop(const struct cli_opts *cli, struct source *src,
     struct snapshot *s, struct view *view, struct buf *text,
-    struct ns_overview *overview, struct out_stacks *stacks)
+    struct ns_overview *overview, struct out_stacks *stacks,
+    struct out_ustacks *us)
 {
 	for (long i = 0; cli->iterations < 0 || i < cli->iterations; i++) {
 		int status;
@@ -165,7 +171,7 @@ static int out_loop(const struct cli_opts *cli, struct source *src,
 		if (out_refresh(cli, src, s, true) < 0)
 			return 1;
 		if (!out_write_sample(cli, src, s, view, text, i, overview,
-		    stacks))
+		    stacks, us))
 			break;
 		status = out_emit(text);
 		if (status >= 0)
@@ -181,6 +187,7 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	struct view view;
 	struct buf text;
 	struct ns_overview overview;	/* "namespaces" scratch, kept */
+	struct out_ustacks ustacks;	/* --ustack */
 	int status;
 
 	/* JSON numbers and top -b's columns take a '.', whatever the locale. */
@@ -197,7 +204,12 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	view_init(&view);
 	buf_init(&text);
 	out_stacks_init(&stacks, cli, src, s);
-	status = out_loop(cli, src, s, &view, &text, &overview, &stacks);
+	if (cli->ustack)
+		out_ustacks_init(&ustacks);
+	status = out_loop(cli, src, s, &view, &text, &overview, &stacks,
+	    cli->ustack ? &ustacks : NULL);
+	if (cli->ustack)
+		out_ustacks_free(&ustacks);
 	out_stacks_free(&stacks);
 	view_free(&view);
 	buf_free(&text);

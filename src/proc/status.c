@@ -159,6 +159,7 @@ static const struct status_line {
 	{ "CapEff:", STATUS_HAS_CAPEFF, VALUE_HEX, AT(cap_eff), 0 },
 	{ "Seccomp:", STATUS_HAS_SECCOMP, VALUE_ID, AT(seccomp), 0 },
 	{ "VmRSS:", STATUS_HAS_VMRSS, VALUE_KB, AT(vm_rss_kb), 0 },
+	{ "Kthread:", STATUS_HAS_KTHREAD, VALUE_ID, AT(kthread), 0 },
 };
 
 static bool parse_value(struct scan s, const struct status_line *l,

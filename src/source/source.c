@@ -37,7 +37,7 @@ static int source_try_bpf(struct source *src, char *why, size_t len)
 struct source *source_open(enum source_kind kind, const char *proc_root,
     char *err, size_t errlen)
 {
-	struct source *src = xcalloc(1, sizeof(*src), "source");
+	struct source *src = oom_calloc(1, sizeof(*src), "source");
 	int rc = proc_root_open(&src->root, proc_root);
 
 	if (rc == 0 && (rc = proc_root_check(&src->root)) < 0)
@@ -116,7 +116,7 @@ void source_set_only(struct source *src, const int *tgids, size_t n)
 	src->nonly = 0;
 	if (n == 0)
 		return;
-	src->only = xmalloc(n * sizeof(*src->only), "-p list");
+	src->only = oom_malloc(n * sizeof(*src->only), "-p list");
 	memcpy(src->only, tgids, n * sizeof(*src->only));
 	qsort(src->only, n, sizeof(*src->only), int_cmp);
 	for (i = 0; i < n; i++)
@@ -131,7 +131,7 @@ void source_add_only(struct source *src, int tgid)
 
 	if (src->only == NULL || source_shows(src, tgid))
 		return;
-	ids = xmalloc((src->nonly + 1) * sizeof(*ids), "-p list");
+	ids = oom_malloc((src->nonly + 1) * sizeof(*ids), "-p list");
 	memcpy(ids, src->only, src->nonly * sizeof(*ids));
 	ids[src->nonly] = tgid;
 	source_set_only(src, ids, src->nonly + 1);

@@ -41,7 +41,7 @@ void stack_sampler_free(struct stack_sampler *sm)
 
 static void *array_or_die(size_t n, size_t size)
 {
-	return xcalloc(n ? n : 1, size, "sampling");
+	return oom_calloc(n ? n : 1, size, "sampling");
 }
 
 static size_t live_threads(const struct snapshot *s,

@@ -158,7 +158,7 @@ void groups_view_open(struct ui *ui)
 		ui_message(ui, true, "no process selected");
 		return;
 	}
-	gv = xcalloc(1, sizeof *gv, "grouped view");
+	gv = oom_calloc(1, sizeof *gv, "grouped view");
 	gv->pid = p->pid;
 	stack_looker_init(&gv->looker, ui->src);
 	stack_groups_init(&gv->live);

@@ -61,8 +61,8 @@ static void overview_add_mounted(struct ui *ui)
 
 	if (n == 0 || source_is_restricted(ui->src))
 		return;
-	enum ns_type *types = xcalloc(n, sizeof *types, "namespace names");
-	uint64_t *inos = xcalloc(n, sizeof *inos, "namespace names");
+	enum ns_type *types = oom_calloc(n, sizeof *types, "namespace names");
+	uint64_t *inos = oom_calloc(n, sizeof *inos, "namespace names");
 	for (size_t i = 0; i < n; i++) {
 		types[i] = names[i].type;
 		inos[i] = names[i].ino;

@@ -59,7 +59,7 @@ static void intmap_rehash(struct intmap *m)
 
 	while (cap < (m->count + 1) * 2)
 		cap *= 2;
-	m->slots = xcalloc(cap, sizeof(*m->slots), "hash table");
+	m->slots = oom_calloc(cap, sizeof(*m->slots), "hash table");
 	m->cap = cap;
 	m->tombs = 0;
 	for (i = 0; i < old_cap; i++) {

@@ -14,7 +14,7 @@ _Noreturn void oom_abort(const char *what)
 	abort();
 }
 
-void *xmalloc(size_t size, const char *what)
+void *oom_malloc(size_t size, const char *what)
 {
 	void *p = malloc(size ? size : 1);
 
@@ -23,7 +23,7 @@ void *xmalloc(size_t size, const char *what)
 	return p;
 }
 
-void *xcalloc(size_t n, size_t size, const char *what)
+void *oom_calloc(size_t n, size_t size, const char *what)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 

@@ -8,7 +8,7 @@
 #include "fuzz.h"
 #include "tasktop/proc.h"
 
-#define STATUS_HAS_ALL ((STATUS_HAS_VMRSS << 1) - 1)
+#define STATUS_HAS_ALL ((STATUS_HAS_KTHREAD << 1) - 1)
 
 static void check_ids(const int *ids, int n)
 {

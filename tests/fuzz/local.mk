@@ -11,6 +11,8 @@
 FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
 	json_escape sanitize fit mountinfo cgroup net_table rtnl \
 	settings system net_sockets
+# the unwind helper's results (src/unwind/wire.c)
+FUZZ_TARGETS += ustack_wire
 FUZZ_SHARED_FILES = tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 	tests/fuzz/json_string_check.h
 
@@ -35,6 +37,7 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_settings \
 	tests/fuzz/replay_system \
 	tests/fuzz/replay_net_sockets
+check_PROGRAMS += tests/fuzz/replay_ustack_wire
 
 tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stat.c $(FUZZ_SHARED_FILES)
@@ -108,6 +111,10 @@ tests_fuzz_replay_net_sockets_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_net_sockets.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_net_sockets_LDADD = $(PROC_LIBS)
 
+tests_fuzz_replay_ustack_wire_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_ustack_wire.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_ustack_wire_LDADD = $(UNWIND_LIBS)
+
 # The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
 # the layers' own source lists (so a new source file is picked up).
 FUZZ_CC = clang
@@ -118,6 +125,8 @@ FUZZ_LIB_FILES = $(src_util_libutil_a_SOURCES) $(src_proc_libproc_a_SOURCES)
 FUZZ_LIB_C_FILES = $(filter %.c,$(FUZZ_LIB_FILES))
 FUZZ_EXTRA_theme = $(top_srcdir)/src/ui/theme.c
 FUZZ_EXTRA_settings = $(top_srcdir)/src/ui/settings.c
+FUZZ_EXTRA_ustack_wire = $(top_srcdir)/src/unwind/wire.c \
+	$(top_srcdir)/src/unwind/reason.c
 FUZZ_BINS = $(FUZZ_TARGETS:%=tests/fuzz/bin/fuzz_%)
 FUZZ_SECONDS = 30
 
@@ -138,6 +147,7 @@ tests/fuzz/bin/fuzz_%: $(top_srcdir)/tests/fuzz/fuzz_%.c tests/fuzz/bin/libfuzz.
 
 tests/fuzz/bin/fuzz_theme: $(FUZZ_EXTRA_theme)
 tests/fuzz/bin/fuzz_settings: $(FUZZ_EXTRA_settings)
+tests/fuzz/bin/fuzz_ustack_wire: $(FUZZ_EXTRA_ustack_wire)
 
 fuzz: $(FUZZ_BINS)
 

@@ -9,6 +9,7 @@ EXTRA_DIST += tests/fixtures
 
 include tests/unit/util.mk
 include tests/unit/proc.mk
+include tests/unit/unwind.mk
 include tests/unit/model.mk
 include tests/unit/source.mk
 include tests/unit/act.mk

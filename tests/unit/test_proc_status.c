@@ -45,7 +45,8 @@ static void test_real_file(void **state)
 	struct proc_status st;
 	(void)state;
 	assert_int_equal(parse(REAL, &st), 0);
-	assert_int_equal(st.has, 0x7fffu);	/* every bit */
+	assert_int_equal(st.has, 0xffffu);	/* every bit */
+	assert_int_equal(st.kthread, 0);
 	assert_string_equal(st.name, "nsdemo");
 	assert_int_equal(st.state, 'S');
 	assert_int_equal(st.tgid, 100);
@@ -92,6 +93,8 @@ static void test_kernel_thread_has_no_vmrss(void **state)
 	assert_false(st.has & STATUS_HAS_VMRSS);
 	assert_false(st.has & STATUS_HAS_UID);
 	assert_int_equal(st.vm_rss_kb, 0);
+	assert_true(st.has & STATUS_HAS_KTHREAD);
+	assert_int_equal(st.kthread, 1);
 }
 
 static void test_not_a_status_file(void **state)

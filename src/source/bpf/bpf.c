@@ -312,7 +312,7 @@ static bool bpf_sees_self(struct source *src)
 
 int bpf_source_open(struct source *src, char *why, size_t len)
 {
-	struct bpf_source *b = xcalloc(1, sizeof(*b), "bpf source");
+	struct bpf_source *b = oom_calloc(1, sizeof(*b), "bpf source");
 	int err;
 
 	bpf_last_message[0] = '\0';
@@ -334,7 +334,7 @@ int bpf_source_open(struct source *src, char *why, size_t len)
 		return bpf_fail(b, -err, "attaching the task iterator", why,
 		    len);
 	}
-	b->chunk = xmalloc(BPF_READ_CHUNK + sizeof(struct tt_task), "bpf");
+	b->chunk = oom_malloc(BPF_READ_CHUNK + sizeof(struct tt_task), "bpf");
 	b->gaps = pf_new(src);
 	src->impl = b;
 	src->ops = &bpf_ops;

@@ -134,7 +134,7 @@ static void pf_process(struct pf_source *pf, struct snapshot *s, int tgid)
 	if (n <= 0)
 		return;		/* exited since the listing */
 	if (fresh) {
-		p = xcalloc(1, sizeof(*p), "process");
+		p = oom_calloc(1, sizeof(*p), "process");
 		p->pid = tgid;
 		intmap_put(&pf->procs, tgid, p);
 	}

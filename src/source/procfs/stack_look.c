@@ -34,7 +34,7 @@ void stack_looker_init(struct stack_looker *lk, struct source *src)
 	memset(lk, 0, sizeof *lk);
 	lk->root = source_proc_root(src);
 	lk->detail = source_detail(src);
-	lk->scratch = xcalloc(1, sizeof *lk->scratch, "stacks");
+	lk->scratch = oom_calloc(1, sizeof *lk->scratch, "stacks");
 	intmap_init(&lk->threads);
 	lk->max_kept_fds = looker_fd_room();
 }
@@ -126,7 +126,7 @@ static void looked_take_stack(struct looked_thread *lt,
 	for (int i = 0; i < ps->n; i++)
 		len += strlen(proc_stack_frame(ps, i)) + 1;
 	free(lt->frames);
-	lt->frames = xmalloc(len + 1, "stacks");
+	lt->frames = oom_malloc(len + 1, "stacks");
 	for (int i = 0; i < ps->n; i++) {
 		const char *f = proc_stack_frame(ps, i);
 		size_t n = strlen(f) + 1;
@@ -196,7 +196,7 @@ static struct looked_thread *looked_get(struct stack_looker *lk, int tgid,
 		lt = NULL;
 	}
 	if (lt == NULL) {
-		lt = xcalloc(1, sizeof *lt, "stacks");
+		lt = oom_calloc(1, sizeof *lt, "stacks");
 		lt->tgid = tgid;
 		lt->sched_fd = -1;
 		intmap_put(&lk->threads, tid, lt);

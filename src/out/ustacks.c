@@ -1,0 +1,80 @@
+/*
+ * ustacks.c - --ustack: before a sample is written, every thread it shows
+ * is unwound by the helper (docs/ARCHITECTURE.md "User stacks"); the
+ * writers then only look the results up by tid.  The requests go out at
+ * once and the helper works through them one thread at a time, so a
+ * process's session is made once and reused for all its threads.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tasktop/out.h"
+#include "tasktop/unwind.h"
+
+/* One wait; the helper's own deadline ends a hung unwind long before. */
+#define USTACK_WAIT_S	1.0
+
+void out_ustacks_init(struct out_ustacks *us)
+{
+	us->unwinder = unwinder_new();
+	if (us->unwinder == NULL) {
+		fprintf(stderr, "tasktop: out of memory (unwinder)\n");
+		abort();
+	}
+	intmap_init(&us->by_tid);
+}
+
+static void ustacks_clear(struct out_ustacks *us)
+{
+	size_t it = 0;
+	int tid;
+	void *v;
+
+	while (intmap_next(&us->by_tid, &it, &tid, &v))
+		unwind_result_free(v);
+	intmap_free(&us->by_tid);
+	intmap_init(&us->by_tid);
+}
+
+void out_ustacks_free(struct out_ustacks *us)
+{
+	ustacks_clear(us);
+	intmap_free(&us->by_tid);
+	unwinder_free(us->unwinder);
+}
+
+static void ustacks_take(struct out_ustacks *us, struct unwind_result *r)
+{
+	if (r->tid <= 0) {
+		unwind_result_free(r);
+		return;
+	}
+	unwind_result_free(intmap_put(&us->by_tid, r->tid, r));
+}
+
+void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
+    bool threads, const struct intmap *expanded)
+{
+	struct unwind_result *r;
+
+	ustacks_clear(us);
+	for (size_t i = 0; i < s->nlist; i++) {
+		const struct process *p = s->list[i];
+		bool all = threads || (expanded && intmap_get(expanded, p->pid));
+		for (size_t j = 0; j < p->nthreads; j++) {
+			const struct task *t = p->threads[j];
+			if (all || t->tid == p->pid)
+				unwinder_request(us->unwinder, p->pid, t->tid);
+		}
+	}
+	for (;;) {
+		while ((r = unwinder_next(us->unwinder)) != NULL)
+			ustacks_take(us, r);
+		if (unwinder_pending(us->unwinder) == 0)
+			break;
+		if ((r = unwinder_wait(us->unwinder, USTACK_WAIT_S)) != NULL)
+			ustacks_take(us, r);
+	}
+}

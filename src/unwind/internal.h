@@ -1,0 +1,123 @@
+/*
+ * internal.h - what the client and the helper of the unwind layer share:
+ * the request on the socket, and the helper's parts (docs/ARCHITECTURE.md
+ * "User stacks").
+ */
+#ifndef TASKTOP_UNWIND_INTERNAL_H
+#define TASKTOP_UNWIND_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "tasktop/proc.h"
+#include "tasktop/procfs.h"
+#include "tasktop/unwind.h"
+
+/* client -> helper: fixed size, native byte order (same program). */
+struct unwind_request {
+	uint32_t	 id;
+	int32_t		 tgid;
+	int32_t		 tid;		/* 0: every thread of tgid */
+	uint32_t	 flags;
+};
+
+#define UNWIND_REQ_FORGET	0x1u	/* drop tgid's session; no result */
+
+/* How long a thread may take to stop once interrupted, and how long a
+ * thread seen in D state is watched for leaving it before only its kernel
+ * stack is shown.  Both are far below what a user notices. */
+#define UNWIND_STOP_DEADLINE_MS	50
+#define UNWIND_D_GRACE_MS	10
+
+/* The helper's main loop: requests from fd, results to fd, until EOF. */
+void helper_main(int fd, pid_t client) __attribute__((noreturn));
+
+/* ---- helper parts ---------------------------------------------------- */
+
+/* A result being built: frames and strings the helper owns until sent. */
+struct helper_result {
+	struct unwind_result r;
+	struct unwind_frame frames[UNWIND_MAX_FRAMES];
+	const char	*kstack[UNWIND_MAX_KFRAMES];
+	struct proc_stack stack;	/* kstack points into it */
+	char		 wchan[64];
+	char		 error[256];
+	char		*owned[UNWIND_MAX_FRAMES * 2];	/* demangled names */
+	size_t		 nowned;
+};
+
+void helper_result_init(struct helper_result *h, uint32_t request, int tgid,
+    int tid);
+void helper_result_clear(struct helper_result *h);
+/* Set the reason and its words (printf-style). */
+void helper_fail(struct helper_result *h, enum unwind_reason reason,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* refuse.c: the checks before a thread is touched.  False with the
+ * reason set when it must not (or cannot) be stopped; *status filled. */
+struct helper_ctx {
+	struct proc_root root;
+	pid_t		 client;
+	pid_t		 self;
+};
+bool refuse_check(const struct helper_ctx *c, struct helper_result *h,
+    struct proc_status *status);
+/* Kernel stack, wchan, syscall: read before the thread is stopped. */
+void refuse_read_kernel_side(const struct helper_ctx *c, struct helper_result *h);
+/* Words for a ptrace (or maps) denial of tgid; err is the errno. */
+void refuse_permission(const struct helper_ctx *c, struct helper_result *h,
+    const struct proc_status *status, int err);
+/* Still (or again) in D state, after the grace period? */
+bool refuse_still_in_d(const struct helper_ctx *c, int tgid, int tid,
+    int wait_ms);
+
+/* stop.c: one thread stopped, and resumed. */
+enum stop_outcome {
+	STOP_OK,		/* stopped; resume with stop_resume */
+	STOP_DENIED,		/* *err says why */
+	STOP_GONE,
+	STOP_TIMEOUT,		/* seized but not stopped: still traced by us */
+};
+struct stopped {
+	int		 tid;
+	int		 signal;	/* to re-inject on resume; 0 none */
+	double		 since;		/* monotonic seconds */
+};
+enum stop_outcome stop_thread(int tid, int deadline_ms, struct stopped *s,
+    int *err);
+/* Detach at once; the time it stayed stopped, in microseconds. */
+uint32_t stop_resume(const struct stopped *s);
+double helper_clock(void);
+
+/* session.c: one libdw session per process, cached. */
+struct session;
+/* The session of tgid, made or brought up to date with its maps.  NULL with
+ * the reason set in h when libdw can't report the process. */
+struct session *session_get(const struct helper_ctx *c, int tgid,
+    struct helper_result *h);
+void session_forget(int tgid);
+/* Unwind tid (stopped): its pcs and whether each is an activation (frame
+ * 0, or a signal frame) rather than a return address.  The count; reason
+ * set in h when the chain ended early. */
+size_t session_unwind(struct session *s, int tid, uint64_t *pcs,
+    bool *activation, size_t max, struct helper_result *h);
+/* The libdw handle of a session (symbolize.c looks things up in it), and
+ * its cache of pcs looked up. */
+struct Dwfl *session_dwfl(struct session *s);
+struct symcache *session_symcache(struct session *s);
+
+/* symcache.c: pc (and whether it is an activation) -> the frames it gave. */
+struct symcache *symcache_new(void);
+void symcache_free(struct symcache *c);
+void symcache_clear(struct symcache *c);
+const struct unwind_frame *symcache_get(struct symcache *c, uint64_t pc,
+    bool act, size_t *n);
+void symcache_put(struct symcache *c, uint64_t pc, bool act,
+    const struct unwind_frame *f, size_t n);
+/* pcs -> frames: symbol, module, file:line, inlined calls. */
+void session_symbolize(struct session *s, const uint64_t *pcs,
+    const bool *activation, size_t n, struct helper_result *h);
+
+#endif

@@ -1,0 +1,242 @@
+/*
+ * session.c - one libdw session per process (docs/ARCHITECTURE.md "User
+ * stacks"), kept across requests: the modules its maps name are reported
+ * once, with their ELF, CFI and symbol tables read as needed, and reported
+ * again only when /proc/<pid>/maps changes (dwfl_report_begin keeps the
+ * modules that are still there).  The process is attached with
+ * assume_ptrace_stopped: the helper stops and resumes threads itself, one
+ * at a time, and libdw only reads registers and memory.  A pid reused by
+ * another process (another start time) gets a new session.
+ */
+#include "config.h"
+
+#include <elfutils/libdwfl.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define SESSION_MAX	16		/* processes kept; the oldest used goes */
+#define MAPS_CHUNK	65536
+
+struct session {
+	int		 tgid;
+	unsigned long long starttime;
+	uint64_t	 maps_sig;
+	Dwfl		*dwfl;
+	struct symcache	*syms;
+	double		 used;
+};
+
+static struct session sessions[SESSION_MAX];
+
+/* Debuginfod goes to the network: only when the user asked for it, by
+ * setting TASKTOP_DEBUGINFOD=1 beside DEBUGINFOD_URLS. */
+static char *debuginfo_path;
+static const Dwfl_Callbacks proc_callbacks = {
+	.find_elf = dwfl_linux_proc_find_elf,
+	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.debuginfo_path = &debuginfo_path,
+};
+
+static void session_end(struct session *s)
+{
+	symcache_free(s->syms);
+	if (s->dwfl)
+		dwfl_end(s->dwfl);
+	memset(s, 0, sizeof *s);
+}
+
+void session_forget(int tgid)
+{
+	for (size_t i = 0; i < SESSION_MAX; i++)
+		if (sessions[i].dwfl && sessions[i].tgid == tgid)
+			session_end(&sessions[i]);
+}
+
+/* FNV-1a over the whole of maps; 0 with errno when it can't be read. */
+static uint64_t maps_signature(const struct helper_ctx *c, int tgid)
+{
+	static char buf[MAPS_CHUNK];
+	uint64_t h = 1469598103934665603ull;
+	ssize_t n;
+	int fd = proc_open_task_file(&c->root, tgid, 0, "maps");
+
+	if (fd < 0) {
+		errno = -fd;
+		return 0;
+	}
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		for (ssize_t i = 0; i < n; i++)
+			h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
+	int err = errno;
+	close(fd);
+	if (n < 0) {
+		errno = err;
+		return 0;
+	}
+	return h ? h : 1;
+}
+
+static bool start_time(const struct helper_ctx *c, int tgid,
+    unsigned long long *out)
+{
+	char buf[1024];
+	size_t len = 0;
+	struct proc_stat st;
+
+	if (proc_read_task_file(&c->root, tgid, 0, "stat", buf, sizeof buf,
+	    &len) != FIELD_OK || proc_parse_stat(buf, len, &st) != 0)
+		return false;
+	*out = st.starttime;
+	return true;
+}
+
+static bool session_report(struct session *s, struct helper_result *h)
+{
+	symcache_clear(s->syms);
+	dwfl_report_begin(s->dwfl);
+	int rc = dwfl_linux_proc_report(s->dwfl, s->tgid);
+	if (dwfl_report_end(s->dwfl, NULL, NULL) != 0 || rc != 0) {
+		if (rc > 0)
+			helper_fail(h, rc == EACCES || rc == EPERM ?
+			    UNWIND_REASON_PERMISSION : UNWIND_REASON_FAILED,
+			    "reading its maps: %s", strerror(rc));
+		else
+			helper_fail(h, UNWIND_REASON_FAILED, "libdw: %s",
+			    dwfl_errmsg(-1));
+		return false;
+	}
+	return true;
+}
+
+static bool session_open(struct session *s, int tgid, struct helper_result *h)
+{
+	s->tgid = tgid;
+	s->syms = symcache_new();
+	s->dwfl = dwfl_begin(&proc_callbacks);
+	if (s->dwfl == NULL || s->syms == NULL) {
+		helper_fail(h, UNWIND_REASON_FAILED, "libdw: %s", dwfl_errmsg(-1));
+		return false;
+	}
+	if (!session_report(s, h))
+		return false;
+	int rc = dwfl_linux_proc_attach(s->dwfl, tgid, true);
+	if (rc != 0) {
+		helper_fail(h, rc == ESRCH || rc == ENOENT ? UNWIND_REASON_GONE :
+		    UNWIND_REASON_FAILED, "libdw attach: %s",
+		    rc > 0 ? strerror(rc) : dwfl_errmsg(-1));
+		return false;
+	}
+	return true;
+}
+
+static struct session *session_slot(int tgid, unsigned long long start)
+{
+	struct session *oldest = &sessions[0];
+
+	for (size_t i = 0; i < SESSION_MAX; i++) {
+		struct session *s = &sessions[i];
+		if (s->dwfl && s->tgid == tgid) {
+			if (s->starttime == start)
+				return s;
+			session_end(s);		/* the pid was reused */
+			return s;
+		}
+		if (!s->dwfl || (oldest->dwfl && s->used < oldest->used))
+			oldest = s;
+	}
+	session_end(oldest);
+	return oldest;
+}
+
+struct session *session_get(const struct helper_ctx *c, int tgid,
+    struct helper_result *h)
+{
+	unsigned long long start = 0;
+
+	if (!start_time(c, tgid, &start)) {
+		helper_fail(h, UNWIND_REASON_GONE, "process exited");
+		return NULL;
+	}
+	uint64_t sig = maps_signature(c, tgid);
+	if (sig == 0) {
+		int err = errno;
+		helper_fail(h, err == EACCES || err == EPERM ?
+		    UNWIND_REASON_PERMISSION : err == ENOENT || err == ESRCH ?
+		    UNWIND_REASON_GONE : UNWIND_REASON_FAILED,
+		    "reading its maps: %s", strerror(err));
+		return NULL;
+	}
+	struct session *s = session_slot(tgid, start);
+	if (s->dwfl == NULL) {
+		if (!session_open(s, tgid, h)) {
+			session_end(s);
+			return NULL;
+		}
+		s->starttime = start;
+	} else if (s->maps_sig != sig && !session_report(s, h)) {
+		session_end(s);
+		return NULL;
+	}
+	s->maps_sig = sig;
+	s->used = helper_clock();
+	return s;
+}
+
+Dwfl *session_dwfl(struct session *s)
+{
+	return s->dwfl;
+}
+
+struct symcache *session_symcache(struct session *s)
+{
+	return s->syms;
+}
+
+/* ---- unwinding -------------------------------------------------------- */
+
+struct frame_walk {
+	uint64_t	*pcs;
+	bool		*activation;
+	size_t		 n;
+	size_t		 max;
+};
+
+static int frame_cb(Dwfl_Frame *frame, void *arg)
+{
+	struct frame_walk *w = arg;
+	Dwarf_Addr pc;
+	bool act;
+
+	if (!dwfl_frame_pc(frame, &pc, &act))
+		return -1;
+	w->pcs[w->n] = pc;
+	w->activation[w->n] = act;
+	return ++w->n < w->max ? DWARF_CB_OK : DWARF_CB_ABORT;
+}
+
+size_t session_unwind(struct session *s, int tid, uint64_t *pcs,
+    bool *activation, size_t max, struct helper_result *h)
+{
+	struct frame_walk w = { pcs, activation, 0, max };
+	int rc = dwfl_getthread_frames(s->dwfl, tid, frame_cb, &w);
+
+	if (rc == 0 || (rc == DWARF_CB_ABORT && w.n == max))
+		return w.n;
+	if (w.n == 0) {
+		helper_fail(h, UNWIND_REASON_FAILED, "libdw: %s", dwfl_errmsg(-1));
+		return 0;
+	}
+	/* The chain stops inside a module libdw has no CFI for (or it lies):
+	 * keep the frames found, and say where and why it stopped. */
+	uint64_t last = pcs[w.n - 1] - (activation[w.n - 1] ? 0 : 1);
+	Dwfl_Module *m = dwfl_addrmodule(s->dwfl, last);
+	const char *name = m ? dwfl_module_info(m, NULL, NULL, NULL, NULL,
+	    NULL, NULL, NULL) : NULL;
+	helper_fail(h, UNWIND_REASON_NO_INFO, "no unwind info past %s: %s",
+	    name ? unwind_basename(name) : "an unmapped address", dwfl_errmsg(-1));
+	return w.n;
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# --json --ustack unwinds every thread of a program built -O2 -g without
+# frame pointers: each waits in its named function, in the right order,
+# with the fixture's file:line; the spinner unwinds while it runs; the C++
+# frame is demangled; nothing is left stopped.  Without --ustack nothing
+# is unwound.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
+. "$top_srcdir/tests/integration/ustack_lib.sh"
+require_root
+require_tools
+require_fixtures
+fixture_start
+fixture_cxx_start
+wait_until "saw the spinner running" \
+	grep -q '^State:.R' "/proc/$FX_PID/task/$FX_SPINNER/status"
+
+json_of "$FX_PID" --ustack
+assert_order "$JSON" "${FX_POOL[0]}" pthread_cond_wait pool_wait_for_work \
+	pool_thread start_thread
+assert_order "$JSON" "$FX_EPOLL" epoll_wait epoll_loop_wait epoll_thread
+assert_order "$JSON" "$FX_READER" read pipe_read_block reader_thread
+assert_order "$JSON" "$FX_SPINNER" spin_forever spinner_thread start_thread
+assert_order "$JSON" "$FX_TICKER" tick_sleep ticker_thread
+assert_order "$JSON" "$FX_PID" sleep main
+
+frame_q() {	# the first frame of thread $1 whose symbol is $2
+	echo "[.processes[].threads[] | select(.tid == $1) | .ustack[] | select(.symbol == \"$2\")][0]"
+}
+for check in "${FX_POOL[0]} pool_wait_for_work pool" \
+    "$FX_EPOLL epoll_loop_wait epoll" "$FX_READER pipe_read_block reader"; do
+	set -- $check
+	assert_jq "thread $1: $2's file:line" "$JSON" \
+		"$(frame_q "$1" "$2") | \"\(.file | split(\"/\") | last):\(.line)\"" \
+		"\"ustack_fixture.c:$(line_of "$3")\""
+	assert_jq "thread $1: $2's module" "$JSON" \
+		"$(frame_q "$1" "$2") | .module | endswith(\"/ustack_fixture\")" true
+done
+assert_jq "every frame has exactly the schema's keys" "$JSON" \
+	'[.processes[].threads[].ustack[] | keys] | unique' \
+	'[["file","inlined","line","module","offset","pc","symbol"]]'
+assert_jq "no thread has a ustack_error" "$JSON" \
+	'[.processes[].threads[].ustack_error] | unique' '[null]'
+assert_jq "all 9 threads unwound" "$JSON" \
+	'[.processes[].threads[] | select(.ustack | length > 2)] | length' 9
+assert_jq "offsets are numbers on non-inlined frames with a symbol" "$JSON" \
+	'[.processes[].threads[].ustack[] | select(.symbol != null and (.inlined | not)) | .offset | type] | unique' \
+	'["number"]'
+assert_nothing_stopped "$FX_PID"
+
+json_of "$CX_PID" --ustack
+assert_order "$JSON" "$CX_WAITER" "ns::Class::method(int)" "waiter_main(void*)"
+assert_nothing_stopped "$CX_PID"
+
+json_of "$FX_PID"
+assert_jq "without --ustack" "$JSON" \
+	'[.processes[].threads[] | [.ustack, .ustack_error]] | unique' \
+	'[[null,"not read"]]'
+echo "PASS: $test_name"

@@ -1,0 +1,110 @@
+# ustack_lib.sh - sourced after lib.sh by the user-stack tests: start the
+# fixtures, find their source lines, check nothing is left stopped.
+
+USTACK_FIXTURE=$top_builddir/tests/integration/ustack_fixture
+USTACK_FIXTURE_CXX=$top_builddir/tests/integration/ustack_fixture_cxx
+USTACK_SOURCE=$top_srcdir/tests/integration/ustack_fixture.c
+FX_PID=
+FX_PIDS=()
+
+require_fixtures() {
+	[ -x "$USTACK_FIXTURE" ] || fail "no fixture at $USTACK_FIXTURE"
+	[ -x "$USTACK_FIXTURE_CXX" ] || fail "no fixture at $USTACK_FIXTURE_CXX"
+}
+
+ustack_cleanup() {
+	local pid
+	for pid in "${FX_PIDS[@]}"; do
+		kill -KILL "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	cleanup
+}
+trap ustack_cleanup EXIT
+
+# fixture_start [PREFIX…] -- [ARGS…]: the C fixture (run through PREFIX,
+# e.g. setpriv) until its line; sets FX_PID FX_POOL (array) FX_EPOLL
+# FX_READER FX_SPINNER FX_TICKER.
+fixture_start() {
+	local prefix=() out=$WORK/fixture.$RANDOM field
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		prefix+=("$1")
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	"${prefix[@]}" "$USTACK_FIXTURE" --lifetime 120 "$@" >"$out" 2>&1 &
+	FX_PIDS+=($!)
+	wait_for_line "$out"
+	for field in $(head -n 1 "$out"); do
+		case $field in
+		pid=*)		FX_PID=${field#*=} ;;
+		pool=*)		IFS=, read -r -a FX_POOL <<<"${field#*=}" ;;
+		epoll=*)	FX_EPOLL=${field#*=} ;;
+		reader=*)	FX_READER=${field#*=} ;;
+		spinner=*)	FX_SPINNER=${field#*=} ;;
+		ticker=*)	FX_TICKER=${field#*=} ;;
+		esac
+	done
+}
+
+# fixture_cxx_start: sets CX_PID CX_WAITER.
+fixture_cxx_start() {
+	local out=$WORK/fixture_cxx.$RANDOM field
+	"$USTACK_FIXTURE_CXX" --lifetime 120 >"$out" 2>&1 &
+	FX_PIDS+=($!)
+	wait_for_line "$out"
+	for field in $(head -n 1 "$out"); do
+		case $field in
+		pid=*)		CX_PID=${field#*=} ;;
+		waiter=*)	CX_WAITER=${field#*=} ;;
+		esac
+	done
+}
+
+wait_for_line() {
+	local tries=0
+	until [ -s "$1" ] && grep -q '^pid=' "$1"; do
+		tries=$((tries + 1))
+		[ $tries -le 100 ] || fail "fixture printed nothing in 5 s: $(cat "$1")"
+		sleep 0.05
+	done
+}
+
+# The line of the fixture's source marked "LINE:TAG".
+line_of() {
+	grep -n "LINE:$1" "$USTACK_SOURCE" | cut -d: -f1
+}
+
+# No thread of PID stopped (t or T) nor traced: what every unwind leaves.
+assert_nothing_stopped() {
+	local pid=$1 tid state tracer
+	for tid in $(ls "/proc/$pid/task"); do
+		state=$(sed -n 's/^State:\t\(.\).*/\1/p' "/proc/$pid/task/$tid/status" 2>/dev/null)
+		tracer=$(sed -n 's/^TracerPid:\t//p' "/proc/$pid/task/$tid/status" 2>/dev/null)
+		case $state in
+		t|T) fail "thread $tid of $pid left in state $state" ;;
+		esac
+		[ "${tracer:-0}" = 0 ] || fail "thread $tid of $pid still traced by $tracer"
+	done
+}
+
+# The symbols of a thread's ustack, one a line, innermost first.
+ustack_symbols() {
+	jq -r ".processes[].threads[] | select(.tid == $2) | .ustack[].symbol // \"?\"" "$1"
+}
+
+# assert_order FILE TID SYM…: the symbols appear in this order (others
+# may come between).
+assert_order() {
+	local file=$1 tid=$2 want got
+	shift 2
+	got=$(ustack_symbols "$file" "$tid" | tr '\n' ' ')
+	want=$*
+	local rest=" $got"
+	for sym in "$@"; do
+		case $rest in
+		*" $sym "*) rest=${rest#*" $sym "} ; rest=" $rest" ;;
+		*) fail "thread $tid: expected the frames $want in that order, got: $got" ;;
+		esac
+	done
+}
