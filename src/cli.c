@@ -521,6 +521,8 @@ const char *cli_usage(void)
 "  / then n N                            search by name, pid or tid\n"
 "  \\                                     filter\n"
 "  p                                     attach to a pid or tid\n"
+"  b                                     unwind the selected thread's user\n"
+"                                        stack (again at each refresh)\n"
 "  F5 t                                  tree / flat list\n"
 "  F6 < >                                sort column\n"
 "  I                                     invert the sort\n"

@@ -18,6 +18,7 @@ const struct help_entry help_entries[] = {
 	{ "n N", "next / previous match" },
 	{ "\\", "filter rows by name, pid or tid (empty: none)" },
 	{ "p", "attach: type a pid or tid and jump there" },
+	{ "b", "unwind the user stack: kernel then user frames, again at each refresh" },
 	{ "F5 t", "tree / flat list" },
 	{ "F6 < >", "sort by the next / previous column" },
 	{ "I", "invert the sort order" },

@@ -340,6 +340,7 @@ static void command_key(struct ui *ui, int key)
 	case 'N': search_again(ui, -1); break;
 	case '\\': open_prompt(ui, PROMPT_FILTER); break;
 	case 'p': open_prompt(ui, PROMPT_ATTACH); break;
+	case 'b': ustack_start(ui); break;
 	case KEY_F(5): case 't':
 		ui->opts.tree = !ui->opts.tree;
 		ui_rebuild(ui);

@@ -11,6 +11,7 @@ src_ui_libui_a_SOURCES += src/ui/internal.h src/ui/loop.c \
 	src/ui/settings_ui.c src/ui/meters.c src/ui/text_view.c \
 	src/ui/environ_view.c src/ui/fd_view.c \
 	src/ui/pane.h src/ui/side_pane_ns.c src/ui/ns_ui.c src/ui/ns_view.c \
-	src/ui/groups_view.h src/ui/groups_view.c src/ui/groups_draw.c
+	src/ui/groups_view.h src/ui/groups_view.c src/ui/groups_draw.c \
+	src/ui/ustack.c src/ui/pane_chain.c
 # Uninstalled builds find themes/ in the source tree.
 src_ui_libui_a_CPPFLAGS = $(AM_CPPFLAGS) -DTASKTOP_SRCDIR='"$(abs_top_srcdir)"'

@@ -156,6 +156,15 @@ static int poll_timeout_ms(const struct ui *ui, double wake)
 	return left <= 0 ? 0 : (int)(left * 1000.0) + 1;
 }
 
+/* The refresh, or sooner the unwind helper's deadline. */
+static int loop_timeout_ms(const struct ui *ui, double wake)
+{
+	int ms = poll_timeout_ms(ui, wake);
+	int unwind = ustack_timeout_ms(ui, clock_seconds(CLOCK_MONOTONIC));
+
+	return unwind >= 0 && (ms < 0 || unwind < ms) ? unwind : ms;
+}
+
 /* Each -p id opens its process; a tid also selects that thread. */
 static void select_given(struct ui *ui, const int *select, size_t nselect)
 {
@@ -215,20 +224,25 @@ static void event_loop(struct ui *ui, int sigfd)
 {
 	double delay = ui->delay > 0 ? ui->delay : 1.0;
 	double next_refresh = clock_seconds(CLOCK_MONOTONIC) + delay;
-	struct pollfd fds[2] = {
+	struct pollfd fds[3] = {
 		{ .fd = STDIN_FILENO, .events = POLLIN },
 		{ .fd = sigfd, .events = POLLIN },
+		{ .fd = -1, .events = POLLIN },		/* the unwind helper */
 	};
 
 	double wake = next_refresh;
 
 	while (!ui->quit) {
 		screen_draw(ui);
-		int n = poll(fds, 2, poll_timeout_ms(ui, wake));
+		ustack_send_due(ui);
+		fds[2].fd = ustack_fd(ui);
+		int n = poll(fds, 3, loop_timeout_ms(ui, wake));
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n > 0 && fds[1].revents)
 			signals_read(ui, sigfd);
+		/* results and the helper's deadline, also while paused */
+		ustack_service(ui, clock_seconds(CLOCK_MONOTONIC));
 		if (n > 0 && fds[0].revents && !terminal_event(ui, fds[0].revents))
 			break;
 		double now = clock_seconds(CLOCK_MONOTONIC);

@@ -1,7 +1,8 @@
 /*
  * pane.h - the side pane's line writer (side_pane.c), shared by the files
- * that each draw one part of the pane: lines are numbered from the top of
- * the pane's text, so scrolling and clipping live in one place.
+ * that each draw one part of the pane (side_pane_ns.c, pane_chain.c): lines
+ * are numbered from the top of the pane's text, so scrolling and clipping
+ * live in one place.
  */
 #ifndef TASKTOP_UI_PANE_H
 #define TASKTOP_UI_PANE_H
@@ -32,5 +33,11 @@ void pane_wrapped(struct pane_lines *pl, enum theme_elem style,
  * commands that enter them. */
 void pane_namespaces(struct pane_lines *pl, const struct task_detail *d,
     const struct process *p);
+/* The kernel stack section of a detail (side_pane.c). */
+void pane_stack(struct pane_lines *pl, const struct task_detail *d);
+/* pane_chain.c: after b, the call chain of the thread d shows, kernel
+ * frames then user frames.  False when b is not on for it (then
+ * pane_stack instead). */
+bool pane_call_chain(struct pane_lines *pl, const struct task_detail *d);
 
 #endif

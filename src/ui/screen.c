@@ -11,7 +11,7 @@
 #include "groups_view.h"
 
 static const char default_hint[] =
-    "F1 ? help  / search  \\ filter  p attach  Tab side pane  k signal  "
+    "F1 ? help  / search  \\ filter  p attach  Tab side pane  b ustack  k signal  "
     "space tag  Z pause  q quit";
 
 /* Lines separated by '\n', one a row of r. */

@@ -1,6 +1,6 @@
 /*
  * side_pane.c - the selected thread (or a process's leader) in detail: its
- * kernel stack, wchan and syscall, its namespaces against the process's
+ * kernel stack (after b, the whole call chain: pane_chain.c), wchan and syscall, its namespaces against the process's
  * reference thread, and its status fields.  A field that could not be read
  * says why instead of showing a value.
  */
@@ -82,7 +82,7 @@ static void pane_field(struct pane_lines *pl, const char *label,
 	pane_put(pl, THEME_PANE, b->data, b->len);
 }
 
-static void pane_stack(struct pane_lines *pl, const struct task_detail *d)
+void pane_stack(struct pane_lines *pl, const struct task_detail *d)
 {
 	char why[320];
 
@@ -290,7 +290,8 @@ void side_pane_draw(struct ui *ui, const struct rect *r)
 	if (detail_gone(&ui->detail)) {
 		pane_printf(&pl, THEME_ERROR, "thread exited");
 	} else {
-		pane_stack(&pl, &ui->detail);
+		if (!pane_call_chain(&pl, &ui->detail))
+			pane_stack(&pl, &ui->detail);
 		pane_wchan_syscall(&pl, &ui->detail);
 		pane_printf(&pl, THEME_PANE, "%s", "");
 		pane_namespaces(&pl, &ui->detail, p);

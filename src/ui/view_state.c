@@ -44,6 +44,7 @@ void ui_state_free(struct ui *ui)
 {
 	groups_view_close(ui);
 	act_unpin(&ui->kill.pin);
+	ustack_free(ui);
 	view_free(&ui->view);
 	intmap_free(&ui->expanded);
 	tags_free(ui);
@@ -137,6 +138,7 @@ void ui_read_detail(struct ui *ui)
 	    &ui->detail);
 	snapshot_take_detail_ns(ui->snap, &ui->detail);
 	ui->detail_valid = true;
+	ustack_follow(ui);
 }
 
 int ui_refresh(struct ui *ui)
@@ -155,6 +157,7 @@ int ui_refresh(struct ui *ui)
 		groups_view_refresh(ui);
 	else
 		ui_read_detail(ui);
+	ustack_refresh(ui);
 	return rc;
 }
 

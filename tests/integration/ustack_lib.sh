@@ -18,6 +18,9 @@ ustack_cleanup() {
 		kill -KILL "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
 	done
+	if type tm >/dev/null 2>&1; then	# sourced by a tui test
+		tm kill-server 2>/dev/null
+	fi
 	cleanup
 }
 trap ustack_cleanup EXIT
@@ -75,6 +78,12 @@ line_of() {
 	grep -n "LINE:$1" "$USTACK_SOURCE" | cut -d: -f1
 }
 
+# How often a thread went to sleep: every unwind wakes it once (the
+# interrupt), a thread waiting for work never does by itself.
+voluntary_switches() {
+	sed -n 's/^voluntary_ctxt_switches:\t//p' "/proc/$1/task/$2/status"
+}
+
 # No thread of PID stopped (t or T) nor traced: what every unwind leaves.
 assert_nothing_stopped() {
 	local pid=$1 tid state tracer
@@ -88,9 +97,11 @@ assert_nothing_stopped() {
 	done
 }
 
-# The symbols of a thread's ustack, one a line, innermost first.
+# The symbols of a thread's ustack, one a line, innermost first; its
+# ustack_error when it has none.
 ustack_symbols() {
-	jq -r ".processes[].threads[] | select(.tid == $2) | .ustack[].symbol // \"?\"" "$1"
+	jq -r ".processes[].threads[] | select(.tid == $2) |
+		if .ustack then .ustack[].symbol // \"?\" else \"(ustack_error: \(.ustack_error))\" end" "$1"
 }
 
 # assert_order FILE TID SYM…: the symbols appear in this order (others

@@ -33,6 +33,8 @@ TUI_TESTS = \
 	tests/tui/env_files.sh \
 	tests/tui/meters.sh \
 	tests/tui/counters.sh
+# b: the user stack in the side pane
+TUI_TESTS += tests/tui/ustack.sh
 check_SCRIPTS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 EXTRA_DIST += $(TUI_TESTS) tests/tui/lib.sh
