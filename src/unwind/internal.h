@@ -25,10 +25,12 @@ struct unwind_request {
 
 #define UNWIND_REQ_FORGET	0x1u	/* drop tgid's session; no result */
 
-/* How long a thread may take to stop once interrupted, and how long a
- * thread seen in D state is watched for leaving it before only its kernel
- * stack is shown.  Both are far below what a user notices. */
-#define UNWIND_STOP_DEADLINE_MS	50
+/* How long a thread may take to stop once interrupted: it is not stopped
+ * meanwhile, only not yet on a CPU when the machine is busy (a runnable
+ * thread enters the stop when it next runs).  And how long a thread seen
+ * in D state is watched for leaving it before only its kernel stack is
+ * shown. */
+#define UNWIND_STOP_DEADLINE_MS	500
 #define UNWIND_D_GRACE_MS	10
 
 /* The helper's main loop: requests from fd, results to fd, until EOF. */

@@ -71,14 +71,16 @@ enum stop_outcome stop_thread(int tid, int deadline_ms, struct stopped *s,
 			return STOP_GONE;
 		return STOP_DENIED;	/* the caller tells a tracer from a denial */
 	}
-	s->since = helper_clock();
+	double asked = helper_clock();
 	if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) != 0) {
 		*err = errno;
 		ptrace(PTRACE_DETACH, tid, NULL, NULL);
 		return STOP_GONE;
 	}
-	switch (stop_wait(tid, s->since + deadline_ms / 1000.0, &status)) {
+	switch (stop_wait(tid, asked + deadline_ms / 1000.0, &status)) {
 	case 1:
+		/* stopped from about now: waiting for a busy CPU was not */
+		s->since = helper_clock();
 		s->signal = stop_signal_of(status);
 		return STOP_OK;
 	case 0:

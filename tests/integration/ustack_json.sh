@@ -15,6 +15,8 @@ wait_until "saw the spinner running" \
 	grep -q '^State:.R' "/proc/$FX_PID/task/$FX_SPINNER/status"
 
 json_of "$FX_PID" --ustack
+assert_jq "threads without a user stack (tid: why)" "$JSON" \
+	'[.processes[].threads[] | select(.ustack == null) | "\(.tid): \(.ustack_error)"]' '[]'
 assert_order "$JSON" "${FX_POOL[0]}" pthread_cond_wait pool_wait_for_work \
 	pool_thread start_thread
 assert_order "$JSON" "$FX_EPOLL" epoll_wait epoll_loop_wait epoll_thread
