@@ -18,6 +18,7 @@
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 
+#include "tasktop/grow.h"
 #include "tasktop/util.h"
 #include "../procfs/procfs_priv.h"
 #include "task_iter.h"
@@ -35,6 +36,11 @@ struct bpf_source {
 	long		 page_size;
 	char		*chunk;		/* BPF_READ_CHUNK + one record */
 	struct pf_source *gaps;		/* groups the iterator does not show */
+	int		*gap_tgids;	/* those found at the last listing */
+	size_t		 ngaps;
+	size_t		 gaps_cap;
+	double		 listed_mono;	/* when /proc was last listed; <0 never */
+	double		 mono;
 };
 
 /* libbpf's last complaint, for the reason auto fell back. */
@@ -189,6 +195,7 @@ static int bpf_prepare(struct source *src, double mono)
 	if (b->iter_fd < 0)
 		return -errno;
 	pf_begin(b->gaps, mono);
+	b->mono = mono;
 	return 0;
 }
 
@@ -196,23 +203,45 @@ static int bpf_prepare(struct source *src, double mono)
  * A group can be missing from the iterator while /proc lists it: the
  * iterator walks the pid namespace's tasks, and an init the VM started
  * outside it (this machine's pid 1) is not among them.  Such groups are
- * read through procfs, so both sources show the same tasks; one listing
- * of /proc's top level finds them (processes, not threads: cheap).
+ * read through procfs, so both sources show the same tasks.  A listing of
+ * /proc's top level (processes, not threads) finds them, every
+ * GAPS_RELIST_AGE seconds: such a group is rare and long-lived.
  */
+#define GAPS_RELIST_AGE	2.0
+
+static bool bpf_group_missing(struct source *src, const struct snapshot *s,
+    int tgid)
+{
+	const struct process *p = snapshot_process(s, tgid);
+
+	return (p == NULL || p->seen != s->generation) &&
+	    source_shows(src, tgid);
+}
+
 static void bpf_fill_gaps(struct source *src, struct snapshot *s)
 {
 	struct bpf_source *b = src->impl;
 	struct pf_source *pf = b->gaps;
-	int n = pf_list_tgids(pf), i, kept = 0;
+	size_t i, kept = 0;
+	int n;
 
-	for (i = 0; i < n; i++) {
-		const struct process *p = snapshot_process(s, pf->tgids[i]);
-
-		if ((p == NULL || p->seen != s->generation) &&
-		    source_shows(src, pf->tgids[i]))
-			pf->tgids[kept++] = pf->tgids[i];
+	if (b->listed_mono < 0 || b->mono - b->listed_mono >= GAPS_RELIST_AGE) {
+		n = pf_list_tgids(pf);
+		b->listed_mono = b->mono;
+		b->ngaps = 0;
+		for (i = 0; n > 0 && i < (size_t)n; i++) {
+			if (!bpf_group_missing(src, s, pf->tgids[i]))
+				continue;
+			grow_array(&b->gap_tgids, &b->gaps_cap, b->ngaps + 1,
+			    sizeof(*b->gap_tgids));
+			b->gap_tgids[b->ngaps++] = pf->tgids[i];
+		}
 	}
-	pf_read_groups(pf, s, pf->tgids, kept);
+	for (i = 0; i < b->ngaps; i++)
+		if (bpf_group_missing(src, s, b->gap_tgids[i]))
+			b->gap_tgids[kept++] = b->gap_tgids[i];
+	b->ngaps = kept;
+	pf_read_groups(pf, s, b->gap_tgids, (int)b->ngaps);
 }
 
 /* Whole records out of the stream; a read may end inside one. */
@@ -257,6 +286,7 @@ static void bpf_close(struct source *src)
 	task_iter__destroy(b->skel);
 	if (b->gaps != NULL)
 		pf_free(b->gaps);
+	free(b->gap_tgids);
 	free(b->chunk);
 	free(b);
 	src->impl = NULL;
@@ -318,6 +348,7 @@ int bpf_source_open(struct source *src, char *why, size_t len)
 	bpf_last_message[0] = '\0';
 	libbpf_set_print(bpf_print);
 	b->iter_fd = -1;
+	b->listed_mono = -1;
 	b->hz = sysconf(_SC_CLK_TCK);
 	b->page_size = sysconf(_SC_PAGESIZE);
 	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
