@@ -18,7 +18,7 @@ case $version in
 *) fail "as root, auto did not take bpf: $version" ;;
 esac
 
-nsdemo_start --threads 3 --hostile
+nsdemo_start --threads 3 --hostile --lifetime 300	# a busy machine: slow
 
 # One projection of a sample, sorted: what both sources must agree on.
 project() {
@@ -64,7 +64,8 @@ trap 'kill "$churn" 2>/dev/null; cleanup' EXIT
 sleep 0.3
 demo_threads=$(jq --argjson pid "$DEMO_PID" \
 	'.processes[] | select(.pid == $pid) | .threads | length' "$WORK/procfs.json")
-run_tasktop "$WORK/churn.json" --source bpf --json -n 8 -d 0.2
+run_tasktop "$WORK/churn.json" --source bpf --json -n 8 -d 0.2 \
+	-p "$DEMO_PID,$churn"
 lines=$(wc -l <"$WORK/churn.json")
 [ "$lines" -eq 8 ] || fail "--json -n 8 under churn printed $lines lines"
 while read -r sample; do
@@ -72,7 +73,8 @@ while read -r sample; do
 	    ([.processes[].threads[].tid] | length) == ([.processes[].threads[].tid] | unique | length)
 	    and ([.processes[] | select(.pid == $pid) | .threads[].tid] | length) == $n
 	    and all(.processes[]; .num_threads == (.threads | length))
-	    and all(.processes[]; .threads[0].tid == .pid or .leader_exited)' >/dev/null ||
+	    and all(.processes[]; .threads[0].tid == .pid or .leader_exited)
+	    and ([.processes[].pid] | sort) == ([$pid, '"$churn"'] | sort)' >/dev/null ||
 		fail "an inconsistent sample under churn: $(echo "$sample" | head -c 300)"
 done <"$WORK/churn.json"
 kill "$churn" 2>/dev/null
