@@ -402,8 +402,6 @@ static int cli_check_combination(struct cli_opts *o,
 		return cli_fail(e, "--netns: only with --json");
 	if (seen->ustack && !seen->json && !seen->batch)
 		return cli_fail(e, "--ustack: only with --json or -b");
-	if (seen->ustack && seen->stacks)
-		return cli_fail(e, "--ustack and --stacks cannot be used together");
 	if (seen->iterations && !seen->batch && !seen->json)
 		return cli_fail(e, "-n: only with -b or --json");
 	if (seen->theme && (seen->batch || seen->json))
@@ -414,6 +412,8 @@ static int cli_check_combination(struct cli_opts *o,
 		return cli_fail(e, "--samples: only with --stacks");
 	if (seen->interval && !seen->samples)
 		return cli_fail(e, "--interval: only with --samples");
+	if (seen->samples && seen->ustack)
+		return cli_fail(e, "--samples: kernel stacks only, not with --ustack");
 	if (seen->stacks && seen->threads)
 		return cli_fail(e, "-H and --stacks cannot be used together");
 	o->mode = seen->batch ? MODE_BATCH : seen->json ? MODE_JSON :

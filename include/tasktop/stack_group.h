@@ -128,7 +128,9 @@ bool stack_frame_is_boring(const char *symbol, size_t len);
 
 /*
  * The chain in one line, innermost interesting frame first, by symbol or
- * function: "futex_wait_queue <- futex_wait <- … <- pool_worker".  arrow
+ * function: "futex_wait_queue <- futex_wait <- do_futex"; with user frames
+ * the innermost interesting kernel frame, then the user functions (inlined
+ * calls left out): "futex_wait_queue <- pthread_cond_wait <- pool_worker".  arrow
  * separates the frames (" ← " or " <- " as the terminal allows).  Raw
  * bytes: sanitize before display.
  */

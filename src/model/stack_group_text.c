@@ -26,11 +26,11 @@ static void summary_item(struct summary *s, const char *text, size_t len)
 /* Kernel frames by symbol, schedule and the entry path left out; when all
  * are left out the innermost still says something. */
 static void summary_kernel(struct summary *s, const struct stack_group *g,
-    struct buf *sym)
+    struct buf *sym, int most)
 {
 	int shown = 0;
 
-	for (int i = 0; i < g->nkernel; i++) {
+	for (int i = 0; i < g->nkernel && shown < most; i++) {
 		buf_reset(sym);
 		stack_kernel_symbol(sym, g->kernel[i]);
 		if (stack_frame_is_boring(sym->data, sym->len))
@@ -62,7 +62,8 @@ static void summary_user(struct summary *s, const struct stack_group *g)
 	for (int i = 0; i < g->nuser; i++) {
 		const struct stack_frame *f = &g->user[i];
 		const char *name = f->function != NULL ? f->function : f->text;
-		summary_item(s, name, strlen(name));
+		if (!f->inlined)
+			summary_item(s, name, strlen(name));
 	}
 }
 
@@ -77,8 +78,8 @@ void stack_group_summary(struct buf *out, const struct stack_group *g,
 		summary_wchan(&s, g);
 	else if (g->in_user)
 		summary_item(&s, "in user space", strlen("in user space"));
-	else
-		summary_kernel(&s, g, &sym);
+	else	/* with user frames, the kernel's innermost says enough */
+		summary_kernel(&s, g, &sym, g->nuser > 0 ? 1 : g->nkernel);
 	summary_user(&s, g);
 	if (s.items == 0)
 		buf_adds(out, "no frames");
@@ -171,9 +172,7 @@ void stack_group_chain_line(const struct stack_group *g, int i,
 		    field_state_str(g->user_state));
 		return;
 	}
-	if (i < g->nuser) {
-		if (g->user[i].inlined)
-			buf_adds(out, "(inlined) ");
+	/* an inlined frame's text says so (the unwinder's "name (inlined)") */
+	if (i < g->nuser)
 		buf_adds(out, g->user[i].text);
-	}
 }

@@ -41,6 +41,7 @@ struct out_stacks {
 	long		 samples;		/* rounds; 0: one live look */
 	double		 interval;
 	struct stack_looker looker;		/* live */
+	const struct intmap *ustacks;		/* --ustack: tid -> unwind result */
 	struct stack_groups live;		/* the process being written */
 	struct stack_sampler sampler;
 };

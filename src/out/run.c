@@ -139,8 +139,8 @@ static bool out_write_sample(const struct cli_opts *cli, struct source *src,
 
 	named_threads_expand(&named, cli, s);
 	if (us != NULL)
-		out_ustacks_collect(us, s, cli->mode == MODE_JSON || cli->threads,
-		    &named);
+		out_ustacks_collect(us, s, cli->mode == MODE_JSON ||
+		    cli->threads || cli->stacks, &named);
 	buf_reset(text);
 	if (!out_stacks_prepare(stacks, &o, out_sleep))
 		return false;

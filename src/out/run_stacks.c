@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "tasktop/unwind_groups.h"
 
 /* The writers ask for a process's groups as they reach it: one live look
  * at a time, so 10,000 processes never hold 10,000 sets of groups. */
@@ -16,7 +17,12 @@ static const struct stack_groups *out_stacks_live(void *ctx,
 {
 	struct out_stacks *st = ctx;
 
-	stack_collect_process(&st->looker, st->snap, p, &st->live);
+	/* --ustack: the kernel frames each result carries were read just
+	 * before its thread was stopped, so the two chains go together */
+	if (st->ustacks != NULL)
+		stack_collect_unwound(st->snap, p, st->ustacks, &st->live);
+	else
+		stack_collect_process(&st->looker, st->snap, p, &st->live);
 	return &st->live;
 }
 
@@ -55,6 +61,7 @@ bool out_stacks_prepare(struct out_stacks *st, struct out_opts *o,
 		return true;
 	o->stack_ctx = st;
 	o->sample_interval = st->interval;
+	st->ustacks = o->ustack ? o->ustacks : NULL;
 	if (st->samples == 0) {
 		stack_looker_begin(&st->looker);
 		o->stack_groups = out_stacks_live;

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -19,8 +20,8 @@
 #define INDENT 6
 
 const char groups_view_hint[] =
-    "Enter/Right unfold  Left fold  Enter on a tid: to the tree  s sample  "
-    "Esc/q back";
+    "Enter/Right unfold  Left fold  Enter on a tid: to the tree  b unwind all  "
+    "s sample  Esc/q back";
 
 static const char *arrow(const struct ui *ui)
 {
@@ -34,7 +35,8 @@ static const char *root_hint(enum field_state why)
 	    "";
 }
 
-static void title_basis(struct buf *b, const struct stack_groups *gs)
+static void title_basis(struct buf *b, const struct stack_groups *gs,
+    bool user)
 {
 	unsigned long fallback = 0;
 	enum field_state why = FIELD_DENIED;
@@ -46,7 +48,7 @@ static void title_basis(struct buf *b, const struct stack_groups *gs)
 		}
 	}
 	if (fallback == 0)
-		buf_adds(b, " by kernel stack");
+		buf_adds(b, user ? " by kernel+user stack" : " by kernel stack");
 	else if (fallback == gs->total)
 		buf_printf(b, " by wchan and syscall (kernel stacks: %s%s)",
 		    field_state_str(why), root_hint(why));
@@ -54,6 +56,18 @@ static void title_basis(struct buf *b, const struct stack_groups *gs)
 		buf_printf(b, " by kernel stack (%lu by wchan and syscall: "
 		    "kernel stack %s%s)", fallback, field_state_str(why),
 		    root_hint(why));
+}
+
+/* ", unwound at 21:14:03 (b again)": a still picture, not refreshed. */
+static void unwound_when(struct buf *b, double wall)
+{
+	time_t t = (time_t)wall;
+	struct tm tm;
+	char clock[16] = "--:--:--";
+
+	if (wall > 0 && localtime_r(&t, &tm) != NULL)
+		strftime(clock, sizeof clock, "%H:%M:%S", &tm);
+	buf_printf(b, ", unwound at %s (b again)", clock);
 }
 
 static void draw_title(struct ui *ui, const struct rect *r)
@@ -70,8 +84,12 @@ static void draw_title(struct ui *ui, const struct rect *r)
 	else
 		buf_adds(b, "(exited)");
 	buf_printf(b, ": %zu group%s", gs->n, gs->n == 1 ? "" : "s");
-	title_basis(b, gs);
-	if (gv->sampling)
+	title_basis(b, gs, gv->unwound_shown);
+	if (gv->unwind_request != 0)
+		buf_printf(b, ", unwinding (%zu so far)", gv->nunwound);
+	else if (gv->unwound_shown)
+		unwound_when(b, gv->unwound_wall);
+	else if (gv->sampling)
 		buf_printf(b, ", sampling %lu/%d", gv->sampler.rounds,
 		    GROUPS_SAMPLE_ROUNDS);
 	else if (gv->sampled)

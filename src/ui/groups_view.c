@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "tasktop/grow.h"
+#include "tasktop/unwind.h"
+#include "tasktop/unwind_groups.h"
 #include "tasktop/util.h"
 #include "internal.h"
 #include "groups_view.h"
@@ -22,6 +24,8 @@ const struct stack_groups *groups_view_groups(const struct groups_view *gv)
 {
 	const struct stack_groups *gs;
 
+	if (gv->unwound_shown)
+		return &gv->ugroups;
 	if (gv->sampled && (gs = stack_sampler_groups(&gv->sampler, gv->pid)))
 		return gs;
 	return &gv->live;
@@ -137,7 +141,11 @@ void groups_view_refresh(struct ui *ui)
 	if (gv == NULL)
 		return;
 	remember_pick(gv);
-	if (!gv->sampled)
+	if (gv->unwound_shown)
+		/* no I/O: the chains stay as unwound, states and CPU% move on */
+		stack_collect_unwound(ui->snap, snapshot_process(ui->snap,
+		    gv->pid), &gv->unwound, &gv->ugroups);
+	else if (!gv->sampled)
 		look_live(ui);
 	build_rows(gv);
 }
@@ -163,8 +171,23 @@ void groups_view_open(struct ui *ui)
 	stack_looker_init(&gv->looker, ui->src);
 	stack_groups_init(&gv->live);
 	stack_sampler_init(&gv->sampler, ui->src);
+	intmap_init(&gv->unwound);
+	stack_groups_init(&gv->ugroups);
 	ui->groups = gv;
 	groups_view_refresh(ui);
+}
+
+static void unwound_clear(struct groups_view *gv)
+{
+	size_t it = 0;
+	int tid;
+	void *v;
+
+	while (intmap_next(&gv->unwound, &it, &tid, &v))
+		unwind_result_free(v);
+	intmap_free(&gv->unwound);
+	intmap_init(&gv->unwound);
+	gv->nunwound = 0;
 }
 
 void groups_view_close(struct ui *ui)
@@ -176,6 +199,9 @@ void groups_view_close(struct ui *ui)
 	stack_looker_free(&gv->looker);
 	stack_groups_free(&gv->live);
 	stack_sampler_free(&gv->sampler);
+	unwound_clear(gv);
+	intmap_free(&gv->unwound);
+	stack_groups_free(&gv->ugroups);
 	free(gv->unfolded);
 	free(gv->rows);
 	free(gv);
@@ -195,9 +221,58 @@ static void sample_start(struct ui *ui)
 	stack_sampler_start(&gv->sampler, ui->snap, &p, 1);
 	gv->sampling = true;
 	gv->sampled = true;
+	gv->unwound_shown = false;
 	build_rows(gv);		/* the rows now index the sampler's groups */
 	gv->next_round = clock_seconds(CLOCK_MONOTONIC);
 	groups_view_tick(ui, gv->next_round);
+}
+
+/* b: every thread of the process, one stopped at a time (the helper's
+ * rules); the groups switch to kernel+user chains when the last is in. */
+static void unwind_start(struct ui *ui)
+{
+	struct groups_view *gv = ui->groups;
+	struct unwinder *u = ui_unwinder(ui);
+
+	if (u == NULL) {
+		ui_message(ui, true, "user stacks: the unwinder could not start");
+		return;
+	}
+	unwound_clear(gv);
+	gv->unwind_request = unwinder_request(u, gv->pid, 0);
+}
+
+bool groups_view_take_unwind(struct ui *ui, struct unwind_result *r)
+{
+	struct groups_view *gv = ui->groups;
+	const struct process *p;
+	void *old;
+
+	if (gv == NULL || gv->unwind_request == 0 ||
+	    r->request != gv->unwind_request)
+		return false;
+	if (r->tid > 0 && (old = intmap_put(&gv->unwound, r->tid, r)) != NULL)
+		unwind_result_free(old);
+	else if (r->tid > 0)
+		gv->nunwound++;
+	if (!r->last) {
+		if (r->tid <= 0)
+			unwind_result_free(r);
+		return true;
+	}
+	gv->unwind_request = 0;
+	if (r->tid <= 0)
+		unwind_result_free(r);
+	p = snapshot_process(ui->snap, gv->pid);
+	if (p == NULL)
+		return true;
+	remember_pick(gv);
+	gv->unwound_shown = true;
+	gv->sampling = gv->sampled = false;
+	gv->unwound_wall = clock_seconds(CLOCK_REALTIME);
+	stack_collect_unwound(ui->snap, p, &gv->unwound, &gv->ugroups);
+	build_rows(gv);
+	return true;
 }
 
 double groups_view_due(const struct ui *ui)
@@ -319,6 +394,7 @@ bool groups_view_key(struct ui *ui, int key)
 	case KEY_RIGHT: case '+': unfold(ui, true); return true;
 	case KEY_LEFT: case '-': unfold(ui, false); return true;
 	case 's': sample_start(ui); return true;
+	case 'b': unwind_start(ui); return true;
 	case KEY_ESCAPE: case 'q': groups_view_close(ui); return true;
 	/* help, pause and quit as everywhere; the tree's keys would act on
 	 * a row that is not on screen */

@@ -45,6 +45,13 @@ struct groups_view {
 	struct stack_looker looker;
 	struct stack_groups live;
 	struct stack_sampler sampler;
+	/* b: every thread unwound, then kernel+user groups (unwind_groups.h) */
+	uint32_t	 unwind_request;	/* in flight; 0 none */
+	struct intmap	 unwound;		/* tid -> struct unwind_result * */
+	size_t		 nunwound;
+	bool		 unwound_shown;		/* showing the kernel+user groups */
+	double		 unwound_wall;		/* when they were unwound */
+	struct stack_groups ugroups;
 	bool		 sampling;	/* rounds still to come */
 	bool		 sampled;	/* showing the sampler's groups */
 	double		 next_round;	/* monotonic seconds */
@@ -68,6 +75,10 @@ void groups_view_close(struct ui *ui);
 bool groups_view_key(struct ui *ui, int key);
 /* After a snapshot refresh: look again (not while showing samples). */
 void groups_view_refresh(struct ui *ui);
+/* An unwind result of the view's request: taken (true), else the
+ * caller's to use or free. */
+struct unwind_result;
+bool groups_view_take_unwind(struct ui *ui, struct unwind_result *r);
 /* When the next sampling round is due (monotonic), 0 when none is. */
 double groups_view_due(const struct ui *ui);
 /* Take the rounds that are due at now. */

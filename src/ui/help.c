@@ -49,6 +49,8 @@ const struct help_entry help_entries[] = {
 	    "chain and tids) / fold" },
 	{ "B: Enter on a tid", "in the grouped view: select that thread in the "
 	    "tree" },
+	{ "B: b", "in the grouped view: unwind every thread (one stopped at a "
+	    "time) and group by kernel and user stacks" },
 	{ "B: s", "in the grouped view: sample 3 s, 20 times a second: each "
 	    "group's share of thread-time" },
 	{ "B: Esc q", "in the grouped view: back to the tree" },

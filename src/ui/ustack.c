@@ -14,6 +14,7 @@
 
 #include "tasktop/unwind.h"
 #include "internal.h"
+#include "groups_view.h"
 
 struct unwinder *ui_unwinder(struct ui *ui)
 {
@@ -107,6 +108,9 @@ static void ustack_take(struct ui *ui, struct unwind_result *r)
 {
 	struct ui_ustack *us = &ui->ustack;
 
+	/* the grouped view's b shares the helper */
+	if (groups_view_take_unwind(ui, r))
+		return;
 	if (us->request == 0 || r->request != us->request || r->tid != us->tid) {
 		unwind_result_free(r);
 		return;

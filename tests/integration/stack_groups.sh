@@ -60,6 +60,28 @@ for one in "$SD_EPOLL:epoll" "$SD_PIPE:pipe_read" "$SD_MAIN:sigtimedwait"; do
 		  select(test(\"${one#*:}\"))] | length > 0" true
 done
 
+# ---- --ustack: kernel and user chains together ---------------------------
+json_of "$SD_PID" --stacks --ustack
+assert_jq "ustack: the pool's tids" "$JSON" "$groups_q[0].tids" "[$SD_POOL]"
+assert_jq "ustack: the pool in pool_worker" "$JSON" \
+	"[$groups_q[0].user[] | select(test(\"^pool_worker\"))] | length" 1
+assert_jq "ustack: the spinners, one group in spin_loop" "$JSON" \
+	"[$groups_q[] | select(.user != null and ([.user[] | select(test(\"^spin_loop\"))] | length) > 0) | .tids]" \
+	"[[$SD_SPIN]]"
+assert_jq "ustack: the spinners' kernel part, in user space" "$JSON" \
+	"[$groups_q[] | select(.tids == [$SD_SPIN]) | .kernel]" '[[]]'
+assert_jq "ustack: every group unwound" "$JSON" \
+	"[$groups_q[] | .user_error] | unique" '[null]'
+assert_jq "ustack: the kernel chains are not ptrace's stop" "$JSON" \
+	"[$groups_q[].kernel[] | select(test(\"ptrace\"))] | length" 0
+run_tasktop "$out" -b --stacks --ustack -n 1 -p "$SD_PID"
+first=$(grep -E '^[0-9]+ threads? ' "$out" | head -n 1)
+[[ $first == "40 threads  S  "* ]] ||
+	fail "batch --ustack: the first group is not the 40: '$first'"
+grep -q -E '^    pool_worker\+0x' "$out" ||
+	fail "batch --ustack: no pool_worker frame:
+$(head -n 30 "$out")"
+
 # ---- a pool thread leaves the pool ---------------------------------------
 stackdemo_release
 json_of "$SD_PID" --stacks
@@ -71,6 +93,11 @@ run_tasktop "$out" -b --stacks -n 1 -p "$SD_PID"
 first=$(grep -E '^[0-9]+ threads? ' "$out" | head -n 1)
 [[ $first == "39 threads  S  "* ]] ||
 	fail "batch after release: the first group is not 39 threads: '$first'"
+json_of "$SD_PID" --stacks --ustack
+assert_jq "ustack after release: the pool" "$JSON" "$groups_q[0].tids" "[$SD_POOL]"
+assert_jq "ustack after release: the released thread in released_worker" "$JSON" \
+	"[$groups_q[] | select(.tids == [$SD_RELEASED]) | .user[] |
+	  select(test(\"^released_worker\"))] | length" 1
 
 # ---- sampled -------------------------------------------------------------
 json_of "$SD_PID" --stacks --samples 10 --interval 0.02

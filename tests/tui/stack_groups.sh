@@ -53,6 +53,17 @@ first=$(screen | grep -A1 -E "^PID $SD_PID " | sed -n 2p)
 	fail "the first sampled row: '$first'
 $(screen)"
 
+# b: every thread unwound, the groups by kernel+user chains
+keys b
+wait_for_screen "the unwound groups" "^PID $SD_PID .*by kernel\\+user stack, unwound at"
+first=$(screen | grep -A1 -E "^PID $SD_PID " | sed -n 2p)
+[[ $first =~ ^\ +40\ \ S\ .*futex.*pool_worker ]] ||
+	fail "the first unwound row is not the pool in pool_worker: '$first'
+$(screen)"
+screen | grep -q -E '^ +3  R .*in user space.*spin_loop' ||
+	fail "no row of the 3 spinners in spin_loop:
+$(screen)"
+
 # Esc: back to the tree
 keys Escape
 wait_for_screen "the tree after Esc" 'PID/TID'

@@ -220,6 +220,17 @@ static void test_user_frames_by_function_not_inlined_depth(void **state)
 	stack_group_summary(&text, &gs.g[0], " <- ");
 	assert_string_equal(text.data,
 	    "in user space <- spin_loop <- start_thread <- clone3");
+	/* with user frames the kernel part is its innermost interesting
+	 * frame, and inlined calls are left out */
+	stack_groups_reset(&gs);
+	s[1].kernel = futex_a;
+	s[1].nkernel = N(futex_a);
+	stack_groups_add(&gs, &s[1]);
+	stack_groups_finish(&gs);
+	buf_reset(&text);
+	stack_group_summary(&text, &gs.g[0], " <- ");
+	assert_string_equal(text.data,
+	    "futex_wait_queue <- spin_loop <- start_thread <- clone3");
 	buf_free(&text);
 	stack_groups_free(&gs);
 }
