@@ -43,6 +43,8 @@ struct act_pin {
 	struct act_task	 task;
 	bool		 thread_exact;	/* the kernel signals one thread by it (6.9) */
 	bool		 numbers_ours;	/* the proc root's ids are tasktop's ids */
+	bool		 exited;	/* a zombie (a leader gone before its threads):
+					 * ACT_THREAD reaches nobody, -ESRCH */
 };
 
 enum act_scope {

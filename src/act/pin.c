@@ -48,7 +48,7 @@ static int errno_of(enum field_state st)
 
 /* The task behind dirfd is the one shown: same start time (a reused id
  * belongs to a task started later), same thread group. */
-static int pin_identity(int dirfd, const struct act_task *t)
+static int pin_identity(int dirfd, const struct act_task *t, bool *exited)
 {
 	char buf[STATUS_BUF];
 	struct proc_stat stat;
@@ -63,6 +63,9 @@ static int pin_identity(int dirfd, const struct act_task *t)
 		return -EIO;
 	if (stat.starttime != t->starttime)
 		return -ESTALE;
+	/* a leader that exited while its threads live: a zombie that takes
+	 * no signal of its own */
+	*exited = stat.state == 'Z' || stat.state == 'X';
 	st = proc_read_file_at(dirfd, "status", buf, sizeof buf, &len);
 	if (st != FIELD_OK)
 		return errno_of(st);
@@ -102,7 +105,7 @@ int act_pin(struct act_pin *pin, const struct proc_root *root,
 	pin->dirfd = fd;
 	pin->task = *t;
 	pin->numbers_ours = root->procfs;
-	rc = pin_identity(fd, t);
+	rc = pin_identity(fd, t, &pin->exited);
 	if (rc == 0)
 		rc = pin_probe(pin);
 	if (rc < 0)

@@ -12,6 +12,8 @@ int act_signal(const struct act_pin *pin, int signo, enum act_scope scope)
 {
 	if (pin->dirfd < 0)
 		return -EBADF;
+	if (scope == ACT_THREAD && pin->exited)
+		return -ESRCH;	/* the kernel would take it and drop it */
 	if (scope == ACT_THREAD)
 		return pin->thread_exact ?
 		    act_send(pin->dirfd, signo, PIDFD_SIGNAL_THREAD) : -EOPNOTSUPP;

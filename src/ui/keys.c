@@ -196,7 +196,8 @@ static void search_again(struct ui *ui, int dir)
 /* Keys that move: the tree's cursor, or the side pane's text when focused. */
 static bool movement_key(struct ui *ui, int key)
 {
-	long page = tree_rows(ui), delta;
+	long page = ui->focus == FOCUS_SIDE && ui->layout.side.h > 2 ?
+	    ui->layout.side.h - 1 : tree_rows(ui), delta;
 	/* Further than the tree or the side pane can go: clamped to the end. */
 	long far = (long)ui->view.n + ui->side_lines;
 
@@ -227,7 +228,14 @@ static void restore_selection(struct ui *ui, const struct selection *sel)
 static void attach_typed(struct ui *ui, const char *text)
 {
 	char *end;
-	long id = strtol(text, &end, 10);
+	long id;
+
+	/* a pasted line comes with spaces around it */
+	while (*text == ' ')
+		text++;
+	id = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
 
 	if (!*text || *end || id <= 0 || id > 0x7fffffff) {
 		ui_message(ui, true, "not a pid or tid: %s", text);
@@ -430,6 +438,15 @@ void ui_handle_key(struct ui *ui, int key)
 {
 	if (key == KEY_RESIZE)
 		return;
+	/* A prompt that acts cannot be confirmed blind: the screen showed
+	 * neither the task nor the signal or nice value. */
+	if (ui->layout.too_small && (ui->kill.open || ui->renice.open)) {
+		if (ui->kill.open)
+			signal_prompt_cancel(ui);
+		else
+			renice_prompt_key(ui, KEY_ESCAPE);
+		return;
+	}
 	if (ui->help_shown) {
 		help_key(ui, key);
 		return;

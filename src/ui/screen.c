@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -98,9 +99,12 @@ static void separator_draw(struct ui *ui, const struct layout *l)
 
 static void too_small_draw(struct ui *ui)
 {
-	static const char msg[] = "terminal too small for tasktop (40x10)";
+	char msg[96];
+	/* short: it must fit the very terminal it complains about */
+	int n = snprintf(msg, sizeof msg, "too small: %dx%d, needs %dx%d",
+	    COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
 
-	draw_cell(ui, 0, 0, COLS, THEME_ERROR, msg, sizeof msg - 1);
+	draw_cell(ui, 0, 0, COLS, THEME_ERROR, msg, (size_t)n);
 }
 
 void screen_draw(struct ui *ui)

@@ -78,7 +78,8 @@ void signal_prompt_open(struct ui *ui)
 	k->choice = 0;
 	k->pid = ui->sel.pid;
 	k->tid = ui->sel.tid;
-	k->whole_process = ui->sel.tid == 0;
+	/* an exited thread (a zombie leader) takes no signal: its process */
+	k->whole_process = ui->sel.tid == 0 || k->pin.exited;
 }
 
 static void signal_prompt_close(struct signal_prompt *k)
@@ -182,7 +183,8 @@ void signal_prompt_key(struct ui *ui, int key)
 		k->choice = (k->choice + 1) % signal_nchoices;
 	} else if (key == KEY_LEFT || key == KEY_UP) {
 		k->choice = (k->choice + signal_nchoices - 1) % signal_nchoices;
-	} else if ((key == '\t' || key == 't') && k->tid != 0) {
+	} else if ((key == '\t' || key == 't') && k->tid != 0 &&
+	    !k->pin.exited) {
 		k->whole_process = !k->whole_process;
 	} else if (key == '\n' || key == '\r' || key == KEY_ENTER ||
 	    key == 'y' || key == 'Y') {
@@ -276,7 +278,12 @@ int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
 		buf_printf(&seg, "send SIG%s to thread %d (process %d)?",
 		    c->name, k->tid, k->pid);
 	wrap_add(&w, seg.data, seg.len);
-	if (k->tid != 0) {
+	if (k->tid != 0 && k->pin.exited) {
+		buf_reset(&seg);
+		buf_printf(&seg, "(thread %d has exited: only its process takes "
+		    "a signal)", k->tid);
+		wrap_add(&w, seg.data, seg.len);
+	} else if (k->tid != 0) {
 		const char *t = k->whole_process ? "t: only the thread" :
 		    "t: whole process";
 		wrap_add(&w, t, strlen(t));

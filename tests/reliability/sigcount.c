@@ -10,7 +10,9 @@
  * Prints "pid=P" once every handler is in place.  With --thread (or N of
  * them, at most 8) more threads are started first, each id printed as
  * "thread=T", every line says which thread took the signal ("signal N
- * tid T"), and a SIGUSR2 sent to one of those threads ends that thread.  The stop signals from a
+ * tid T"), and a SIGUSR2 sent to one of those threads ends that thread.
+ * With --leader-exits the main thread then calls pthread_exit: the leader
+ * is a zombie while the others live.  The stop signals from a
  * terminal are caught too; SIGALRM is not, it ends a forgotten run.
  */
 #include "config.h"
@@ -92,7 +94,7 @@ static void on_usr2(int sig)
 int main(int argc, char **argv)
 {
 	unsigned lifetime = 120;
-	int nthreads = 0;
+	int nthreads = 0, leader_exits = 0;
 	pthread_t t;
 
 	for (int i = 1; i < argc; i++) {
@@ -100,11 +102,13 @@ int main(int argc, char **argv)
 			lifetime = (unsigned)strtoul(argv[++i], NULL, 10);
 		} else if (strcmp(argv[i], "--thread") == 0) {
 			nthreads = 1;
+		} else if (strcmp(argv[i], "--leader-exits") == 0) {
+			leader_exits = 1;
 		} else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
 			nthreads = atoi(argv[++i]);
 		} else {
 			fprintf(stderr, "usage: sigcount [--lifetime SECONDS] "
-			    "[--thread | --threads N]\n");
+			    "[--thread | --threads N] [--leader-exits]\n");
 			return 2;
 		}
 	}
@@ -126,6 +130,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nthreads; i++)
 		printf("thread=%ld\n", thread_tids[i]);
 	fflush(stdout);
+	if (leader_exits && nthreads > 0)
+		pthread_exit(NULL);
 	for (;;)
 		pause();
 }

@@ -42,7 +42,7 @@ raw 1b 5b 39 39 7a 71		# ESC [ 9 9 z: nothing; then q
 wait_for_screen "q after an unknown sequence" "$EXIT_MARK"
 assert_eq "exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"
 tm kill-server
-sleep 0.2
+TMUX_SOCKET=tasktop-test-$$-2	# a new server, not the one still exiting
 
 tui_start -- -p "$DEMO_PID"
 wait_for_side_pane_of "$DEMO_PID"

@@ -19,6 +19,7 @@ TUI_TESTS = \
 	tests/tui/wchan_denied.sh \
 	tests/tui/layout_cursor.sh \
 	tests/tui/ssh.sh \
+	tests/tui/prompt_edges.sh \
 	tests/tui/hostile.sh \
 	tests/tui/nobody.sh \
 	tests/tui/leader_exit.sh \

@@ -9,6 +9,14 @@ command -v setpriv >/dev/null || skip "needs setpriv"
 nsdemo_start
 NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
 BUSY_PID=
+SESSIONS=0
+# next_session: end this tmux server; the next tui_start gets a new socket
+# (not the server still exiting).
+next_session() {
+	tm kill-server 2>/dev/null
+	SESSIONS=$((SESSIONS + 1))
+	TMUX_SOCKET=tasktop-test-$$-$SESSIONS
+}
 trap '[ -n "$BUSY_PID" ] && kill "$BUSY_PID"; tm kill-server 2>/dev/null; cleanup' EXIT
 
 # ---- nobody: root's wchan reads as "0" --------------------------------
@@ -23,8 +31,7 @@ if $NOBODY test -x "$TASKTOP" &&
 		fail "the tree's WCHAN of $DEMO_SLEEPER is not '-': '$row'"
 	screen | grep -q -E '[0-9]\.[0-9][0-9] 0 ' && fail "a WCHAN of 0 in the tree:
 $(screen)"
-	tm kill-server
-	sleep 0.2
+	next_session
 else
 	echo "nobody reads a wchan here, or cannot run $TASKTOP: that part skipped"
 fi
@@ -38,8 +45,7 @@ wait_for_screen "the running thread's wchan" "wchan +none \\(running\\)"
 row=$(row_of "$BUSY_PID")
 [[ $row =~ [0-9]:[0-9][0-9]\.[0-9][0-9]\ +sh\ -c ]] ||
 	fail "the running thread's row shows a WCHAN: '$row'"
-tm kill-server
-sleep 0.2
+next_session
 
 # ---- root in a user namespace: CAP_SYS_ADMIN there does not count -------
 if unshare --user --map-root-user true 2>/dev/null; then
@@ -48,8 +54,7 @@ if unshare --user --map-root-user true 2>/dev/null; then
 	wait_for_screen "the user namespace's reason" "tasktop runs in a user"
 	screen | grep -q "needs root" && fail "root in a user namespace is told it needs root:
 $(screen)"
-	tm kill-server
-	sleep 0.2
+	next_session
 else
 	echo "no unprivileged user namespaces here: that part skipped"
 fi
