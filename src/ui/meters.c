@@ -103,7 +103,7 @@ static void draw_meter(struct ui *ui, int y, int x, int w, const char *label,
 static void draw_cpus(struct ui *ui, const struct rect *r, int w)
 {
 	const struct system_meters *m = &ui->snap->sys;
-	char label[16], text[16];
+	char label[24], text[16];	/* label: "%*zu" of a size_t fits */
 	size_t per;
 	int bw;
 
