@@ -11,8 +11,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -191,16 +189,17 @@ static int ptrace_scope(void)
 	return v;
 }
 
-/* A non-dumpable process's /proc files belong to root whoever runs it. */
-static bool non_dumpable(const struct helper_ctx *c, int tgid,
-    const struct proc_status *st)
+/* The kernel lets a user trace its own process when its real, effective
+ * and saved ids all match ours; denied all the same, the process made
+ * itself non-dumpable (or Yama's ptrace_scope forbids). */
+static bool same_user(const struct proc_status *st)
 {
-	char path[16];
-	struct stat sb;
+	uid_t u = geteuid();
+	gid_t g = getegid();
 
-	snprintf(path, sizeof path, "%d", tgid);
-	return fstatat(c->root.dirfd, path, &sb, 0) == 0 && sb.st_uid == 0 &&
-	    st->has & STATUS_HAS_UID && st->uid[1] != 0;
+	return st->has & STATUS_HAS_UID && st->has & STATUS_HAS_GID &&
+	    st->uid[0] == u && st->uid[1] == u && st->uid[2] == u &&
+	    st->gid[0] == g && st->gid[1] == g && st->gid[2] == g;
 }
 
 void refuse_permission(const struct helper_ctx *c, struct helper_result *h,
@@ -211,9 +210,13 @@ void refuse_permission(const struct helper_ctx *c, struct helper_result *h,
 
 	if (sc >= 0)
 		snprintf(scope, sizeof scope, "; ptrace_scope=%d", sc);
-	if (non_dumpable(c, h->r.tgid, st) && geteuid() != 0)
+	(void)c;
+	if (same_user(st) && sc > 0)
 		helper_fail(h, UNWIND_REASON_PERMISSION,
-		    "non-dumpable process: needs CAP_SYS_PTRACE%s", scope);
+		    "ptrace_scope=%d: needs CAP_SYS_PTRACE", sc);
+	else if (same_user(st))
+		helper_fail(h, UNWIND_REASON_PERMISSION,
+		    "non-dumpable process: needs CAP_SYS_PTRACE");
 	else
 		helper_fail(h, UNWIND_REASON_PERMISSION, "%s: needs "
 		    "CAP_SYS_PTRACE or the same user%s", strerror(err), scope);

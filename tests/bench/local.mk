@@ -21,3 +21,19 @@ EXTRA_DIST += tests/bench/stacks.sh
 bench-stacks: src/tasktop$(EXEEXT) tests/bench/workload$(EXEEXT)
 	$(TESTS_ENVIRONMENT) WORKLOAD='$(abs_top_builddir)/tests/bench/workload' \
 	  bash '$(srcdir)/tests/bench/stacks.sh'
+
+# User stacks against eu-stack (tests/bench/ustack.sh; README.md here,
+# "User stacks"): wall time, the longest stop seen from inside the target,
+# and the re-unwind of a known process (tests/bench/ustack_probe).
+EXTRA_PROGRAMS += tests/bench/ustack_probe
+tests_bench_ustack_probe_SOURCES = tests/bench/ustack_probe.c
+tests_bench_ustack_probe_LDADD = $(UNWIND_LIBS)
+CLEANFILES += tests/bench/ustack_probe$(EXEEXT)
+EXTRA_DIST += tests/bench/ustack.sh
+.PHONY: bench-ustack
+bench-ustack: src/tasktop$(EXEEXT) tests/integration/ustack_fixture$(EXEEXT) \
+		tests/bench/ustack_probe$(EXEEXT)
+	$(TESTS_ENVIRONMENT) \
+	  FIXTURE='$(abs_top_builddir)/tests/integration/ustack_fixture' \
+	  PROBE='$(abs_top_builddir)/tests/bench/ustack_probe' \
+	  bash '$(srcdir)/tests/bench/ustack.sh'

@@ -35,7 +35,8 @@ INTEGRATION_TESTS = \
 	tests/integration/docs_agree.sh \
 	tests/integration/stack_groups.sh \
 	tests/integration/source_differ.sh \
-	tests/integration/ustack_json.sh
+	tests/integration/ustack_json.sh \
+	tests/integration/ustack_refused.sh
 check_SCRIPTS += $(INTEGRATION_TESTS)
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/integration/lib.sh \

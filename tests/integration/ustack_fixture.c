@@ -9,9 +9,12 @@
  *   spinner   a busy loop that never sleeps (spin_forever)
  *   ticker    a SCHED_FIFO thread ticking every 1 ms that keeps the
  *             longest gap between two ticks (its own stops show there)
+ *   dstate    with --dstate: a thread in D state, the parent of a vfork
+ *             child that never execs (it waits killable, which no
+ *             ptrace interrupt wakes)
  *
  * It prints one line "pid=P pool=T,T… epoll=T reader=T spinner=T
- * ticker=T" once all are running.  --stats FILE maps FILE and keeps two
+ * ticker=T [dstate=T]" once all are running.  --stats FILE maps FILE and keeps two
  * unsigned 64-bit counters there: ticks and the longest gap in ns (SIGUSR1
  * resets the gap).  --nodump makes it non-dumpable.  --lifetime S ends it.
  * The lines named in "LINE:" comments are what the tests look for.
@@ -55,6 +58,8 @@ static int pipe_fds[2];
 static struct stats local_stats;
 static struct stats *stats = &local_stats;
 static volatile uint64_t spin_sink;
+
+static int want_dstate;
 
 static pid_t gettid_(void)
 {
@@ -175,6 +180,27 @@ static void *ticker_thread(void *arg)
 	return NULL;
 }
 
+/* The vfork child shares our memory and stack: it only makes system calls
+ * until it dies with its parent thread. */
+NOINLINE static void vfork_and_wait(pid_t *slot)
+{
+	started(slot);
+	if (vfork() == 0) {
+		struct timespec forever = { 1000000, 0 };
+
+		syscall(SYS_prctl, PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+		for (;;)
+			syscall(SYS_nanosleep, &forever, NULL);
+	}
+	NO_TAIL_CALL();
+}
+
+static void *dstate_thread(void *arg)
+{
+	vfork_and_wait(arg);
+	return NULL;
+}
+
 static void reset_gap(int sig)
 {
 	(void)sig;
@@ -213,14 +239,17 @@ static void print_line(const pid_t *pool, int npool, const pid_t *tids)
 	printf("pid=%d pool=", (int)getpid());
 	for (int i = 0; i < npool; i++)
 		printf("%s%d", i ? "," : "", (int)pool[i]);
-	printf(" epoll=%d reader=%d spinner=%d ticker=%d\n", (int)tids[0],
+	printf(" epoll=%d reader=%d spinner=%d ticker=%d", (int)tids[0],
 	    (int)tids[1], (int)tids[2], (int)tids[3]);
+	if (want_dstate)
+		printf(" dstate=%d", (int)tids[4]);
+	printf("\n");
 	fflush(stdout);
 }
 
 int main(int argc, char **argv)
 {
-	static pid_t pool[MAX_POOL], tids[4];
+	static pid_t pool[MAX_POOL], tids[5];
 	int npool = 4, lifetime = 60;
 
 	for (int i = 1; i < argc; i++) {
@@ -232,9 +261,11 @@ int main(int argc, char **argv)
 			stats_map(argv[++i]);
 		else if (strcmp(argv[i], "--nodump") == 0)
 			prctl(PR_SET_DUMPABLE, 0);
+		else if (strcmp(argv[i], "--dstate") == 0)
+			want_dstate = 1;
 		else {
 			fprintf(stderr, "usage: %s [--pool N] [--lifetime S] "
-			    "[--stats FILE] [--nodump]\n", argv[0]);
+			    "[--stats FILE] [--nodump] [--dstate]\n", argv[0]);
 			return 2;
 		}
 	}
@@ -249,11 +280,15 @@ int main(int argc, char **argv)
 	spawn(reader_thread, &tids[1]);
 	spawn(spinner_thread, &tids[2]);
 	spawn(ticker_thread, &tids[3]);
+	if (want_dstate)
+		spawn(dstate_thread, &tids[4]);
 	pthread_mutex_lock(&ready_lock);
-	while (ready < npool + 4)
+	while (ready < npool + 4 + want_dstate)
 		pthread_cond_wait(&ready_cond, &ready_lock);
 	pthread_mutex_unlock(&ready_lock);
 	print_line(pool, npool, tids);
-	sleep((unsigned)lifetime);
+	/* a signal (SIGUSR1) cuts a sleep short: sleep what is left */
+	for (unsigned left = (unsigned)lifetime; left > 0;)
+		left = sleep(left);
 	return 0;
 }

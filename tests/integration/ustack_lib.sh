@@ -27,7 +27,7 @@ trap ustack_cleanup EXIT
 
 # fixture_start [PREFIX…] -- [ARGS…]: the C fixture (run through PREFIX,
 # e.g. setpriv) until its line; sets FX_PID FX_POOL (array) FX_EPOLL
-# FX_READER FX_SPINNER FX_TICKER.
+# FX_READER FX_SPINNER FX_TICKER and, with --dstate, FX_DSTATE.
 fixture_start() {
 	local prefix=() out=$WORK/fixture.$RANDOM field
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do
@@ -46,8 +46,10 @@ fixture_start() {
 		reader=*)	FX_READER=${field#*=} ;;
 		spinner=*)	FX_SPINNER=${field#*=} ;;
 		ticker=*)	FX_TICKER=${field#*=} ;;
+		dstate=*)	FX_DSTATE=${field#*=} ;;
 		esac
 	done
+	FX_PIDS+=("$FX_PID")	# behind a setpriv, $! is not the fixture
 }
 
 # fixture_cxx_start: sets CX_PID CX_WAITER.

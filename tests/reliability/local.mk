@@ -22,7 +22,8 @@ RELIABILITY_TESTS = \
 	tests/reliability/no_write.sh \
 	tests/reliability/fatal.sh \
 	tests/reliability/valgrind.sh \
-	tests/reliability/hostile_root.sh
+	tests/reliability/hostile_root.sh \
+	tests/reliability/ustack_sigkill.sh
 check_SCRIPTS += $(RELIABILITY_TESTS)
 TESTS += $(RELIABILITY_TESTS)
 EXTRA_DIST += $(RELIABILITY_TESTS) tests/reliability/lib.sh

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# ustack.sh - user-stack unwinding against eu-stack (tests/bench/README.md,
+# "User stacks").  `make bench-ustack` runs it; by hand:
+#   TASKTOP=src/tasktop FIXTURE=tests/integration/ustack_fixture \
+#   PROBE=tests/bench/ustack_probe tests/bench/ustack.sh
+# Everything is measured side by side in one run, alternating the tools,
+# and compared as ratios: the machine is shared and noisy.
+set -euo pipefail
+
+tasktop=${TASKTOP:-src/tasktop}
+fixture=${FIXTURE:-tests/integration/ustack_fixture}
+probe=${PROBE:-tests/bench/ustack_probe}
+runs=${BENCH_USTACK_RUNS:-7}
+pool=${BENCH_USTACK_POOL:-41}		# + 5 threads: 46 in all
+
+say() { printf 'bench-ustack: %s\n' "$*" >&2; }
+die() { say "$*"; exit 2; }
+
+for t in eu-stack jq od; do
+	command -v "$t" >/dev/null || die "needs $t (Debian: elfutils, jq, coreutils)"
+done
+[ "$(id -u)" = 0 ] || die "needs root (the fixture's real-time ticker, ptrace)"
+for f in "$tasktop" "$fixture" "$probe"; do
+	[ -x "$f" ] || die "no $f: run make bench-ustack from the build directory"
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/tasktop-bench-ustack.XXXXXX")
+fx=
+trap '[ -n "$fx" ] && kill -KILL "$fx" 2>/dev/null; rm -rf "$work"' EXIT
+
+"$fixture" --pool "$pool" --stats "$work/stats" --lifetime 600 >"$work/fx" &
+fx=$!
+for _ in $(seq 100); do grep -q '^pid=' "$work/fx" 2>/dev/null && break; sleep 0.05; done
+grep -q '^pid=' "$work/fx" || die "the fixture did not start"
+fx=$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$work/fx")	# its own word: $! may be a shell
+nthreads=$(ls "/proc/$fx/task" | wc -l)
+pool0=$(sed -n 's/.*pool=\([0-9]*\).*/\1/p' "$work/fx")
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+max_gap_us() { od -An -t u8 -j 8 -N 8 "$work/stats" | awk '{ printf "%d", $1 / 1000 }'; }
+
+# run NAME CMD…: wall ms, and the longest gap of the ticker meanwhile (its
+# own stop: every tool stops it once), appended to NAME's lists.
+declare -A wall gap
+run() {
+	local name=$1 t0 t1
+	shift
+	kill -USR1 "$fx"; sleep 0.05	# the fixture resets its longest gap
+	t0=$(now_ms)
+	"$@" >"$work/$name.out" 2>"$work/$name.err" || die "$name failed: $(head -c 300 "$work/$name.err")"
+	t1=$(now_ms)
+	sleep 0.01
+	wall[$name]+="$((t1 - t0)) "
+	gap[$name]+="$(max_gap_us) "
+}
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+for i in $(seq "$runs"); do
+	run eu-stack eu-stack -p "$fx"
+	run eu-stack-s-i eu-stack -s -i -p "$fx"
+	run tasktop "$tasktop" --json --ustack -n 1 -p "$fx"
+	run tasktop-d0 "$tasktop" --json --ustack -n 1 -d 0 -p "$fx"
+done
+frames=$(jq '[.processes[].threads[] | select(.ustack != null)] | length' "$work/tasktop-d0.out")
+[ "$frames" -eq "$nthreads" ] || say "warning: tasktop unwound $frames of $nthreads threads"
+
+reunwind=$("$probe" "$fx" "$pool0" 300)
+
+m() { echo "${wall[$1]}" | median; }
+g() { echo "${gap[$1]}" | tr ' ' '\n' | grep . | sort -n | tail -n 1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+printf '%s threads, %s runs each, alternating; medians of wall time, worst ticker gap\n' \
+	"$nthreads" "$runs"
+printf '| measure | tasktop | reference | ratio | goal |\n|---|---|---|---|---|\n'
+printf '| wall ms, `--json --ustack -n 1` vs `eu-stack -p` | %s | %s | %s | <= 0.5 |\n' \
+	"$(m tasktop)" "$(m eu-stack)" "$(ratio "$(m tasktop)" "$(m eu-stack)")"
+printf '| wall ms, same with `-d 0` (no CPU%% presample) vs `eu-stack -p` | %s | %s | %s | <= 0.5 |\n' \
+	"$(m tasktop-d0)" "$(m eu-stack)" "$(ratio "$(m tasktop-d0)" "$(m eu-stack)")"
+printf '| wall ms, `-d 0` vs `eu-stack -s -i -p` (lines and inlines too) | %s | %s | %s | - |\n' \
+	"$(m tasktop-d0)" "$(m eu-stack-s-i)" "$(ratio "$(m tasktop-d0)" "$(m eu-stack-s-i)")"
+printf '| longest ticker gap us (1 ms ticks; its own stop) vs eu-stack | %s | %s | %s | <= 5000 us |\n' \
+	"$(g tasktop-d0)" "$(g eu-stack)" "$(ratio "$(g tasktop-d0)" "$(g eu-stack)")"
+printf '| re-unwind of a known thread (client round trip) | %s | - | - | <= 1 ms |\n' "$reunwind"
