@@ -3,7 +3,7 @@
 # frame pointers: each waits in its named function, in the right order,
 # with the fixture's file:line; the spinner unwinds while it runs; the C++
 # frame is demangled; nothing is left stopped.  Without --ustack nothing
-# is unwound.
+# is unwound.  -b -H --ustack writes the frames under the rows.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
 . "$top_srcdir/tests/integration/ustack_lib.sh"
 require_root
@@ -52,6 +52,15 @@ assert_nothing_stopped "$FX_PID"
 json_of "$CX_PID" --ustack
 assert_order "$JSON" "$CX_WAITER" "ns::Class::method(int)" "waiter_main(void*)"
 assert_nothing_stopped "$CX_PID"
+
+# -b -H --ustack: the frames indented under each thread's row.
+run_tasktop "$WORK/batch" -b -H --ustack -n 1 -d 0 -p "$FX_PID"
+grep -A12 -E "^ *${FX_POOL[0]} " "$WORK/batch" | grep -q -E \
+	"^ +#[0-9]+ pool_wait_for_work\+0x[0-9a-f]+ \(ustack_fixture\) at .*ustack_fixture\.c:$(line_of pool)\$" ||
+	fail "-b -H --ustack: no pool_wait_for_work frame under ${FX_POOL[0]}'s row:
+$(head -n 30 "$WORK/batch")"
+assert_no_control_bytes "-b -H --ustack" "$WORK/batch"
+assert_nothing_stopped "$FX_PID"
 
 json_of "$FX_PID"
 assert_jq "without --ustack" "$JSON" \
