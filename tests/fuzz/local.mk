@@ -13,6 +13,8 @@ FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
 	settings system net_sockets
 # the unwind helper's results (src/unwind/wire.c)
 FUZZ_TARGETS += ustack_wire
+# the stack grouping (src/model/stack_group*.c) on untrusted frames
+FUZZ_TARGETS += stack_groups
 FUZZ_SHARED_FILES = tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 	tests/fuzz/json_string_check.h
 
@@ -38,6 +40,7 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_system \
 	tests/fuzz/replay_net_sockets
 check_PROGRAMS += tests/fuzz/replay_ustack_wire
+check_PROGRAMS += tests/fuzz/replay_stack_groups
 
 tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stat.c $(FUZZ_SHARED_FILES)
@@ -115,6 +118,10 @@ tests_fuzz_replay_ustack_wire_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_ustack_wire.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_ustack_wire_LDADD = $(UNWIND_LIBS)
 
+tests_fuzz_replay_stack_groups_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_stack_groups.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_stack_groups_LDADD = $(MODEL_LIBS)
+
 # The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
 # the layers' own source lists (so a new source file is picked up).
 FUZZ_CC = clang
@@ -127,6 +134,9 @@ FUZZ_EXTRA_theme = $(top_srcdir)/src/ui/theme.c
 FUZZ_EXTRA_settings = $(top_srcdir)/src/ui/settings.c
 FUZZ_EXTRA_ustack_wire = $(top_srcdir)/src/unwind/wire.c \
 	$(top_srcdir)/src/unwind/reason.c
+FUZZ_EXTRA_stack_groups = $(top_srcdir)/src/model/stack_group.c \
+	$(top_srcdir)/src/model/stack_group_text.c \
+	$(top_srcdir)/src/model/stack_frame.c
 FUZZ_BINS = $(FUZZ_TARGETS:%=tests/fuzz/bin/fuzz_%)
 FUZZ_SECONDS = 30
 
@@ -148,6 +158,7 @@ tests/fuzz/bin/fuzz_%: $(top_srcdir)/tests/fuzz/fuzz_%.c tests/fuzz/bin/libfuzz.
 tests/fuzz/bin/fuzz_theme: $(FUZZ_EXTRA_theme)
 tests/fuzz/bin/fuzz_settings: $(FUZZ_EXTRA_settings)
 tests/fuzz/bin/fuzz_ustack_wire: $(FUZZ_EXTRA_ustack_wire)
+tests/fuzz/bin/fuzz_stack_groups: $(FUZZ_EXTRA_stack_groups)
 
 fuzz: $(FUZZ_BINS)
 
