@@ -124,7 +124,8 @@ static int by_type_ino(const void *a, const void *b)
 /* By type, then inode; the hash follows the entries. */
 static void sort_entries(struct ns_overview *o)
 {
-	qsort(o->v, o->n, sizeof *o->v, by_type_ino);
+	if (o->n > 0)	/* no entry (every link denied): v may be NULL */
+		qsort(o->v, o->n, sizeof *o->v, by_type_ino);
 	if (o->slots != NULL)
 		memset(o->slots, 0, o->nslots * sizeof *o->slots);
 	for (size_t i = 0; i < o->n; i++)
