@@ -391,6 +391,7 @@ struct ui {
 	double		 delay;			/* refresh interval: -d, the settings, 1 s */
 	struct settings	 settings;		/* as read at start (settings_ui.c) */
 	char		 settings_error[UI_MESSAGE_MAX];	/* repeated on stderr at exit */
+	bool		 settings_rejected;	/* the file was refused at start: not saved over */
 
 	struct layout	 layout;
 	enum column	 chosen[COL_COUNT];	/* F2's choice, in order */

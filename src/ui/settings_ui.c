@@ -80,10 +80,24 @@ void settings_start(struct ui *ui)
 		return;
 	if (settings_load(path, &s, ui->settings_error,
 	    sizeof ui->settings_error) < 0) {
+		ui->settings_rejected = true;
 		ui_message(ui, true, "%s", ui->settings_error);
 		return;
 	}
 	settings_apply(ui, &s);
+}
+
+/* A file rejected at start is the user's to mend: the defaults written over
+ * it on quit would lose every good line in it (or replace a FIFO, a
+ * directory, a link the user made).  It is left as it was, and the warning
+ * repeated at exit says so. */
+static void settings_keep_rejected(struct ui *ui)
+{
+	static const char kept[] = " (the file is left as it was)";
+	size_t len = strlen(ui->settings_error);
+
+	if (len + sizeof kept <= sizeof ui->settings_error)
+		memcpy(ui->settings_error + len, kept, sizeof kept);
 }
 
 void settings_finish(struct ui *ui)
@@ -91,6 +105,10 @@ void settings_finish(struct ui *ui)
 	char path[PATH_MAX];
 	struct settings s;
 
+	if (ui->settings_rejected) {
+		settings_keep_rejected(ui);
+		return;
+	}
 	if (settings_path(path, sizeof path) < 0)
 		return;
 	settings_collect(ui, &s);

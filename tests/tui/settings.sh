@@ -75,8 +75,15 @@ quit_and_wait
 # ---- damaged, unreadable, hostile ---------------------------------------
 # damaged WHAT PATTERN: tasktop starts with the defaults and shows one
 # warning matching PATTERN; the pane's title and the screen stay intact.
+# The file's type, and its bytes when it is a regular file.
+rc_fingerprint() {
+	stat -c %F "$RC"
+	[ ! -f "$RC" ] || md5sum <"$RC"
+}
+
 damaged() {
-	local title
+	local title before
+	before=$(rc_fingerprint)
 	tui_start -- -p "$DEMO_PID"
 	tm select-pane -t "$PANE" -T tasktop-test-title
 	wait_for_screen "the warning ($1)" "tasktoprc: $2; using the defaults"
@@ -97,6 +104,11 @@ $(screen)"
 		fail "$1: stderr does not say '$3':
 $(screen)"
 	assert_eq "$1: exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"
+	# a rejected file is the user's to mend: never the defaults over it
+	assert_eq "$1: the file after quitting" "$before" "$(rc_fingerprint)"
+	tm capture-pane -p -J -t "$PANE" | grep -q 'the file is left as it was' ||
+		fail "$1: stderr does not say the file was left alone:
+$(screen)"
 	tm kill-server
 	sleep 0.2
 }
@@ -118,7 +130,10 @@ rm -f "$RC" && mkfifo "$RC"
 damaged "a FIFO" 'not a regular file'
 
 rm -f "$RC" && mkdir "$RC"
-damaged "a directory" 'not a regular file' \
-	"settings not saved: .*tasktoprc: Is a directory"
+damaged "a directory" 'not a regular file'
 rmdir "$RC"
+# one bad line among good ones: the good ones are not lost on quit
+printf 'sort_key=CPU%%\ncolumns=PID/TID S CPU%% COMMAND\ndelay=0\n' >"$RC"
+damaged "a value out of range" 'line 3: [^;]*'
+rm -f "$RC"
 echo "PASS: $test_name"
