@@ -124,7 +124,11 @@ struct process {
 	bool		 cpu_valid;
 	double		 cpu_percent;		/* sum over threads */
 	bool		 time_valid;
-	unsigned long long time_ticks;		/* utime + stime of its live threads */
+	unsigned long long time_ticks;		/* utime + stime: the group's, exited threads
+						 * included, when its source told it;
+						 * else of its live threads */
+	bool		 group_cpu_ok;		/* group_cpu_ns put this refresh */
+	uint64_t	 group_cpu_ns;
 
 	/* Namespace reference: the leader, or when its links can't be read the
 	 * live thread with the lowest tid; 0 when no thread's can be read. */

@@ -76,6 +76,13 @@ void snapshot_put(struct snapshot *s, const struct task_record *r);
 /* Later namespace reads of a task put in this refresh (UNREAD: keep). */
 void snapshot_put_ns(struct snapshot *s, int tid,
     const enum field_state state[NS_COUNT], const uint64_t ino[NS_COUNT]);
+/*
+ * The CPU time of a whole thread group, user + system, threads that exited
+ * included (the kernel keeps theirs in the group): its TIME+, which the sum
+ * of its live threads undercounts.  Put after one of its tasks, this
+ * refresh; a group without one shows the sum of its live threads.
+ */
+void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns);
 void snapshot_end(struct snapshot *s);
 
 /* The next process whose cmdline and user are due, to be read through its

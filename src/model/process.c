@@ -122,7 +122,9 @@ static void process_set_rss(struct process *p, const struct task *info,
 	p->rss_kb = pages * (unsigned long long)page_kb;
 }
 
-static void process_sum_cpu(struct process *p)
+/* TIME+ of a group and its CPU% (the threads' sum).  The group's own CPU
+ * time counts its exited threads, which no live thread's stat holds. */
+static void process_sum_cpu(struct process *p, long hz)
 {
 	size_t i;
 
@@ -142,6 +144,12 @@ static void process_sum_cpu(struct process *p)
 		p->cpu_valid = true;
 		p->cpu_percent += p->threads[i]->cpu_percent;
 	}
+	if (p->group_cpu_ok && hz > 0) {
+		p->time_valid = true;
+		p->time_ticks = p->group_cpu_ns / 1000000000u *
+		    (unsigned long long)hz + p->group_cpu_ns % 1000000000u *
+		    (unsigned long long)hz / 1000000000u;
+	}
 }
 
 void process_set_kernel_thread(struct process *p)
@@ -155,7 +163,8 @@ void process_set_kernel_thread(struct process *p)
  * (which renames comm) or with a new task behind the pid, so they are
  * due only then.
  */
-bool process_update(struct process *p, unsigned generation, long page_kb)
+bool process_update(struct process *p, unsigned generation, long page_kb,
+    long hz)
 {
 	const struct task *info = process_info_thread(p);
 	const struct task *named = process_named_thread(p);
@@ -164,7 +173,7 @@ bool process_update(struct process *p, unsigned generation, long page_kb)
 	p->state = named_ok ? named->stat.state : '?';
 	p->ppid = named_ok ? named->stat.ppid : 0;
 	process_set_rss(p, info, page_kb);
-	process_sum_cpu(p);
+	process_sum_cpu(p, hz);
 	process_set_kernel_thread(p);
 	return info != NULL && (p->cmdline_state == FIELD_UNREAD ||
 	    info->renewed_gen == generation || info->renamed_gen == generation);

@@ -44,6 +44,7 @@ static struct process *refresh_process_of(struct snapshot *s, int tgid)
 	if (p->seen != s->generation) {
 		p->seen = s->generation;
 		p->nthreads = 0;
+		p->group_cpu_ok = false;
 		model_grow(&s->list, &s->list_cap, s->nlist + 1,
 		    sizeof(*s->list));
 		s->list[s->nlist++] = p;
@@ -91,6 +92,16 @@ void snapshot_put_ns(struct snapshot *s, int tid,
 
 	if (t != NULL && t->seen == s->generation)
 		task_take_ns(t, state, ino);
+}
+
+void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
+{
+	struct process *p = intmap_get(&s->procs, tgid);
+
+	if (p != NULL && p->seen == s->generation) {
+		p->group_cpu_ok = true;
+		p->group_cpu_ns = cpu_ns;
+	}
 }
 
 /* Whatever this refresh did not put has exited. */
@@ -153,7 +164,7 @@ void snapshot_end(struct snapshot *s)
 		struct process *p = s->list[i];
 
 		process_order_threads(p);
-		if (process_update(p, s->generation, s->page_kb))
+		if (process_update(p, s->generation, s->page_kb, s->hz))
 			refresh_want_identity(s, p);
 		process_derive_ns(p);
 	}

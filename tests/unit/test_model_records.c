@@ -480,6 +480,54 @@ static void test_unreadable_stat(void **state)
 	snapshot_free(&s);
 }
 
+/* One task of group 10 with utime + stime as given. */
+static void put_timed(struct snapshot *s, int tid, unsigned long long utime,
+    unsigned long long stime)
+{
+	struct task_record r = rec(10, tid, 'S', 1, (unsigned long long)tid,
+	    0, NET_HOST);
+
+	r.stat.utime = utime;
+	r.stat.stime = stime;
+	put(s, r);
+}
+
+/* TIME+ of a group counts its exited threads when the source tells the
+ * group's CPU time; without it, the sum of its live threads. */
+static void test_group_time_keeps_exited_threads(void **state)
+{
+	struct snapshot s;
+	struct process *p;
+
+	(void)state;
+	snapshot_init(&s);
+	s.hz = 100;
+	snapshot_begin(&s, 1, 1001);
+	put_timed(&s, 10, 10, 0);
+	put_timed(&s, 11, 90, 9);
+	snapshot_end(&s);
+	p = snapshot_process(&s, 10);
+	assert_true(p->time_valid);
+	assert_int_equal(p->time_ticks, 109);
+	/* 11 exits; the group's clock still holds its 0.99 s */
+	snapshot_begin(&s, 2, 1002);
+	put_timed(&s, 10, 10, 0);
+	snapshot_put_group_cpu(&s, 10, 1095000000ull);
+	snapshot_put_group_cpu(&s, 99, 5 * NS_SEC);	/* no such group: ignored */
+	snapshot_end(&s);
+	p = snapshot_process(&s, 10);
+	assert_int_equal(p->nthreads, 1);
+	assert_true(p->time_valid);
+	assert_int_equal(p->time_ticks, 109);
+	assert_null(snapshot_process(&s, 99));
+	/* a refresh without it: the live sum, never the last group value */
+	snapshot_begin(&s, 3, 1003);
+	put_timed(&s, 10, 10, 0);
+	snapshot_end(&s);
+	assert_int_equal(snapshot_process(&s, 10)->time_ticks, 10);
+	snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -494,6 +542,7 @@ int main(void)
 		cmocka_unit_test(test_unreadable_stat),
 		cmocka_unit_test(test_system_meters),
 		cmocka_unit_test(test_counters_rates),
+		cmocka_unit_test(test_group_time_keeps_exited_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -166,6 +166,17 @@ static void bpf_kthread_comm(struct source *src, struct task_record *r)
 	r->stat.comm_len = st.comm_len;
 }
 
+/* A group's CPU time with its exited threads' (the iterator's tasks are the
+ * live ones): the group's CPU clock, once a group, at its leader. */
+static void bpf_group_cpu(struct source *src, struct snapshot *s, int tgid,
+    int tid)
+{
+	uint64_t ns;
+
+	if (tid == tgid && proc_group_runtime(&src->root, tgid, &ns) == 0)
+		snapshot_put_group_cpu(s, tgid, ns);
+}
+
 static void bpf_put(struct source *src, struct snapshot *s,
     const struct tt_task *k)
 {
@@ -184,6 +195,7 @@ static void bpf_put(struct source *src, struct snapshot *s,
 	r.cpu_ns = k->sum_exec_runtime;
 	bpf_fill_ns(k, &r);
 	snapshot_put(s, &r);
+	bpf_group_cpu(src, s, r.tgid, r.tid);
 }
 
 static int bpf_prepare(struct source *src, double mono)

@@ -146,6 +146,8 @@ static void pf_process(struct pf_source *pf, struct snapshot *s, int tgid)
 		pf_thread(pf, s, p, pf->tids[i]);
 	if (p->ntids > 0)
 		p->seen = pf->generation;
+	if (p->ntids > 0 && p->runtime_ok)
+		snapshot_put_group_cpu(s, tgid, p->runtime_ns);
 }
 
 /* Whatever this refresh did not read has exited. */
