@@ -80,7 +80,9 @@ static bool take_between(const struct comp *c, const char *prefix,
 	if (!starts(c, prefix))
 		return false;
 	len = c->len - n;
-	if (ends(c, ".scope"))
+	/* the suffix only after the prefix: in "lxc.payload.scope" the dot
+	 * of ".scope" is the prefix's own */
+	if (len >= strlen(".scope") && ends(c, ".scope"))
 		len -= strlen(".scope");
 	if (len == 0)
 		return false;

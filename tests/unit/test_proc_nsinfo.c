@@ -142,6 +142,9 @@ static void test_cgroup_paths(void **state)
 	classify("/init.scope", CGROUP_NONE, NULL);
 	classify("/", CGROUP_NONE, NULL);
 	classify("/system.slice/docker-.scope", CGROUP_NONE, NULL);
+	/* ".scope" overlapping the prefix's dot: the name is "scope" (a fuzz
+	 * finding: the length went below zero and 127 bytes were copied) */
+	classify("/lxc.payload.scope/init.scope", CGROUP_LXC, "scope");
 }
 
 static void test_cgroup_file(void **state)
