@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
-#include "internal.h"
+#include "selection.h"
+#include "state.h"
+#include "view_state.h"
 
 /* Select the thread (opening its process) or the process row. */
 static bool select_id(struct ui *ui, int id)

@@ -10,7 +10,11 @@
 
 #include <stdio.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "columns.h"
+#include "format.h"
+#include "state.h"
+#include "view_state.h"
 
 /* The task whose stat stands for the row: the thread, else the leader
  * while it lives, else the first thread whose stat was read. */

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "columns.h"
 
 #define NAME_MIN_COLS 16
 

@@ -7,7 +7,8 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include "internal.h"
+#include "draw.h"
+#include "state.h"
 
 #define ASCII_RUN_MAX 512
 

@@ -11,7 +11,9 @@
 #include "tasktop/detail.h"
 #include "tasktop/source.h"
 
-#include "internal.h"
+#include "state.h"
+#include "text_view.h"
+#include "view_state.h"
 
 void environ_view_open(struct ui *ui)
 {

@@ -7,11 +7,12 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdbool.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "terminal.h"
 
 static struct termios saved_modes;
 static bool saved_modes_ok;

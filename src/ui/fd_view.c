@@ -18,7 +18,9 @@
 #include "tasktop/grow.h"
 #include "tasktop/source.h"
 
-#include "internal.h"
+#include "state.h"
+#include "text_view.h"
+#include "view_state.h"
 
 struct sock_info {
 	uint64_t	 inode;

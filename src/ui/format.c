@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "internal.h"
+#include "format.h"
 
 void format_cpu(char *out, size_t size, bool valid, double percent)
 {

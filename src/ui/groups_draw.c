@@ -14,7 +14,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "draw.h"
+#include "format.h"
+#include "layout.h"
+#include "state.h"
 #include "groups_view.h"
 
 #define INDENT 6

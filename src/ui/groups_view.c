@@ -9,12 +9,16 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tasktop/grow.h"
 #include "tasktop/unwind.h"
 #include "tasktop/unwind_groups.h"
 #include "tasktop/util.h"
-#include "internal.h"
+#include "selection.h"
+#include "state.h"
+#include "ustack.h"
+#include "view_state.h"
 #include "groups_view.h"
 
 #define KEY_ESCAPE 27

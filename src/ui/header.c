@@ -7,7 +7,12 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "internal.h"
+#include "draw.h"
+#include "layout.h"
+#include "meters.h"
+#include "state.h"
+#include "tags.h"
+#include "user_menu.h"
 
 static void header_clock(const struct snapshot *s, char *out, size_t size)
 {

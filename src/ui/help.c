@@ -3,7 +3,7 @@
  */
 #include "config.h"
 
-#include "internal.h"
+#include "help.h"
 
 const struct help_entry help_entries[] = {
 	{ "Up Down PgUp PgDn Home End", "move the selection" },

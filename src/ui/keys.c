@@ -9,7 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "columns.h"
+#include "keys.h"
+#include "layout.h"
+#include "ns_ui.h"
+#include "prompt.h"
+#include "renice.h"
+#include "selection.h"
+#include "setup.h"
+#include "signal_prompt.h"
+#include "state.h"
+#include "tags.h"
+#include "text_view.h"
+#include "user_menu.h"
+#include "ustack.h"
+#include "view_state.h"
 #include "groups_view.h"
 
 #define KEY_ESCAPE 27

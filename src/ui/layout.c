@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "internal.h"
+#include "layout.h"
 
 static struct rect rect_make(int y, int x, int h, int w)
 {

@@ -18,7 +18,17 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "draw.h"
+#include "keys.h"
+#include "keyseq.h"
+#include "selection.h"
+#include "settings_ui.h"
+#include "state.h"
+#include "terminal.h"
+#include "theme.h"
+#include "ustack.h"
+#include "view_state.h"
 #include "groups_view.h"
 
 #define ESC_DELAY_MS 25

@@ -9,7 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "draw.h"
+#include "format.h"
+#include "layout.h"
+#include "meters.h"
+#include "state.h"
 
 #define METERS_MIN_COLS	80
 #define METERS_MIN_LINES 20

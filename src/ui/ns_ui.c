@@ -8,7 +8,11 @@
 
 #include <stdlib.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "ns_ui.h"
+#include "selection.h"
+#include "state.h"
+#include "view_state.h"
 
 #define NET_BIT (1u << NS_NET)
 

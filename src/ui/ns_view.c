@@ -12,7 +12,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "internal.h"
+#include "draw.h"
+#include "ns_ui.h"
+#include "selection.h"
+#include "state.h"
 
 #define KEY_ESCAPE 27
 

@@ -8,7 +8,8 @@
 #include <curses.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "state.h"
+#include "theme.h"
 
 static bool colors_wanted(void)
 {

@@ -7,7 +7,15 @@
 #ifndef TASKTOP_UI_PANE_H
 #define TASKTOP_UI_PANE_H
 
-#include "internal.h"
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tasktop/detail.h"
+#include "tasktop/model.h"
+#include "tasktop/ui.h"
+
+struct ui;
+struct rect;
 
 struct pane_lines {
 	struct ui	*ui;

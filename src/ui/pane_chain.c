@@ -11,8 +11,9 @@
 #include <string.h>
 
 #include "tasktop/unwind.h"
-#include "internal.h"
+#include "ustack.h"
 #include "pane.h"
+#include "state.h"
 
 static void chain_kernel(struct pane_lines *pl, const struct unwind_result *r)
 {

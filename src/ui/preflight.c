@@ -14,8 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
-/* After internal.h: term.h defines macros (lines, columns, ...) that would
+#include "state.h"
+#include "terminal.h"
+#include "theme.h"
+/* After the ui headers: term.h defines macros (lines, columns, ...) that would
  * rename its fields. */
 #include <term.h>
 

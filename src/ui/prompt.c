@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "prompt.h"
 
 #define KEY_ESCAPE	27
 #define KEY_CTRL_U	('U' & 0x1f)

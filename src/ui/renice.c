@@ -14,7 +14,9 @@
 
 #include "tasktop/grow.h"
 
-#include "internal.h"
+#include "renice.h"
+#include "state.h"
+#include "view_state.h"
 
 #define NICE_MIN	(-20)
 #define NICE_MAX	19

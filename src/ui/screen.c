@@ -8,7 +8,19 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "columns.h"
+#include "draw.h"
+#include "help.h"
+#include "layout.h"
+#include "meters.h"
+#include "ns_ui.h"
+#include "prompt.h"
+#include "renice.h"
+#include "setup.h"
+#include "signal_prompt.h"
+#include "state.h"
+#include "text_view.h"
+#include "view_state.h"
 #include "groups_view.h"
 
 static const char default_hint[] =

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "selection.h"
+#include "state.h"
+#include "view_state.h"
 
 /* A query of digits names an id exactly; anything else is a substring of
  * the name, ignoring ASCII case. */

@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
-#include "internal.h"
+#include "selection.h"
+#include "state.h"
+#include "view_state.h"
 
 static void selection_from_row(struct ui *ui)
 {

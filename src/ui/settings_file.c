@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "settings_file.h"
 
 int settings_path(char *out, size_t size)
 {

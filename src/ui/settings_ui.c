@@ -10,7 +10,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "columns.h"
+#include "layout.h"
+#include "settings_file.h"
+#include "settings_ui.h"
+#include "state.h"
+#include "view_state.h"
 
 static bool sort_by_name(const char *name, enum sort_key *k)
 {

@@ -10,7 +10,10 @@
 #include <curses.h>
 #include <string.h>
 
-#include "internal.h"
+#include "columns.h"
+#include "draw.h"
+#include "setup.h"
+#include "state.h"
 
 #define KEY_ESCAPE 27
 

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "draw.h"
+#include "layout.h"
+#include "state.h"
 #include "pane.h"
 
 void pane_put(struct pane_lines *pl, enum theme_elem style,

@@ -13,7 +13,9 @@
 #include <sys/socket.h>
 #include <time.h>
 
+
 #include "pane.h"
+#include "state.h"
 
 #define NET_BIT		(1u << NS_NET)
 #define BLOCK_LINES	40	/* lines of one netns block */

@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "signal_prompt.h"
+#include "state.h"
+#include "tags.h"
+#include "view_state.h"
 
 const struct signal_choice signal_choices[] = {
 	{ "TERM", SIGTERM }, { "KILL", SIGKILL }, { "HUP", SIGHUP },

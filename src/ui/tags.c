@@ -12,7 +12,9 @@
 
 #include "tasktop/grow.h"
 
-#include "internal.h"
+#include "state.h"
+#include "tags.h"
+#include "view_state.h"
 
 /* The thread that stands for a process: its leader, else its first. */
 static const struct task *process_first_task(const struct process *p)

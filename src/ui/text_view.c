@@ -15,7 +15,9 @@
 
 #include "tasktop/grow.h"
 
-#include "internal.h"
+#include "draw.h"
+#include "state.h"
+#include "text_view.h"
 
 #define KEY_ESCAPE 27
 

@@ -13,7 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "state.h"
+#include "theme.h"
 
 #ifndef TASKTOP_DATADIR
 #define TASKTOP_DATADIR "/usr/local/share/tasktop"

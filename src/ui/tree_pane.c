@@ -10,8 +10,17 @@
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "columns.h"
+#include "draw.h"
+#include "layout.h"
+#include "selection.h"
+#include "state.h"
+#include "tags.h"
+#include "user_menu.h"
+#include "view_state.h"
 
 #define NET_BIT (1u << NS_NET)
 

@@ -12,7 +12,11 @@
 
 #include "tasktop/grow.h"
 
-#include "internal.h"
+#include "draw.h"
+#include "layout.h"
+#include "state.h"
+#include "user_menu.h"
+#include "view_state.h"
 
 #define KEY_ESCAPE 27
 

@@ -11,9 +11,13 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "tasktop/unwind.h"
-#include "internal.h"
+#include "tasktop/util.h"
+#include "state.h"
+#include "ustack.h"
+#include "view_state.h"
 #include "groups_view.h"
 
 struct unwinder *ui_unwinder(struct ui *ui)

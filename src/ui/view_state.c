@@ -10,7 +10,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "internal.h"
+#include "tasktop/util.h"
+#include "columns.h"
+#include "ns_ui.h"
+#include "renice.h"
+#include "selection.h"
+#include "signal_prompt.h"
+#include "state.h"
+#include "tags.h"
+#include "text_view.h"
+#include "user_menu.h"
+#include "ustack.h"
+#include "view_state.h"
 #include "groups_view.h"
 
 #define EXPANDED ((void *)1)

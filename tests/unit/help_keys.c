@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "ui/internal.h"
+#include "ui/help.h"
 
 int main(void)
 {

@@ -14,7 +14,10 @@
 
 #include <cmocka.h>
 
-#include "ui/internal.h"
+#include "tasktop/model.h"
+#include "tasktop/util.h"
+#include "ui/format.h"
+#include "ui/meters.h"
 
 static void assert_prefix(int depth, uint64_t more, bool last,
     enum text_mode mode, const char *expected)

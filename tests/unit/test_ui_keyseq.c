@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "ui/internal.h"
+#include "ui/keyseq.h"
 
 /* Feed bytes; the keys (pasted ones as -byte) into out, their count back. */
 static size_t feed(struct keyseq *k, const char *bytes, int *out, size_t max)

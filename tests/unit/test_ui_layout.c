@@ -11,7 +11,8 @@
 
 #include <cmocka.h>
 
-#include "ui/internal.h"
+#include "ui/columns.h"
+#include "ui/layout.h"
 
 /* Nothing overlaps and nothing leaves the screen. */
 static void assert_fits(const struct layout *l, int lines, int cols)

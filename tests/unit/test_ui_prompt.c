@@ -14,7 +14,10 @@
 
 #include <cmocka.h>
 
-#include "ui/internal.h"
+#include "ui/help.h"
+#include "ui/prompt.h"
+#include "ui/signal_prompt.h"
+#include "ui/state.h"
 
 static void type(struct prompt *p, const char *keys)
 {

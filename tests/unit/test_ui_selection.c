@@ -19,7 +19,9 @@
 #include <cmocka.h>
 
 #include "fixture.h"
-#include "ui/internal.h"
+#include "ui/selection.h"
+#include "ui/state.h"
+#include "ui/view_state.h"
 
 struct world {
 	char		*root;

@@ -21,7 +21,8 @@
 
 #include <cmocka.h>
 
-#include "ui/internal.h"
+#include "ui/columns.h"
+#include "ui/settings_file.h"
 
 static const char full[] =
     "# a comment\n"

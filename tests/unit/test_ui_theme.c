@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "ui/internal.h"
+#include "ui/theme.h"
 
 static int parse(const char *text, struct theme *t, char *err, size_t errlen)
 {

@@ -1,0 +1,34 @@
+/*
+ * renice.h - the nice prompt (F7/F8) and the threads it goes to (renice.c).
+ */
+#ifndef TASKTOP_UI_RENICE_H
+#define TASKTOP_UI_RENICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tasktop/act.h"
+#include "tasktop/text.h"
+
+struct ui;
+
+/* F7/F8: the nice value asked for, and the threads it goes to (a process
+ * row: all of its threads, as they were shown when the prompt opened). */
+struct renice_prompt {
+	bool		 open;
+	int		 pid;
+	int		 tid;		/* 0: the whole process */
+	int		 from;
+	int		 to;
+	struct act_task	*tasks;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* renice.c */
+void renice_prompt_open(struct ui *ui, int delta);
+void renice_prompt_key(struct ui *ui, int key);
+void renice_prompt_describe(const struct ui *ui, struct buf *out);
+void renice_prompt_free(struct ui *ui);
+
+#endif
