@@ -6,7 +6,7 @@ tests_bench_workload_CFLAGS = $(AM_CFLAGS) -pthread
 tests_bench_workload_LDFLAGS = $(AM_LDFLAGS) -pthread
 tests_bench_workload_LDADD =
 CLEANFILES += tests/bench/workload$(EXEEXT)
-EXTRA_DIST += tests/bench/run.sh tests/bench/key-latency.awk \
+EXTRA_DIST += tests/bench/run.sh tests/bench/memory.sh tests/bench/key-latency.awk \
 	tests/bench/README.md
 
 .PHONY: bench

@@ -65,7 +65,7 @@ pick_tracer() {
 
 work=$(mktemp -d /tmp/tasktop-bench.XXXXXX)
 declare -A t_cpu t_key_median t_key_max t_key_n t_e2e_median t_e2e_max \
-	t_tui_mark t_json_mark t_rss t_mem t_batch
+	t_tui_mark t_json_mark t_rss t_mem t_mem_kernel t_mem_avail t_batch
 workload_pid=
 tracer_pid=
 sockets=()
@@ -80,6 +80,7 @@ cleanup() {
 		kill -TERM "$workload_pid" 2>/dev/null || true
 		wait "$workload_pid" 2>/dev/null || true
 	fi
+	mem_cleanup
 	if [ "${BENCH_KEEP:-0}" = 0 ]; then
 		rm -rf "$work"
 	else
@@ -359,57 +360,31 @@ tui_mark_seconds() {
 	echo n/a
 }
 
-# ---- the machine's memory ------------------------------------------------
+# ---- the machine's memory (memory.sh) -------------------------------------
 
-# MemAvailable in kB once the caches are dropped (root only): what a
-# program costs the machine, kernel memory included (a kept fd's file,
-# dentry and inode are not in its RSS).  The median of three samples.
-mem_available_kb() {
-	local i
-	[ "$(id -u)" = 0 ] || { echo n/a; return; }
-	for i in 1 2 3; do
-		sync
-		echo 3 >/proc/sys/vm/drop_caches
-		sleep 0.3
-		awk '/^MemAvailable:/{print $2}' /proc/meminfo
-	done | median
-}
-
-# MiB the machine lost while the program ran: the mean of MemAvailable
-# before it started and after it stopped, less MemAvailable while it ran.
-mem_cost_mib() {
-	local before=$1 during=$2 after=$3
-	[[ $before =~ ^[0-9]+$ && $during =~ ^[0-9]+$ && $after =~ ^[0-9]+$ ]] ||
-		{ echo n/a; return; }
-	awk -v b="$before" -v d="$during" -v a="$after" \
-		'BEGIN{printf "%.1f", ((b + a) / 2 - d) / 1024}'
-}
+# shellcheck source=tests/bench/memory.sh
+. "$here/memory.sh"
 
 # ---- the runs --------------------------------------------------------------
 
 measure_htop() {
-	local pid before during
-	before=$(mem_available_kb)
+	local pid
 	pid=$(tmux_start htop htop -d 5)
 	sleep "$warmup"
 	htop_cpu=$(cpu_percent_over_window "$pid")
-	during=$(mem_available_kb)
 	read -r htop_key_median htop_key_max htop_key_n htop_e2e_median \
 		htop_e2e_max < <(measure_keys htop "$pid")
 	htop_rss=$(peak_rss_kb "$pid")
 	tmux_stop htop
-	htop_mem=$(mem_cost_mib "$before" "$during" "$(mem_available_kb)")
 }
 
 # One interactive run of tasktop with --source $src; results in the
 # arrays indexed by source.
 measure_tasktop() {
-	local pid before during
-	before=$(mem_available_kb)
+	local pid
 	pid=$(tmux_start "tasktop-$src" "$tasktop" --source "$src" -d 0.5)
 	sleep "$warmup"
 	t_cpu[$src]=$(cpu_percent_over_window "$pid")
-	during=$(mem_available_kb)
 	read -r "t_key_median[$src]" "t_key_max[$src]" "t_key_n[$src]" \
 		"t_e2e_median[$src]" "t_e2e_max[$src]" \
 		< <(measure_keys "tasktop-$src" "$pid")
@@ -423,7 +398,22 @@ measure_tasktop() {
 	fi
 	t_rss[$src]=$(peak_rss_kb "$pid")
 	tmux_stop "tasktop-$src"
-	t_mem[$src]=$(mem_cost_mib "$before" "$during" "$(mem_available_kb)")
+}
+
+# The memory runs (memory.sh): htop and tasktop with each source, the
+# same interactive command lines as above, alternating.
+measure_all_memory() {
+	local args=(htop htop -d 5)
+	for src in "${sources[@]}"; do
+		[ -z "$have_tasktop" ] ||
+			args+=(-- "tasktop-$src" "$tasktop" --source "$src" -d 0.5)
+	done
+	measure_memory "${args[@]}"
+	read -r htop_mem htop_mem_kernel htop_mem_avail < <(mem_cost htop)
+	for src in "${sources[@]}"; do
+		read -r "t_mem[$src]" "t_mem_kernel[$src]" "t_mem_avail[$src]" \
+			< <(mem_cost "tasktop-$src")
+	done
 }
 
 measure_batch() {
@@ -489,6 +479,10 @@ print_table() {
 			"$(cpu_goal "$src")"
 		row "machine memory MiB (htop's)" "${t_mem[$src]}" "$htop_mem" \
 			"$(mem_goal "$src")"
+		row "  of it kernel MiB (htop's)" "${t_mem_kernel[$src]}" \
+			"$htop_mem_kernel" "(information)"
+		row "  MemAvailable drop MiB (htop's)" "${t_mem_avail[$src]}" \
+			"$htop_mem_avail" "(information)"
 		row "setns marked, TUI capture (s)" "${t_tui_mark[$src]}" - "<= 2 s"
 		row "setns marked, --json -n 1 (s)" "${t_json_mark[$src]}" - "<= 2 s"
 		row "batch -H -n 10 CPU s (top)" "${t_batch[$src]}" "$top_batch" \
@@ -509,6 +503,9 @@ print_table() {
 			"$src" "${t_key_n[$src]:-0}" "${htop_key_n:-0}" "$keys"
 	done
 	printf '(keys read in one burst share a repaint)\n'
+	printf '\nmachine memory: %s runs each, alternating, median (memory.sh):\n' \
+		"$mem_runs"
+	mem_details htop "${sources[@]/#/tasktop-}"
 }
 
 # The issue's goals: bpf 0.1x htop at 10,000 tasks and 0.15x at 60,000;
@@ -521,6 +518,11 @@ cpu_goal() {
 	else
 		echo "ratio <= 0.15"
 	fi
+}
+
+# Whether BENCH_PHASES (default: all three) names phase $1.
+phase() {
+	[[ " ${BENCH_PHASES:-batch interactive memory} " == *" $1 "* ]]
 }
 
 mem_goal() {
@@ -544,18 +546,34 @@ main() {
 		say "not root: BENCH_NETNS=0, no setns mark"; netns=0; }
 	start_workload
 	all_tasks=$(system_tasks)
-	say "workload up: $workload_tasks tasks; batch runs"
-	measure_batch
-	say "htop: ${seconds}s CPU window, then $keys keys"
-	measure_htop
+	say "workload up: $workload_tasks tasks"
+	htop_cpu=n/a htop_key_median=n/a htop_key_max=n/a htop_rss=n/a
+	htop_e2e_median=n/a htop_e2e_max=n/a htop_mem=n/a htop_mem_kernel=n/a
+	htop_mem_avail=n/a
+	top_batch=n/a
 	for src in "${sources[@]}"; do
 		t_cpu[$src]=n/a t_key_median[$src]=n/a t_key_max[$src]=n/a
 		t_rss[$src]=n/a t_e2e_median[$src]=n/a t_e2e_max[$src]=n/a
 		t_tui_mark[$src]=n/a t_json_mark[$src]=n/a t_mem[$src]=n/a
-		[ -n "$have_tasktop" ] || continue
-		say "tasktop --source $src: ${seconds}s CPU window, $keys keys, setns marks"
-		measure_tasktop
+		t_mem_kernel[$src]=n/a t_mem_avail[$src]=n/a t_batch[$src]=n/a
 	done
+	if phase batch; then
+		say "batch runs"
+		measure_batch
+	fi
+	if phase interactive; then
+		say "htop: ${seconds}s CPU window, then $keys keys"
+		measure_htop
+		for src in "${sources[@]}"; do
+			[ -n "$have_tasktop" ] || continue
+			say "tasktop --source $src: ${seconds}s CPU window, $keys keys, setns marks"
+			measure_tasktop
+		done
+	fi
+	if phase memory; then
+		say "memory: $mem_runs runs each of htop and tasktop, alternating"
+		measure_all_memory
+	fi
 	print_table
 	[ "${BENCH_STRICT:-0}" = 0 ] || [ "$failures" = 0 ]
 }
