@@ -134,5 +134,18 @@ int settings_parse(const char *buf, size_t len, struct settings *s,
     char *err, size_t errlen);
 /* The file's text for s (what settings_parse reads back to s). */
 void settings_format(const struct settings *s, struct buf *out);
+/* The SETTINGS_HAS_* bits whose lines differ between a and b (set in one
+ * and not the other, or to another value). */
+unsigned settings_changed(const struct settings *a, const struct settings *b);
+/*
+ * The text of a file that parses (old, len) with s's settings in it: each
+ * line setting one of them to another value becomes s's line, those it
+ * lacks are added at the end; every other line (comments, blank lines,
+ * another version's keys, settings s does not name, a value spelt another
+ * way) is kept as it was.  Nothing to change gives old back byte for
+ * byte.  An empty old: settings_format's text.
+ */
+void settings_update(const char *old, size_t len, const struct settings *s,
+    struct buf *out);
 
 #endif

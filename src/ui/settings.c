@@ -274,35 +274,148 @@ static void put_delay(struct buf *out, double delay)
 	buf_printf(out, "delay=%lld.%03lld\n", ms / 1000, ms % 1000);
 }
 
-void settings_format(const struct settings *s, struct buf *out)
+/* The line of one setting (a SETTINGS_HAS_* bit), in the file's order. */
+static void put_setting(struct buf *out, const struct settings *s, unsigned bit)
 {
-	buf_reset(out);
-	buf_adds(out, "# tasktop settings, written when tasktop quits "
-	    "(see tasktop(1), FILES)\n");
-	if (s->has & SETTINGS_HAS_SORT)
+	switch (bit) {
+	case SETTINGS_HAS_SORT:
 		buf_printf(out, "sort_key=%s\n", s->sort);
-	if (s->has & SETTINGS_HAS_DIRECTION)
+		break;
+	case SETTINGS_HAS_DIRECTION:
 		buf_printf(out, "sort_direction=%s\n",
 		    s->descending ? "descending" : "ascending");
-	if (s->has & SETTINGS_HAS_TREE)
+		break;
+	case SETTINGS_HAS_TREE:
 		put_bool(out, "tree_view", s->tree);
-	if (s->has & SETTINGS_HAS_FLAT_THREADS)
+		break;
+	case SETTINGS_HAS_FLAT_THREADS:
 		put_bool(out, "flat_threads", s->flat_threads);
-	if (s->has & SETTINGS_HAS_THEME)
+		break;
+	case SETTINGS_HAS_THEME:
 		buf_printf(out, "theme=%s\n", s->theme);
-	if (s->has & SETTINGS_HAS_DELAY)
+		break;
+	case SETTINGS_HAS_DELAY:
 		put_delay(out, s->delay);
-	if (s->has & SETTINGS_HAS_COLUMNS) {
+		break;
+	case SETTINGS_HAS_COLUMNS:
 		buf_adds(out, "columns=");
 		for (size_t i = 0; i < s->ncolumns; i++)
 			buf_printf(out, "%s%s", i ? " " : "", s->columns[i]);
 		buf_addc(out, '\n');
-	}
-	if (s->has & SETTINGS_HAS_SIDE_PANE)
+		break;
+	case SETTINGS_HAS_SIDE_PANE:
 		buf_printf(out, "side_pane=%s\n", side_names[s->side_pane >= 0 &&
 		    s->side_pane < 3 ? s->side_pane : 0]);
-	if (s->has & SETTINGS_HAS_KERNEL)
+		break;
+	case SETTINGS_HAS_KERNEL:
 		put_bool(out, "kernel_threads", s->kernel_threads);
-	if (s->has & SETTINGS_HAS_METERS)
+		break;
+	case SETTINGS_HAS_METERS:
 		put_bool(out, "header_meters", s->meters);
+		break;
+	default:
+		break;
+	}
+}
+
+#define SETTINGS_HAS_ALL	((SETTINGS_HAS_METERS << 1) - 1)
+
+static const char header[] = "# tasktop settings, written when tasktop "
+    "quits (see tasktop(1), FILES)\n";
+
+void settings_format(const struct settings *s, struct buf *out)
+{
+	buf_reset(out);
+	buf_adds(out, header);
+	for (unsigned bit = 1; bit & SETTINGS_HAS_ALL; bit <<= 1)
+		if (s->has & bit)
+			put_setting(out, s, bit);
+}
+
+/* Whether a and b write the same line for bit (both without it: same). */
+static bool same_setting(const struct settings *a, const struct settings *b,
+    unsigned bit, struct buf *la, struct buf *lb)
+{
+	if ((a->has & bit) != (b->has & bit))
+		return false;
+	if (!(a->has & bit))
+		return true;
+	buf_reset(la);
+	buf_reset(lb);
+	put_setting(la, a, bit);
+	put_setting(lb, b, bit);
+	return la->len == lb->len && memcmp(la->data, lb->data, la->len) == 0;
+}
+
+unsigned settings_changed(const struct settings *a, const struct settings *b)
+{
+	struct buf la, lb;
+	unsigned changed = 0;
+
+	buf_init(&la);
+	buf_init(&lb);
+	for (unsigned bit = 1; bit & SETTINGS_HAS_ALL; bit <<= 1)
+		if (!same_setting(a, b, bit, &la, &lb))
+			changed |= bit;
+	buf_free(&la);
+	buf_free(&lb);
+	return changed;
+}
+
+/* One line of a file that parses, without its newline: kept as it is
+ * (true), or, when it sets one of s's settings to another value, that
+ * setting's line instead, newline included (false). */
+static bool update_line(struct buf *out, const char *line, size_t len,
+    const struct settings *s, unsigned *seen)
+{
+	struct settings one;
+	const char *why;
+	struct buf la, lb;
+	bool kept = true;
+
+	memset(&one, 0, sizeof one);
+	if (parse_line(&one, line, len, &why) == 0 && (one.has & s->has)) {
+		*seen |= one.has;
+		buf_init(&la);
+		buf_init(&lb);
+		kept = same_setting(&one, s, one.has, &la, &lb);
+		buf_free(&la);
+		buf_free(&lb);
+	}
+	if (kept)
+		buf_add(out, line, len);	/* comments, the user's spelling */
+	else
+		put_setting(out, s, one.has);
+	return kept;
+}
+
+void settings_update(const char *old, size_t len, const struct settings *s,
+    struct buf *out)
+{
+	unsigned seen = 0;
+	size_t pos = 0;
+	bool unended = false;		/* a last line without its newline */
+
+	buf_reset(out);
+	if (len == 0)
+		buf_adds(out, header);
+	while (pos < len) {
+		const char *nl = memchr(old + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - old) : len;
+
+		if (update_line(out, old + pos, end - pos, s, &seen)) {
+			if (nl)
+				buf_addc(out, '\n');
+			else
+				unended = true;
+		}
+		pos = end + 1;
+	}
+	for (unsigned bit = 1; bit & SETTINGS_HAS_ALL; bit <<= 1)
+		if ((s->has & bit) && !(seen & bit)) {
+			if (unended)
+				buf_addc(out, '\n');
+			unended = false;
+			put_setting(out, s, bit);
+		}
 }

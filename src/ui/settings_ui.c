@@ -2,7 +2,8 @@
  * settings_ui.c - the ui state to and from struct settings: read at
  * start, written when tasktop quits (docs/ARCHITECTURE.md, "Settings").
  * The command line wins for this run and is not saved: -d and -t leave the
- * file's delay and theme as they were.
+ * file's delay and theme as they were.  Only the settings changed in the
+ * run are written back, into the file's own text (settings_update).
  */
 #include "config.h"
 
@@ -90,6 +91,8 @@ void settings_start(struct ui *ui)
 		return;
 	}
 	settings_apply(ui, &s);
+	/* what quitting compares with: the file's lines over the defaults */
+	settings_collect(ui, &ui->settings);
 }
 
 /* A file rejected at start is the user's to mend: the defaults written over
@@ -117,6 +120,12 @@ void settings_finish(struct ui *ui)
 	if (settings_path(path, sizeof path) < 0)
 		return;
 	settings_collect(ui, &s);
+	/* Only what changed in this run is written: a line the user wrote
+	 * and did not change stays as it was (a name this version does not
+	 * know, a comment, a value spelt another way). */
+	s.has = settings_changed(&ui->settings, &s);
+	if (s.has == 0)
+		return;
 	/* a failure replaces the loading problem: said on stderr at exit */
 	settings_save(path, &s, ui->settings_error, sizeof ui->settings_error);
 }

@@ -93,7 +93,7 @@ struct ui {
 	int		 attr[THEME_COUNT];	/* curses attributes of each element */
 
 	double		 delay;			/* refresh interval: -d, the settings, 1 s */
-	struct settings	 settings;		/* as read at start (settings_ui.c) */
+	struct settings	 settings;		/* at start: the file over the defaults (settings_ui.c) */
 	char		 settings_error[UI_MESSAGE_MAX];	/* repeated on stderr at exit */
 	bool		 settings_rejected;	/* the file was refused at start: not saved over */
 

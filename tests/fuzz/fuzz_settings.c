@@ -3,7 +3,9 @@
  * buffer (an exactly-sized allocation, so an overflow is an ASan error).
  * A file that parses formats to text that parses back to the same
  * settings and formats the same again (the round trip tasktop does at
- * every quit); every name kept is printable ASCII and NUL-terminated; a
+ * every quit); written back into its own text with some of its settings
+ * (the first byte picks which) it parses to them, and a second write
+ * changes nothing; every name kept is printable ASCII and NUL-terminated; a
  * file that does not parse leaves nothing set, and its message holds no
  * control byte, for it is shown on a terminal.
  */
@@ -65,6 +67,33 @@ static void check_round_trip(const struct settings *s)
 	buf_free(&b);
 }
 
+/* The file written back with some of its settings (those of mask): it
+ * parses, says them, and writing them again changes nothing. */
+static void check_update(const char *file, size_t len,
+    const struct settings *s, unsigned mask)
+{
+	struct settings want = *s, back;
+	struct buf a, b;
+	char err[128];
+
+	want.has &= mask;
+	buf_init(&a);
+	buf_init(&b);
+	settings_update(file, len, &want, &a);
+	if (a.len > SETTINGS_FILE_MAX) {	/* refused by settings_save */
+		buf_free(&a);
+		buf_free(&b);
+		return;
+	}
+	FUZZ_CHECK(settings_parse(a.data, a.len, &back, err, sizeof err) == 0);
+	FUZZ_CHECK((settings_changed(&back, &want) & want.has) == 0);
+	FUZZ_CHECK((back.has & want.has) == want.has);
+	settings_update(a.data, a.len, &want, &b);
+	FUZZ_CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t errlen = fuzz_take_byte(&data, &size);
@@ -81,6 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		check_settings(&s);
 		check_round_trip(&s);
+		check_update(buf, size, &s, errlen * 0x0101u);
 	}
 	free(err);
 	free(buf);

@@ -46,7 +46,8 @@ quit_and_wait
 [ -f "$RC" ] || fail "no settings file at $RC after q"
 ls "$(dirname "$RC")" | grep -v -x tasktoprc | grep -q . &&
 	fail "a temporary file was left: $(ls "$(dirname "$RC")")"
-for line in 'sort_key=CPU%' 'sort_direction=ascending' 'tree_view=0' \
+# (P then I: ascending, as at the start, so no sort_direction line)
+for line in 'sort_key=CPU%' 'tree_view=0' \
 	'flat_threads=1' 'kernel_threads=0' 'side_pane=hidden' \
 	'columns=PID/TID USER S CPU% RES THR TIME+ NI WCHAN'; do
 	grep -q -x -F "$line" "$RC" || fail "the file lacks '$line':
@@ -66,11 +67,42 @@ echo 'delay=2.5' >>"$RC"
 tui_start -- -d 0.5 -p "$DEMO_PID"
 wait_for_screen "-d over the file" 'every 0.5s'
 quit_and_wait
-grep -q -x 'delay=2.500' "$RC" || fail "-d was saved over the file's delay:
+grep -q -x 'delay=2.5' "$RC" || fail "-d was saved over the file's delay:
 $(cat "$RC")"
 tui_start -- -p "$DEMO_PID"
 wait_for_screen "the file's delay" 'every 2.5s'
 quit_and_wait
+
+# ---- a link into the dotfiles; comments; nothing changed ----------------
+# (stow, home-manager): saved through the link to its target, which keeps
+# its comment and the lines not changed; a run that changes nothing
+# writes nothing.
+DOT=$WORK/dotfiles/rc
+mkdir -p "$WORK/dotfiles"
+printf '# my comment\nsort_key = CPU%%\nfuture_key=from a newer tasktop\n' >"$DOT"
+rm -f "$RC" && ln -s ../../dotfiles/rc "$RC"
+before="$(stat -c %i "$DOT") $(md5sum <"$DOT")"
+tui_start -- -p "$DEMO_PID"
+wait_for_screen "the linked file's sort" 'sort CPU%'
+quit_and_wait
+[ -L "$RC" ] || fail "quitting replaced the link with a file: $(ls -l "$RC")"
+assert_eq "the dotfile after a run that changed nothing" "$before" \
+	"$(stat -c %i "$DOT") $(md5sum <"$DOT")"
+tui_start -- -p "$DEMO_PID"
+wait_for_screen "the linked file's sort" 'sort CPU%'
+keys T
+wait_for_screen "sorted by TIME+" 'sort TIME\+'
+quit_and_wait
+[ -L "$RC" ] || fail "quitting replaced the link with a file: $(ls -l "$RC")"
+ls -a "$WORK/dotfiles" "$(dirname "$RC")" | grep -q -e '\.[A-Za-z0-9]\{6\}$' &&
+	fail "a temporary file was left: $(ls -a "$WORK/dotfiles" "$(dirname "$RC")")"
+for line in '# my comment' 'sort_key=TIME+' 'future_key=from a newer tasktop'; do
+	grep -q -x -F "$line" "$DOT" || fail "the dotfile lacks '$line':
+$(cat "$DOT")"
+done
+grep -q '^columns=' "$DOT" && fail "settings not changed were written:
+$(cat "$DOT")"
+rm -f "$RC"
 
 # ---- damaged, unreadable, hostile ---------------------------------------
 # damaged WHAT PATTERN: tasktop starts with the defaults and shows one

@@ -91,6 +91,73 @@ static void test_unknown_key_ignored(void **state)
 	assert_int_equal(s.has, SETTINGS_HAS_SORT);
 }
 
+/* A setting changed in the run replaces its line; comments, another
+ * version's keys and settings not changed stay as the user wrote them. */
+static void test_update_keeps_the_users_lines(void **state)
+{
+	const char old[] = "# my comment\n"
+	    "sort_key = CPU%\n"
+	    "\n"
+	    "future_key=whatever it is\n"
+	    "tree_view=yes\n"
+	    "sort_key=TIME+\n";
+	struct settings s = { .has = SETTINGS_HAS_SORT | SETTINGS_HAS_COLUMNS,
+	    .sort = "PID", .ncolumns = 2, .columns = { "PID/TID", "S" } };
+	struct buf out;
+
+	(void)state;
+	buf_init(&out);
+	settings_update(old, strlen(old), &s, &out);
+	assert_string_equal(out.data, "# my comment\n"
+	    "sort_key=PID\n"
+	    "\n"
+	    "future_key=whatever it is\n"
+	    "tree_view=yes\n"
+	    "sort_key=PID\n"
+	    "columns=PID/TID S\n");
+	/* a last line without its newline gets one before what is added */
+	settings_update("# x", 3, &s, &out);
+	assert_string_equal(out.data, "# x\nsort_key=PID\ncolumns=PID/TID S\n");
+	/* no file yet: the whole file, with its first comment */
+	settings_update("", 0, &s, &out);
+	assert_string_equal(out.data, "# tasktop settings, written when tasktop "
+	    "quits (see tasktop(1), FILES)\nsort_key=PID\ncolumns=PID/TID S\n");
+	buf_free(&out);
+}
+
+/* Nothing to change: the same bytes, so the file is not rewritten. */
+static void test_update_unchanged_is_the_same_text(void **state)
+{
+	const char old[] = "# mine\nsort_direction =  descending\r\n"
+	    "delay=2.5\ntree_view=yes";
+	struct settings s = { .has = SETTINGS_HAS_DIRECTION |
+	    SETTINGS_HAS_DELAY | SETTINGS_HAS_TREE, .descending = true,
+	    .delay = 2.5, .tree = true };
+	struct buf out;
+
+	(void)state;
+	buf_init(&out);
+	settings_update(old, strlen(old), &s, &out);
+	assert_int_equal(out.len, strlen(old));
+	assert_memory_equal(out.data, old, out.len);
+	buf_free(&out);
+}
+
+static void test_changed_bits(void **state)
+{
+	struct settings a = { .has = SETTINGS_HAS_SORT | SETTINGS_HAS_TREE |
+	    SETTINGS_HAS_DELAY, .sort = "PID", .tree = true, .delay = 1.0 };
+	struct settings b = a;
+
+	(void)state;
+	assert_int_equal(settings_changed(&a, &b), 0);
+	strcpy(b.sort, "CPU%");
+	b.delay = 1.0001;	/* the same to the millisecond: the same line */
+	b.has |= SETTINGS_HAS_KERNEL;
+	assert_int_equal(settings_changed(&a, &b),
+	    SETTINGS_HAS_SORT | SETTINGS_HAS_KERNEL);
+}
+
 static void assert_damaged(const char *text, size_t len, const char *want)
 {
 	struct settings s;
@@ -263,11 +330,96 @@ static void test_huge_file(void **state)
 	assert_non_null(strstr(err, "larger than 64 KiB; using the defaults"));
 }
 
+static void write_text(const char *path, const char *text, mode_t mode)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(chmod(path, mode), 0);
+}
+
+static void assert_file_is(const char *path, const char *want)
+{
+	char text[1024];
+	size_t len = 0;
+
+	assert_int_equal(ui_read_regular_file(path, text, sizeof text, &len), 0);
+	text[len] = '\0';
+	assert_string_equal(text, want);
+}
+
+/* A tasktoprc kept with the dotfiles (stow, home-manager): a symbolic link,
+ * relative here.  The save goes to the link's target, atomically there,
+ * keeps its comment and mode, and leaves the link a link. */
+static void test_save_through_a_link(void **state)
+{
+	char rc[PATH_MAX], target[PATH_MAX], cmd[PATH_MAX * 2];
+	struct settings s = { .has = SETTINGS_HAS_SORT, .sort = "PID" };
+	char err[512];
+	struct stat st;
+
+	(void)state;
+	snprintf(target, sizeof target, "%s/dotfiles", dir);
+	assert_int_equal(mkdir(target, 0700), 0);
+	snprintf(target, sizeof target, "%s/dotfiles/rc", dir);
+	write_text(target, "# my comment\nsort_key=CPU%\n", 0644);
+	snprintf(rc, sizeof rc, "%s/linked", dir);
+	assert_int_equal(mkdir(rc, 0700), 0);
+	snprintf(rc, sizeof rc, "%s/linked/tasktoprc", dir);
+	assert_int_equal(symlink("../dotfiles/rc", rc), 0);
+	assert_int_equal(settings_save(rc, &s, err, sizeof err), 0);
+	assert_int_equal(lstat(rc, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_file_is(target, "# my comment\nsort_key=PID\n");
+	assert_int_equal(stat(target, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0644);
+	/* no temporary file left, beside the link or the target */
+	snprintf(cmd, sizeof cmd, "ls %s/dotfiles %s/linked | "
+	    "grep -v -x -e rc -e tasktoprc -e '' -e '.*:'", dir, dir);
+	assert_int_not_equal(system(cmd), 0);
+}
+
+/* Saving what the file already says writes nothing: the same inode, the
+ * same bytes (a comment and the user's spelling included). */
+static void test_save_unchanged_writes_nothing(void **state)
+{
+	const char text[] = "# keep me\nsort_key = CPU%\n";
+	struct settings s = { .has = SETTINGS_HAS_SORT, .sort = "CPU%" };
+	char rc[PATH_MAX], err[512];
+	struct stat before, after;
+
+	(void)state;
+	snprintf(rc, sizeof rc, "%s/same", dir);
+	write_text(rc, text, 0600);
+	assert_int_equal(stat(rc, &before), 0);
+	assert_int_equal(settings_save(rc, &s, err, sizeof err), 0);
+	assert_int_equal(stat(rc, &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);
+	assert_file_is(rc, text);
+}
+
+/* Damaged while tasktop ran (an editor, by hand): not written over. */
+static void test_save_keeps_a_file_damaged_since(void **state)
+{
+	struct settings s = { .has = SETTINGS_HAS_SORT, .sort = "PID" };
+	char rc[PATH_MAX], err[512];
+
+	(void)state;
+	snprintf(rc, sizeof rc, "%s/damaged", dir);
+	write_text(rc, "sort_key=CPU%\ndelay=0\n", 0600);
+	assert_int_equal(settings_save(rc, &s, err, sizeof err), -1);
+	assert_non_null(strstr(err, "line 2: a value out of range"));
+	assert_non_null(strstr(err, "the file is left as it was"));
+	assert_file_is(rc, "sort_key=CPU%\ndelay=0\n");
+}
+
 /* A save that cannot be made keeps the old file and says why. */
 static void test_save_refused(void **state)
 {
 	char path[PATH_MAX], err[512];
-	struct settings s = { 0 };
+	struct settings s = { .has = SETTINGS_HAS_SORT, .sort = "PID" };
 
 	(void)state;
 	snprintf(path, sizeof path, "%s/file", dir);
@@ -284,12 +436,18 @@ int main(void)
 		cmocka_unit_test(test_parse_every_setting),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_unknown_key_ignored),
+		cmocka_unit_test(test_update_keeps_the_users_lines),
+		cmocka_unit_test(test_update_unchanged_is_the_same_text),
+		cmocka_unit_test(test_changed_bits),
 		cmocka_unit_test(test_damaged_files),
 		cmocka_unit_test(test_column_names),
 		cmocka_unit_test(test_save_then_load),
 		cmocka_unit_test(test_missing_file_is_the_defaults),
 		cmocka_unit_test(test_not_a_regular_file),
 		cmocka_unit_test(test_huge_file),
+		cmocka_unit_test(test_save_through_a_link),
+		cmocka_unit_test(test_save_unchanged_writes_nothing),
+		cmocka_unit_test(test_save_keeps_a_file_damaged_since),
 		cmocka_unit_test(test_save_refused),
 	};
 
