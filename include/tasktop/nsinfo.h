@@ -186,10 +186,6 @@ int proc_parse_net_unix(const char *buf, size_t len,
     void (*take)(void *arg, uint64_t inode, const char *path, size_t plen),
     void *arg);
 
-/* The interface of an index, or NULL. */
-const struct netns_if *netns_find_if(const struct netns_contents *c,
-    int index);
-
 /* "127.0.0.1", "::1", "[::1]:8080" style text of an address into out
  * (NUL-terminated; 48 bytes hold any). */
 #define NETNS_ADDR_TEXT 56

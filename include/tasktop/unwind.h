@@ -115,8 +115,6 @@ void unwinder_free(struct unwinder *u);
 /* Queue an unwind of tid of tgid, or of every thread of tgid (tid 0).
  * Returns the request's id (never 0); its results carry it. */
 uint32_t unwinder_request(struct unwinder *u, int tgid, int tid);
-/* Drop the cached session of a process no longer shown. */
-void unwinder_forget(struct unwinder *u, int tgid);
 /* Requests sent and not finished. */
 size_t unwinder_pending(const struct unwinder *u);
 
@@ -132,9 +130,6 @@ struct unwind_result *unwinder_next(struct unwinder *u);
 /* Block (poll) until a result is ready, at most timeout seconds; for the
  * batch and JSON writers.  The next result or NULL. */
 struct unwind_result *unwinder_wait(struct unwinder *u, double timeout);
-
-/* The helper's pid (0: none running), which is never unwound. */
-int unwinder_helper_pid(const struct unwinder *u);
 
 /* ---- the wire format: helper -> client (pure, fuzzed) --------------- */
 

@@ -1,6 +1,6 @@
 /*
  * netns_text.c - a network namespace's contents as text: addresses and
- * endpoints, and finding an interface by index.
+ * endpoints.
  */
 #include "config.h"
 
@@ -9,15 +9,6 @@
 #include <sys/socket.h>
 
 #include "tasktop/nsinfo.h"
-
-const struct netns_if *netns_find_if(const struct netns_contents *c,
-    int index)
-{
-	for (size_t i = 0; i < c->nifs; i++)
-		if (c->ifs[i].index == index)
-			return &c->ifs[i];
-	return NULL;
-}
 
 void netns_addr_text(int family, const uint8_t addr[16], char *out,
     size_t size)

@@ -50,7 +50,8 @@ bool scan_ull(struct scan *s, unsigned long long *v)
 	return true;
 }
 
-bool scan_ll(struct scan *s, long long *v)
+/* An optional '-' then decimal digits, within long long. */
+static bool scan_ll(struct scan *s, long long *v)
 {
 	struct scan t = *s;
 	bool neg = scan_char(&t, '-');

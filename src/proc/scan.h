@@ -36,8 +36,6 @@ bool scan_lit(struct scan *s, const char *lit);
 bool scan_blanks(struct scan *s);
 /* Decimal digits, at least one; false on overflow or no digit. */
 bool scan_ull(struct scan *s, unsigned long long *v);
-/* An optional '-' then decimal digits, within long long. */
-bool scan_ll(struct scan *s, long long *v);
 /* Hex digits without prefix, at least one, within 64 bits. */
 bool scan_hex(struct scan *s, unsigned long long *v);
 /* Bytes up to (not including) the next c, or to the end; s moves past c. */

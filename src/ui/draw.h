@@ -1,7 +1,7 @@
 /*
  * draw.h - drawing a frame (screen.c) and its parts: the header (header.c),
- * the tree pane (tree_pane.c), the side pane (side_pane.c), the help screen
- * (screen.c); untrusted text fitted into a cell (draw.c).
+ * the tree pane (tree_pane.c), the side pane (side_pane.c); untrusted text
+ * fitted into a cell (draw.c).
  */
 #ifndef TASKTOP_UI_DRAW_H
 #define TASKTOP_UI_DRAW_H
@@ -17,8 +17,6 @@ void screen_draw(struct ui *ui);
 void header_draw(struct ui *ui, const struct rect *r);
 void tree_pane_draw(struct ui *ui, const struct rect *r);
 void side_pane_draw(struct ui *ui, const struct rect *r);
-void hint_draw(struct ui *ui, const struct rect *r);
-void help_draw(struct ui *ui);
 /* Untrusted text, sanitized and fitted into w columns at y, x in a style;
  * draw_cell returns the columns it took. */
 int draw_cell(struct ui *ui, int y, int x, int w, enum theme_elem style,

@@ -42,7 +42,7 @@ static void prompt_lines_draw(struct ui *ui, const struct rect *r,
 	}
 }
 
-void hint_draw(struct ui *ui, const struct rect *r)
+static void hint_draw(struct ui *ui, const struct rect *r)
 {
 	struct buf *b = &ui->text;
 	int used;
@@ -77,7 +77,7 @@ void hint_draw(struct ui *ui, const struct rect *r)
 	}
 }
 
-void help_draw(struct ui *ui)
+static void help_draw(struct ui *ui)
 {
 	static const char title[] =
 	    "tasktop keys (Up/Down scroll, any other key closes)";

@@ -95,11 +95,6 @@ void selection_set_row(struct ui *ui, long row)
 	ui->side_scroll = 0;
 }
 
-void selection_move(struct ui *ui, long delta)
-{
-	selection_set_row(ui, ui->cursor + delta);
-}
-
 void selection_scroll_into_view(struct ui *ui, int rows)
 {
 	long max_top;

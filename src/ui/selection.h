@@ -19,7 +19,6 @@ struct selection {
 /* selection.c */
 void selection_restore(struct ui *ui);
 void selection_set_row(struct ui *ui, long row);
-void selection_move(struct ui *ui, long delta);
 void selection_scroll_into_view(struct ui *ui, int rows);
 /* F: follow the selection (it keeps its line while rows move around it). */
 void selection_follow(struct ui *ui);

@@ -10,10 +10,9 @@
 
 #include "tasktop/ui.h"
 
-/* settings_file.c: where the file is, reading and replacing it.  Each
- * returns 0, or -1 with a message in err naming the file.  settings_save
- * writes s's settings (s->has) into the file as it is then, through a
- * symbolic link, and not at all when that changes nothing. */
+/* Each returns 0, or -1 with a message in err naming the file.
+ * settings_save writes s's settings (s->has) into the file as it is then,
+ * through a symbolic link, and not at all when that changes nothing. */
 int settings_path(char *out, size_t size);
 int settings_load(const char *path, struct settings *s, char *err,
     size_t errlen);

@@ -28,7 +28,7 @@ static bool sort_by_name(const char *name, enum sort_key *k)
 	return false;
 }
 
-void settings_apply(struct ui *ui, const struct settings *s)
+static void settings_apply(struct ui *ui, const struct settings *s)
 {
 	enum sort_key k;
 
@@ -56,7 +56,7 @@ void settings_apply(struct ui *ui, const struct settings *s)
 
 /* What the file had (delay, theme: no key changes them), with what the
  * ui holds now. */
-void settings_collect(const struct ui *ui, struct settings *s)
+static void settings_collect(const struct ui *ui, struct settings *s)
 {
 	*s = ui->settings;
 	snprintf(s->sort, sizeof s->sort, "%s", sort_key_name(ui->opts.sort));

@@ -149,11 +149,6 @@ void unwinder_free(struct unwinder *u)
 	free(u);
 }
 
-int unwinder_helper_pid(const struct unwinder *u)
-{
-	return u->pid;
-}
-
 int unwinder_fd(const struct unwinder *u)
 {
 	return u->fd;
@@ -241,7 +236,7 @@ uint32_t unwinder_request(struct unwinder *u, int tgid, int tid)
 	if (++u->next_id == 0)
 		u->next_id = 1;
 	struct pending *p = &u->q[u->nq++];
-	p->rq = (struct unwind_request){ u->next_id, tgid, tid, 0 };
+	p->rq = (struct unwind_request){ u->next_id, tgid, tid };
 	p->sent = false;
 	if (u->pid == 0 && !helper_start(u)) {
 		int err = errno;
@@ -254,14 +249,6 @@ uint32_t unwinder_request(struct unwinder *u, int tgid, int tid)
 		u->progress = client_clock();
 	send_pending(u);
 	return p->rq.id;
-}
-
-void unwinder_forget(struct unwinder *u, int tgid)
-{
-	struct unwind_request rq = { 0, tgid, 0, UNWIND_REQ_FORGET };
-
-	if (u->fd >= 0)
-		send(u->fd, &rq, sizeof rq, MSG_NOSIGNAL | MSG_DONTWAIT);
 }
 
 /* ---- results ---------------------------------------------------------- */

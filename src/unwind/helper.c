@@ -187,9 +187,7 @@ void helper_main(int fd, pid_t client)
 
 	helper_setup(&hp, fd, client);
 	while (!hp.must_exit && read_request(fd, &rq)) {
-		if (rq.flags & UNWIND_REQ_FORGET)
-			session_forget(rq.tgid);
-		else if (rq.tid == 0)
+		if (rq.tid == 0)
 			unwind_process(&hp, rq.id, rq.tgid);
 		else
 			unwind_thread(&hp, rq.id, rq.tgid, rq.tid, true);

@@ -20,10 +20,7 @@ struct unwind_request {
 	uint32_t	 id;
 	int32_t		 tgid;
 	int32_t		 tid;		/* 0: every thread of tgid */
-	uint32_t	 flags;
 };
-
-#define UNWIND_REQ_FORGET	0x1u	/* drop tgid's session; no result */
 
 /* How long a thread may take to stop once interrupted: it is not stopped
  * meanwhile, only not yet on a CPU when the machine is busy (a runnable
@@ -99,7 +96,6 @@ struct session;
  * the reason set in h when libdw can't report the process. */
 struct session *session_get(const struct helper_ctx *c, int tgid,
     struct helper_result *h);
-void session_forget(int tgid);
 /* Unwind tid (stopped): its pcs and whether each is an activation (frame
  * 0, or a signal frame) rather than a return address.  The count; reason
  * set in h when the chain ended early. */

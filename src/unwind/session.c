@@ -49,13 +49,6 @@ static void session_end(struct session *s)
 	memset(s, 0, sizeof *s);
 }
 
-void session_forget(int tgid)
-{
-	for (size_t i = 0; i < SESSION_MAX; i++)
-		if (sessions[i].dwfl && sessions[i].tgid == tgid)
-			session_end(&sessions[i]);
-}
-
 /* FNV-1a over the whole of maps; 0 with errno when it can't be read. */
 static uint64_t maps_signature(const struct helper_ctx *c, int tgid)
 {
