@@ -67,7 +67,7 @@ struct task {
 	unsigned	 seen;			/* generation last put */
 	unsigned	 renewed_gen;		/* generation first seen (or its tid reused) */
 	unsigned	 renamed_gen;		/* generation its comm last changed */
-	unsigned	 ran_gen;		/* generation its stat last changed */
+	unsigned	 ran_gen;		/* generation it last ran (CPU time or state moved) */
 
 	enum field_state stat_state;
 	struct proc_stat stat;

@@ -94,6 +94,12 @@ static void task_update_cpu(struct task *t, bool had_sample, uint64_t cpu_ns,
 	t->prev_cpu_ns = cpu_ns;
 }
 
+/*
+ * A task ran when its CPU time moved or its state changed (a wakeup sets
+ * it before the task runs): what it waits on (wchan) can have changed only
+ * then.  A source that rereads every stat (the BPF one) hands the same
+ * values again for a task that slept.
+ */
 void task_take_record(struct task *t, const struct task_record *r,
     unsigned generation, double interval)
 {
@@ -110,9 +116,11 @@ void task_take_record(struct task *t, const struct task_record *r,
 		} else if (had && !same_comm(&r->stat, &t->stat)) {
 			t->renamed_gen = generation;
 		}
+		if (!had || r->cpu_ns != t->prev_cpu_ns ||
+		    r->stat.state != t->stat.state)
+			t->ran_gen = generation;
 		t->stat = r->stat;
 		t->stat_state = FIELD_OK;
-		t->ran_gen = generation;
 		task_update_cpu(t, had, r->cpu_ns, interval);
 	} else {
 		/* denied, unreadable, or "same" as a stat never had */

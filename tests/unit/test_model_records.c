@@ -153,6 +153,33 @@ static void test_cpu_from_deltas(void **state)
 	snapshot_free(&s);
 }
 
+/* A source that rereads every stat (BPF) hands a sleeping task's values
+ * again: it did not run, so what it waits on (wchan) is not due. */
+static void test_same_values_did_not_run(void **state)
+{
+	struct snapshot s;
+	struct task *t;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	t = snapshot_task(&s, 12);
+	assert_int_equal(t->ran_gen, 1);
+	group(&s, 2, 0);			/* the same values again */
+	assert_int_equal(t->ran_gen, 1);
+	assert_true(t->cpu_valid);
+	group(&s, 3, NS_SEC);			/* its CPU time moved */
+	assert_int_equal(t->ran_gen, 3);
+	snapshot_begin(&s, 4, 1004);		/* woken: only its state moved */
+	put(&s, rec(10, 10, 'S', 1, 5, NS_SEC, NET_HOST));
+	put(&s, rec(10, 11, 'S', 1, 6, NS_SEC, NET_HOST));
+	put(&s, rec(10, 12, 'S', 1, 7, NS_SEC, NET_HOST));
+	snapshot_end(&s);
+	assert_int_equal(t->ran_gen, 4);
+	assert_int_equal(snapshot_task(&s, 11)->ran_gen, 3);
+	snapshot_free(&s);
+}
+
 static void put_cpus(struct snapshot *s, double mono,
     unsigned long long busy0, unsigned long long idle0,
     unsigned long long busy1, unsigned long long idle1)
@@ -533,6 +560,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_records_make_processes),
 		cmocka_unit_test(test_cpu_from_deltas),
+		cmocka_unit_test(test_same_values_did_not_run),
 		cmocka_unit_test(test_tid_reuse_starts_over),
 		cmocka_unit_test(test_tid_moving_group_starts_over),
 		cmocka_unit_test(test_thread_moving_namespace),
