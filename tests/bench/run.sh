@@ -220,26 +220,26 @@ stop_tracer() {
 	[ "$tracer" != perf ] || perf script -i "$1.data" >"$1" 2>/dev/null
 }
 
-# CLOCK_REALTIME minus CLOCK_MONOTONIC (perf's clock) in seconds.
-realtime_minus_monotonic() {
-	local before now after
-	before=$(date +%s.%N)
-	now=$(awk '/^now at/{print $3; exit}' /proc/timer_list)
-	after=$(date +%s.%N)
-	awk -v a="$before" -v b="$after" -v m="$now" \
-		'BEGIN{printf "%.6f", (a + b) / 2 - m / 1e9}'
+# Now in ms of the trace's clock: perf's is CLOCK_MONOTONIC, read straight
+# from the kernel (an offset from CLOCK_REALTIME, taken once, was off by
+# more than a key's latency on a quiet machine: every key then matched the
+# next one's repaint, ~a key gap); strace's is CLOCK_REALTIME.
+trace_clock_ms() {
+	if [ "$tracer" = perf ]; then
+		awk '/^now at/{printf "%.3f\n", $3 / 1e6; exit}' /proc/timer_list
+	else
+		awk -v t="$(date +%s.%N)" 'BEGIN{printf "%.3f\n", t * 1000}'
+	fi
 }
 
 # Press Down $keys times, $key_gap apart, under the tracer; leaves
 # NAME.presses ("START END" ms, key-latency.awk) and NAME.sent (the time
 # each key was sent, ms in the trace's clock).
 trace_key_presses() {
-	local name=$1 pid=$2 trace="$work/$1.trace" offset=0 i
-	[ "$tracer" != perf ] || offset=$(realtime_minus_monotonic)
+	local name=$1 pid=$2 trace="$work/$1.trace" i
 	start_tracer "$pid" "$trace"
 	for ((i = 0; i < keys; i++)); do
-		awk -v t="$(date +%s.%N)" -v o="$offset" \
-			'BEGIN{printf "%.3f\n", (t - o) * 1000}' >>"$work/$name.sent"
+		trace_clock_ms >>"$work/$name.sent"
 		tmux_keys "$name" Down
 		sleep "$key_gap"
 	done
