@@ -1,9 +1,10 @@
 /*
- * bpf.c - the BPF source: one read of a task iterator (task_iter.bpf.c)
- * returns every task's ids, state, times, comm, rss and ten namespace
- * inodes, at well under a microsecond a task, with no fd kept per task
- * (docs/ARCHITECTURE.md, "The BPF source").  Records stream from the
- * iterator into the model; nothing is skipped, so nothing goes stale.
+ * bpf.c - the BPF source: one walk of the kernel's task lists
+ * (task_iter.bpf.c, run through BPF_PROG_RUN a chunk at a time) returns
+ * every task's ids, state, times, comm, rss and ten namespace inodes, at a
+ * fraction of a microsecond a task, with no fd kept per task
+ * (docs/ARCHITECTURE.md, "The BPF source").  Records go from the mapped
+ * chunk into the model; nothing is skipped, so nothing goes stale.
  */
 #include "config.h"
 
@@ -13,28 +14,44 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <linux/types.h>
 
 #include "tasktop/grow.h"
+#include "tasktop/intmap.h"
 #include "tasktop/util.h"
 #include "../procfs/procfs_priv.h"
 #include "task_iter.h"
 #include "task_iter.skel.h"
 
-/* Records read a system call: the seq file hands out a page or more at a
- * time, and a bigger buffer means fewer calls. */
-#define BPF_READ_CHUNK	(64 * 1024)
+/* The group being put: its threads come one after another in the walk,
+ * and its CPU time is that of those that exited plus theirs. */
+struct bpf_group {
+	unsigned	 tgid;		/* 0: none yet */
+	uint64_t	 cpu_ns;
+};
+
+/* A kernel thread's full name as procfs gave it, with the run time it
+ * had then: one that has not run since has not renamed itself. */
+struct bpf_kname {
+	unsigned	 walk;		/* the refresh that last saw it */
+	uint64_t	 cpu_ns;
+	unsigned long long starttime;
+	size_t		 len;
+	char		 comm[PROC_COMM_MAX];
+};
 
 struct bpf_source {
 	struct task_iter *skel;
-	struct bpf_link	*link;
-	int		 iter_fd;	/* this refresh's; -1 between */
+	const struct tt_task *chunk;	/* the walk's array, mapped */
+	struct bpf_group group;
+	struct intmap	 knames;	/* tid -> struct bpf_kname */
+	unsigned	 walk;		/* refreshes so far */
 	long		 hz;
 	long		 page_size;
-	char		*chunk;		/* BPF_READ_CHUNK + one record */
 	struct pf_source *gaps;		/* groups the iterator does not show */
 	int		*gap_tgids;	/* those found at the last listing */
 	size_t		 ngaps;
@@ -150,37 +167,83 @@ static void bpf_fill_ns(const struct tt_task *k, struct task_record *r)
  * A kernel thread's name is longer than its comm: procfs shows the full
  * name it was created with, a workqueue worker's with what it works for
  * ("kworker/u8:0-events_unbound"), made in the kernel from data no field
- * holds.  There are a few hundred of them: their stat is read.
+ * holds.  There are a few hundred of them: the stat of those that ran
+ * since it was last read is read.
  */
 static void bpf_kthread_comm(struct source *src, struct task_record *r)
 {
+	struct bpf_source *b = src->impl;
+	struct bpf_kname *kn = intmap_get(&b->knames, r->tid);
 	char buf[1024];
 	size_t len = 0;
 	struct proc_stat st;
 
+	if (kn == NULL) {
+		kn = oom_calloc(1, sizeof(*kn), "bpf kernel thread");
+		intmap_put(&b->knames, r->tid, kn);
+	} else if (kn->cpu_ns == r->cpu_ns &&
+	    kn->starttime == r->stat.starttime && kn->len > 0) {
+		kn->walk = b->walk;
+		memcpy(r->stat.comm, kn->comm, kn->len);
+		r->stat.comm_len = kn->len;
+		return;
+	}
+	kn->walk = b->walk;
+	kn->len = 0;
 	if (proc_read_task_file(&src->root, r->tgid, r->tid, "stat", buf,
 	    sizeof(buf), &len) != FIELD_OK ||
 	    proc_parse_stat(buf, len, &st) != 0)
 		return;
 	memcpy(r->stat.comm, st.comm, st.comm_len);
 	r->stat.comm_len = st.comm_len;
+	kn->cpu_ns = r->cpu_ns;
+	kn->starttime = r->stat.starttime;
+	kn->len = st.comm_len;
+	memcpy(kn->comm, st.comm, st.comm_len);
 }
 
-/* A group's CPU time with its exited threads' (the iterator's tasks are the
- * live ones): the group's CPU clock, once a group, at its leader. */
-static void bpf_group_cpu(struct source *src, struct snapshot *s, int tgid,
-    int tid)
+/* The names of kernel threads this refresh did not see go. */
+static void bpf_knames_sweep(struct bpf_source *b, bool all)
 {
-	uint64_t ns;
+	size_t it = 0;
+	int tid;
+	void *v;
 
-	if (tid == tgid && proc_group_runtime(&src->root, tgid, &ns) == 0)
-		snapshot_put_group_cpu(s, tgid, ns);
+	while (intmap_next(&b->knames, &it, &tid, &v))
+		if (all || ((struct bpf_kname *)v)->walk != b->walk) {
+			intmap_del(&b->knames, tid);
+			free(v);
+		}
+}
+
+/*
+ * A group's CPU time with its exited threads' (the walk's tasks are the
+ * live ones), as its CPU clock counts it: what the kernel keeps of those
+ * that exited plus the live threads' run time, summed as the walk goes
+ * and put once the group's last thread is.
+ */
+static void bpf_group_end(struct bpf_source *b, struct snapshot *s)
+{
+	if (b->group.tgid != 0)
+		snapshot_put_group_cpu(s, (int)b->group.tgid, b->group.cpu_ns);
+	b->group.tgid = 0;
+}
+
+static void bpf_group_add(struct bpf_source *b, struct snapshot *s,
+    const struct tt_task *k)
+{
+	if (k->tgid != b->group.tgid) {
+		bpf_group_end(b, s);
+		b->group.tgid = k->tgid;
+		b->group.cpu_ns = k->group_exited_runtime;
+	}
+	b->group.cpu_ns += k->sum_exec_runtime;
 }
 
 static void bpf_put(struct source *src, struct snapshot *s,
     const struct tt_task *k)
 {
-	const struct bpf_source *b = src->impl;
+	struct bpf_source *b = src->impl;
 	struct task_record r;
 
 	if (k->tid == 0 || !source_shows(src, (int)k->tgid))
@@ -190,22 +253,18 @@ static void bpf_put(struct source *src, struct snapshot *s,
 	r.stat_state = FIELD_OK;
 	r.stat_same = false;
 	bpf_fill_stat(b, k, &r.stat);
+	r.cpu_ns = k->sum_exec_runtime;
 	if (k->flags & TT_KTHREAD)
 		bpf_kthread_comm(src, &r);
-	r.cpu_ns = k->sum_exec_runtime;
 	bpf_fill_ns(k, &r);
 	snapshot_put(s, &r);
-	bpf_group_cpu(src, s, r.tgid, r.tid);
+	bpf_group_add(b, s, k);
 }
 
 static int bpf_prepare(struct source *src, double mono)
 {
 	struct bpf_source *b = src->impl;
 
-	(void)mono;
-	b->iter_fd = bpf_iter_create(bpf_link__fd(b->link));
-	if (b->iter_fd < 0)
-		return -errno;
 	pf_begin(b->gaps, mono);
 	b->mono = mono;
 	return 0;
@@ -256,51 +315,63 @@ static void bpf_fill_gaps(struct source *src, struct snapshot *s)
 	pf_read_groups(pf, s, b->gap_tgids, (int)b->ngaps);
 }
 
-/* Whole records out of the stream; a read may end inside one. */
+/* One run of the walk: the next chunk, at b->chunk; 0 or -errno. */
+static int bpf_walk_chunk(struct bpf_source *b)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, opts);
+	int err = bpf_prog_test_run_opts(bpf_program__fd(b->skel->progs.tt_walk),
+	    &opts);
+
+	return err < 0 ? (errno ? -errno : err) : 0;
+}
+
+/*
+ * The walk, chunk after chunk, each put before the next is walked.  A run
+ * that fails ends it: what was not put then counts as exited, and the next
+ * refresh puts it back.
+ */
 static void bpf_read(struct source *src, struct snapshot *s)
 {
 	struct bpf_source *b = src->impl;
-	size_t have = 0, off;
-	ssize_t n;
+	struct tt_walk *w = &b->skel->bss->tt_walk_state;
+	size_t i;
 
 	pf_read_system(b->gaps, s);
-	for (;;) {
-		n = read(b->iter_fd, b->chunk + have, BPF_READ_CHUNK);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;	/* an error ends the stream: the rest is swept */
-		have += (size_t)n;
-		for (off = 0; have - off >= sizeof(struct tt_task);
-		    off += sizeof(struct tt_task)) {
-			struct tt_task k;
-
-			memcpy(&k, b->chunk + off, sizeof(k));
-			bpf_put(src, s, &k);
-		}
-		memmove(b->chunk, b->chunk + off, have - off);
-		have -= off;
-	}
-	close(b->iter_fd);
-	b->iter_fd = -1;
+	b->walk++;
+	memset(w, 0, sizeof(*w));
+	do {
+		if (bpf_walk_chunk(b) != 0)
+			break;
+		for (i = 0; i < w->count && i < TT_CHUNK; i++)
+			bpf_put(src, s, &b->chunk[i]);
+	} while (!w->done && w->count > 0);
+	bpf_group_end(b, s);
+	bpf_knames_sweep(b, false);
 	bpf_fill_gaps(src, s);
+}
+
+/* The chunk's mapping: TT_CHUNK records, each as long as the array's
+ * values (a multiple of 8 bytes, as the record is). */
+#define BPF_CHUNK_BYTES	((size_t)TT_CHUNK * sizeof(struct tt_task))
+
+static void bpf_free(struct bpf_source *b)
+{
+	if (b->chunk != NULL)
+		munmap((void *)b->chunk, BPF_CHUNK_BYTES);
+	task_iter__destroy(b->skel);
+	bpf_knames_sweep(b, true);
+	intmap_free(&b->knames);
+	if (b->gaps != NULL)
+		pf_free(b->gaps);
+	free(b->gap_tgids);
+	free(b);
 }
 
 static void bpf_close(struct source *src)
 {
-	struct bpf_source *b = src->impl;
-
-	if (b == NULL)
+	if (src->impl == NULL)
 		return;
-	if (b->iter_fd >= 0)
-		close(b->iter_fd);
-	bpf_link__destroy(b->link);
-	task_iter__destroy(b->skel);
-	if (b->gaps != NULL)
-		pf_free(b->gaps);
-	free(b->gap_tgids);
-	free(b->chunk);
-	free(b);
+	bpf_free(src->impl);
 	src->impl = NULL;
 }
 
@@ -323,33 +394,48 @@ static int bpf_fail(struct bpf_source *b, int err, const char *what,
 	if (err == EPERM || err == EACCES)
 		snprintf(why + strlen(why), len - strlen(why),
 		    "; needs root or CAP_BPF and CAP_PERFMON");
-	bpf_link__destroy(b->link);
-	task_iter__destroy(b->skel);
-	free(b->chunk);
-	free(b);
+	bpf_free(b);
 	return -err;
 }
 
 /*
- * The iterator's ids are the initial pid namespace's: they name what
- * the detail reader finds below /proc only when tasktop lives there too,
+ * The walk's ids are the initial pid namespace's: they name what the
+ * detail reader finds below /proc only when tasktop lives there too,
  * i.e. when its own tid comes back as itself.
  */
-static bool bpf_sees_self(struct source *src)
+static bool bpf_sees_self(struct bpf_source *b)
 {
-	struct bpf_source *b = src->impl;
-	struct tt_task k;
-	int self = (int)syscall(SYS_gettid);
-	bool found = false;
+	struct tt_walk *w = &b->skel->bss->tt_walk_state;
+	unsigned self = (unsigned)syscall(SYS_gettid);
+	size_t i;
 
-	b->iter_fd = bpf_iter_create(bpf_link__fd(b->link));
-	if (b->iter_fd < 0)
-		return false;
-	while (!found && read(b->iter_fd, &k, sizeof(k)) == sizeof(k))
-		found = (int)k.tid == self;
-	close(b->iter_fd);
-	b->iter_fd = -1;
-	return found;
+	memset(w, 0, sizeof(*w));
+	do {
+		if (bpf_walk_chunk(b) != 0)
+			return false;
+		for (i = 0; i < w->count && i < TT_CHUNK; i++)
+			if (b->chunk[i].tid == self)
+				return true;
+	} while (!w->done && w->count > 0);
+	return false;
+}
+
+/* Loaded, verified and its chunk mapped; -errno and why otherwise. */
+static int bpf_load(struct bpf_source *b, char *why, size_t len)
+{
+	void *map;
+
+	b->skel = task_iter__open_and_load();
+	if (b->skel == NULL)
+		return bpf_fail(b, errno ? errno : EINVAL, "loading the task "
+		    "walk", why, len);
+	map = mmap(NULL, BPF_CHUNK_BYTES, PROT_READ, MAP_SHARED,
+	    bpf_map__fd(b->skel->maps.tt_tasks), 0);
+	if (map == MAP_FAILED)
+		return bpf_fail(b, errno, "mapping the task walk's records",
+		    why, len);
+	b->chunk = map;
+	return 0;
 }
 
 int bpf_source_open(struct source *src, char *why, size_t len)
@@ -359,35 +445,23 @@ int bpf_source_open(struct source *src, char *why, size_t len)
 
 	bpf_last_message[0] = '\0';
 	libbpf_set_print(bpf_print);
-	b->iter_fd = -1;
 	b->listed_mono = -1;
+	intmap_init(&b->knames);
 	b->hz = sysconf(_SC_CLK_TCK);
 	b->page_size = sysconf(_SC_PAGESIZE);
 	if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
 		return bpf_fail(b, errno, "no kernel BTF (/sys/kernel/btf/vmlinux)",
 		    why, len);
-	b->skel = task_iter__open_and_load();
-	if (b->skel == NULL)
-		return bpf_fail(b, errno ? errno : EINVAL, "loading the task "
-		    "iterator", why, len);
-	b->link = bpf_program__attach_iter(b->skel->progs.tt_dump, NULL);
-	err = libbpf_get_error(b->link);
-	if (err) {
-		b->link = NULL;
-		return bpf_fail(b, -err, "attaching the task iterator", why,
-		    len);
+	err = bpf_load(b, why, len);
+	if (err != 0)
+		return err;
+	if (!bpf_sees_self(b)) {
+		bpf_last_message[0] = '\0';
+		return bpf_fail(b, EXDEV, "the task walk's ids are not "
+		    "tasktop's (another pid namespace)", why, len);
 	}
-	b->chunk = oom_malloc(BPF_READ_CHUNK + sizeof(struct tt_task), "bpf");
 	b->gaps = pf_new(src);
 	src->impl = b;
 	src->ops = &bpf_ops;
-	if (!bpf_sees_self(src)) {
-		src->impl = NULL;
-		src->ops = NULL;
-		pf_free(b->gaps);
-		bpf_last_message[0] = '\0';
-		return bpf_fail(b, EXDEV, "the task iterator's ids are not "
-		    "tasktop's (another pid namespace)", why, len);
-	}
 	return 0;
 }

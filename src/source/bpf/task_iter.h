@@ -1,11 +1,16 @@
 /*
- * task_iter.h - the record the task iterator (task_iter.bpf.c) writes for
- * every task, one after another, read by bpf.c: one layout for both sides,
- * fixed-size fields only.  Times in nanoseconds, raw as the kernel keeps
- * them; bpf.c turns them into a struct task_record.
+ * task_iter.h - what the task walk (task_iter.bpf.c) and bpf.c share: the
+ * record it writes for every task into the chunk, and the walk's resume
+ * point.  One layout for both sides, fixed-size fields only.  Times in
+ * nanoseconds, raw as the kernel keeps them; bpf.c turns them into a
+ * struct task_record.
  */
 #ifndef TASKTOP_TASK_ITER_H
 #define TASKTOP_TASK_ITER_H
+
+/* Records a walk writes before bpf.c takes them: a chunk is the kernel
+ * memory the walk keeps (~600 KiB), whatever the number of tasks. */
+#define TT_CHUNK	4096
 
 #define TT_COMM_LEN	16	/* TASK_COMM_LEN */
 #define TT_NS_COUNT	10	/* enum ns_type's order */
@@ -30,6 +35,7 @@ struct tt_task {
 	__u32	nr_threads;
 	__u32	cpu;
 	__u64	sum_exec_runtime;
+	__u64	group_exited_runtime;	/* the group's threads that exited */
 	__u64	utime;
 	__u64	stime;
 	__u64	start_boottime;
@@ -37,6 +43,19 @@ struct tt_task {
 	__u64	total_vm;	/* pages */
 	__u32	ns[TT_NS_COUNT];
 	char	comm[TT_COMM_LEN];
+};
+
+/*
+ * A walk in chunks: bpf.c zeroes it, then runs the walk until done; each
+ * run writes count records and, when the chunk filled, where to resume:
+ * the procs-th process (tgid), from its threads-th thread on.
+ */
+struct tt_walk {
+	__u32	procs;
+	__u32	tgid;
+	__u32	threads;
+	__u32	count;
+	__u32	done;
 };
 
 #endif
