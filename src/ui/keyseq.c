@@ -7,7 +7,9 @@
  * the others over byte by byte; here they become keys, and a sequence
  * that is no key is dropped whole instead of acting as ESC, '[' and
  * letters.  Between ESC [ 200 ~ and ESC [ 201 ~ everything is pasted text:
- * it comes out marked as such and never as a key.
+ * it comes out marked as such and never as a key.  What curses did decode
+ * from a terminfo name of its own (kUP5: Ctrl-Up in xterm's entry) comes
+ * out as the plain key (key_aliases.c), or not at all.
  */
 #include "config.h"
 
@@ -126,12 +128,31 @@ static void after_escape(struct keyseq *k, int ch)
 	keyseq_feed(k, ch);
 }
 
+void keyseq_alias(struct keyseq *k, int from, int to)
+{
+	if (k->nalias < KEYSEQ_ALIAS_MAX)
+		k->alias[k->nalias++] = (struct keyseq_alias){ from, to };
+}
+
+/* A code curses decoded: the plain key of a modified one; false (dropped)
+ * for a code of its own (above KEY_MAX: a terminfo name tasktop does not
+ * know), which no key handles and which must not act as some byte. */
+static bool decoded_key(const struct keyseq *k, int *ch)
+{
+	for (size_t i = 0; i < k->nalias; i++)
+		if (k->alias[i].from == *ch) {
+			*ch = k->alias[i].to;
+			return true;
+		}
+	return *ch <= KEY_MAX;
+}
+
 void keyseq_feed(struct keyseq *k, int ch)
 {
 	if (k->n == 0) {
 		if (ch == ESC)
 			k->buf[k->n++] = ch;
-		else
+		else if (decoded_key(k, &ch))
 			emit_key(k, ch);
 		return;
 	}

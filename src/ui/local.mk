@@ -9,7 +9,8 @@ src_ui_libui_a_SOURCES += \
 	src/ui/view_state.h \
 	src/ui/loop.c \
 	src/ui/screen.c src/ui/draw.c src/ui/header.c src/ui/tree_pane.c \
-	src/ui/side_pane.c src/ui/keys.c src/ui/keyseq.c src/ui/prompt.c src/ui/selection.c \
+	src/ui/side_pane.c src/ui/keys.c src/ui/keyseq.c src/ui/key_aliases.c \
+	src/ui/prompt.c src/ui/selection.c \
 	src/ui/view_state.c src/ui/search.c src/ui/attach.c src/ui/signal.c \
 	src/ui/help.c src/ui/layout.c src/ui/columns.c \
 	src/ui/format.c src/ui/palette.c src/ui/theme.c src/ui/theme_load.c \

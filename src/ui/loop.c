@@ -93,6 +93,7 @@ static bool terminal_start(struct ui *ui)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	key_aliases_learn(&ui->keyseq);
 	nodelay(stdscr, TRUE);
 	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |

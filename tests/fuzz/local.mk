@@ -15,6 +15,8 @@ FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
 FUZZ_TARGETS += ustack_wire
 # the stack grouping (src/model/stack_group*.c) on untrusted frames
 FUZZ_TARGETS += stack_groups
+# the terminal's bytes and curses' key codes into keys (src/ui/keyseq.c)
+FUZZ_TARGETS += keyseq
 FUZZ_SHARED_FILES = tests/fuzz/fuzz.c tests/fuzz/fuzz.h \
 	tests/fuzz/json_string_check.h
 
@@ -41,6 +43,7 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_net_sockets
 check_PROGRAMS += tests/fuzz/replay_ustack_wire
 check_PROGRAMS += tests/fuzz/replay_stack_groups
+check_PROGRAMS += tests/fuzz/replay_keyseq
 
 tests_fuzz_replay_stat_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stat.c $(FUZZ_SHARED_FILES)
@@ -122,11 +125,17 @@ tests_fuzz_replay_stack_groups_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stack_groups.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_stack_groups_LDADD = $(MODEL_LIBS)
 
+tests_fuzz_replay_keyseq_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_keyseq.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_keyseq_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src
+tests_fuzz_replay_keyseq_LDADD = $(UI_LIBS)
+
 # The fuzz build: clang with libFuzzer, ASan and UBSan whatever CC is, over
 # the layers' own source lists (so a new source file is picked up).
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -std=c11 -Wall -Wextra -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined -I$(top_builddir) -I$(top_srcdir)/include \
+	-I$(top_srcdir)/src \
 	$(NCURSESW_CFLAGS)
 FUZZ_LIB_FILES = $(src_util_libutil_a_SOURCES) $(src_proc_libproc_a_SOURCES)
 FUZZ_LIB_C_FILES = $(filter %.c,$(FUZZ_LIB_FILES))
@@ -134,6 +143,7 @@ FUZZ_EXTRA_theme = $(top_srcdir)/src/ui/theme.c
 FUZZ_EXTRA_settings = $(top_srcdir)/src/ui/settings.c
 FUZZ_EXTRA_ustack_wire = $(top_srcdir)/src/unwind/wire.c \
 	$(top_srcdir)/src/unwind/reason.c
+FUZZ_EXTRA_keyseq = $(top_srcdir)/src/ui/keyseq.c
 FUZZ_EXTRA_stack_groups = $(top_srcdir)/src/model/stack_group.c \
 	$(top_srcdir)/src/model/stack_group_text.c \
 	$(top_srcdir)/src/model/stack_frame.c
@@ -159,6 +169,8 @@ tests/fuzz/bin/fuzz_theme: $(FUZZ_EXTRA_theme)
 tests/fuzz/bin/fuzz_settings: $(FUZZ_EXTRA_settings)
 tests/fuzz/bin/fuzz_ustack_wire: $(FUZZ_EXTRA_ustack_wire)
 tests/fuzz/bin/fuzz_stack_groups: $(FUZZ_EXTRA_stack_groups)
+tests/fuzz/bin/fuzz_keyseq: $(FUZZ_EXTRA_keyseq) \
+	$(top_srcdir)/src/ui/keyseq.h
 
 fuzz: $(FUZZ_BINS)
 

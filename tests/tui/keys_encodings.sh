@@ -3,7 +3,8 @@
 # cursor keys as ESC [ x and ESC O x, Home and End in all six spellings, in
 # the tree and in a prompt; an unknown sequence does nothing; pasted text
 # (bracketed, as the terminal sends it) goes into a prompt as text, and
-# outside one does nothing: it never acts as keys.
+# outside one does nothing: it never acts as keys.  The cursor keys with
+# Ctrl, Alt or Shift act as the plain ones, decoded by curses or not.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
 nsdemo_start
@@ -81,4 +82,37 @@ sleep 0.3
 screen | grep -q "$EXIT_MARK" && fail "a pasted q quit: bracketed paste is off"
 keys q
 wait_for_screen "q quits" "$EXIT_MARK"
+tm kill-server
+TMUX_SOCKET=tasktop-test-$$-3
+
+# Ctrl, Alt and Shift with the cursor keys, in xterm's spelling, under a
+# terminfo entry that names them (kDN5 …): curses decodes them to codes of
+# its own, which act as the plain keys (as they do undecoded under TERM=
+# screen, above), and never as text in a prompt.
+tui_start TERM=xterm-256color -- -p "$DEMO_PID"
+wait_for_side_pane_of "$DEMO_PID"
+raw 1b 5b 31 3b 35 43		# Ctrl-Right: expand
+wait_for_screen "the threads after Ctrl-Right" "^ *$DEMO_NETNS "
+# (each: the bytes, the thread the side pane then follows)
+for step in "1b 5b 31 3b 35 42 1b 5b 31 3b 35 42/$SECOND" \
+	"1b 5b 31 3b 35 41/$FIRST" "1b 5b 31 3b 33 42/$SECOND" \
+	"1b 5b 31 3b 32 41/$FIRST" "1b 5b 31 3b 32 42/$SECOND" \
+	"1b 5b 31 3b 35 46/$LAST" "1b 5b 31 3b 35 48/$FIRST"; do
+	# Ctrl-Down twice, Ctrl-Up, Alt-Down, Shift-Up, Shift-Down,
+	# Ctrl-End, Ctrl-Home
+	# shellcheck disable=SC2086
+	raw ${step%/*}
+	wait_for_side_pane_of "${step#*/}"
+done
+keys /
+wait_for_screen "the search line" 'search:'
+type_text ns
+raw 1b 5b 31 3b 35 44 1b 5b 31 3b 35 43 1b 5b 31 3b 33 41
+sleep 0.2
+wait_for_screen "the search line after Ctrl/Alt arrows" 'search: ns( |$)'
+keys Escape
+wait_for_no_screen "the search line after Esc" 'search:'
+keys q
+wait_for_screen "q quits" "$EXIT_MARK"
+assert_eq "exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"
 echo "PASS: $test_name"

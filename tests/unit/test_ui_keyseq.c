@@ -125,6 +125,36 @@ static void test_paste_is_text(void **state)
 	assert_false(k.pasting);
 }
 
+/* What curses decoded from terminfo's own names (kUP5: Ctrl-Up) is the
+ * plain key once learnt; a code of its own tasktop never learnt (above
+ * KEY_MAX) is dropped, not passed on as some key. */
+static void test_decoded_modified_keys(void **state)
+{
+	struct keyseq k = { 0 };
+	struct keyseq_event ev;
+
+	(void)state;
+	keyseq_alias(&k, KEY_MAX + 7, KEY_DOWN);	/* e.g. kDN5 */
+	keyseq_alias(&k, KEY_SLEFT, KEY_LEFT);
+	keyseq_feed(&k, KEY_MAX + 7);
+	assert_true(keyseq_next(&k, &ev));
+	assert_int_equal(ev.key, KEY_DOWN);
+	keyseq_feed(&k, KEY_SLEFT);
+	assert_true(keyseq_next(&k, &ev));
+	assert_int_equal(ev.key, KEY_LEFT);
+	keyseq_feed(&k, KEY_MAX + 8);
+	assert_false(keyseq_next(&k, &ev));
+	keyseq_feed(&k, KEY_DOWN);		/* standard codes pass as before */
+	assert_true(keyseq_next(&k, &ev));
+	assert_int_equal(ev.key, KEY_DOWN);
+	/* and undecoded, every modifier of the xterm spelling is the key */
+	assert_int_equal(one_key("\033[1;5B"), KEY_DOWN);
+	assert_int_equal(one_key("\033[1;3D"), KEY_LEFT);
+	assert_int_equal(one_key("\033[1;2C"), KEY_RIGHT);
+	assert_int_equal(one_key("\033[5;5~"), KEY_PPAGE);
+	assert_int_equal(one_key("\033[1;5H"), KEY_HOME);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +163,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_sequences_dropped),
 		cmocka_unit_test(test_escape_alone_and_before_a_key),
 		cmocka_unit_test(test_paste_is_text),
+		cmocka_unit_test(test_decoded_modified_keys),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
