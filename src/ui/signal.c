@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout.h"
 #include "signal_prompt.h"
 #include "state.h"
 #include "tags.h"
@@ -200,27 +201,68 @@ void signal_prompt_key(struct ui *ui, int key)
 /*
  * Sent to one thread, these still act on its whole process: STOP and CONT
  * always, the others by their default action (only a handler makes them
- * the thread's alone).  The prompt says so before anything is sent.
+ * the thread's alone).  The prompt says so before anything is sent; procs
+ * names the process or processes ("process 812", "processes 812, 913").
  */
 static void whole_process_note(struct buf *out, const struct signal_choice *c,
-    int pid)
+    const char *procs, const char *threads)
 {
 	switch (c->signo) {
 	case SIGSTOP:
-		buf_printf(out, "SIGSTOP stops all of process %d, not only "
-		    "this thread.", pid);
+		buf_printf(out, "SIGSTOP stops all of %s, not only %s.", procs,
+		    threads);
 		break;
 	case SIGCONT:
-		buf_printf(out, "SIGCONT resumes all of process %d.", pid);
+		buf_printf(out, "SIGCONT resumes all of %s.", procs);
 		break;
 	case SIGKILL:
-		buf_printf(out, "SIGKILL ends all of process %d.", pid);
+		buf_printf(out, "SIGKILL ends all of %s.", procs);
 		break;
 	default:
-		buf_printf(out, "Unless it is handled, SIG%s ends all of "
-		    "process %d.", c->name, pid);
+		buf_printf(out, "Unless it is handled, SIG%s ends all of %s.",
+		    c->name, procs);
 		break;
 	}
+}
+
+#define NOTE_PIDS_MAX 4
+
+/*
+ * The processes of the tagged threads (a tagged process is asked about as
+ * one already): "process 812", "processes 812, 913", the first few then
+ * "...".  False when no thread is tagged.  At most NOTE_PIDS_MAX compared
+ * per tag: the prompt is drawn at every refresh, and tags may be many.
+ */
+static bool tagged_threads_processes(const struct signal_prompt *k,
+    struct buf *out)
+{
+	int pids[NOTE_PIDS_MAX];
+	size_t n = 0;
+	bool more = false;
+
+	for (size_t i = 0; i < k->ntags; i++) {
+		const struct tag *g = &k->tags[i];
+		size_t j = 0;
+
+		if (g->process)
+			continue;
+		while (j < n && pids[j] != g->task.tgid)
+			j++;
+		if (j < n)
+			continue;
+		if (n == NOTE_PIDS_MAX)
+			more = true;
+		else
+			pids[n++] = g->task.tgid;
+	}
+	if (n == 0)
+		return false;
+	buf_adds(out, n > 1 ? "processes " : "process ");
+	for (size_t j = 0; j < n; j++)
+		buf_printf(out, "%s%d", j ? ", " : "", pids[j]);
+	if (more)
+		buf_adds(out, ", ...");
+	return true;
 }
 
 /* Segments kept whole, joined by two spaces while they fit in cols. */
@@ -231,14 +273,15 @@ struct wrap {
 	size_t		 line_start;
 };
 
-static void wrap_add(struct wrap *w, const char *seg, size_t len)
+static void wrap_join(struct wrap *w, const char *seg, size_t len,
+    const char *sep)
 {
 	size_t used = w->out->len - w->line_start;
 
 	if (w->lines == 0) {
 		w->lines = 1;
-	} else if ((int)(used + 2 + len) <= w->cols) {
-		buf_adds(w->out, "  ");
+	} else if ((int)(used + strlen(sep) + len) <= w->cols) {
+		buf_adds(w->out, sep);
 	} else {
 		buf_addc(w->out, '\n');
 		w->line_start = w->out->len;
@@ -247,13 +290,37 @@ static void wrap_add(struct wrap *w, const char *seg, size_t len)
 	buf_add(w->out, seg, len);
 }
 
-/* "send SIGTERM to 3 tagged: process 812, thread 913, process 99?", each
- * item a segment of its own so the list wraps; 8 at most. */
-static void tagged_describe(struct wrap *w, struct buf *seg,
-    const struct signal_choice *c, const struct signal_prompt *k)
+static void wrap_add(struct wrap *w, const char *seg, size_t len)
 {
-	size_t shown = k->ntags < 8 ? k->ntags : 8;
+	wrap_join(w, seg, len, "  ");
+}
 
+/* A sentence wider than the screen (a note naming several processes)
+ * breaks between its words; a narrower one is a segment. */
+static void wrap_sentence(struct wrap *w, const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if ((int)len <= w->cols) {
+		wrap_add(w, s, len);
+		return;
+	}
+	while (i < len) {
+		size_t j = i;
+
+		while (j < len && s[j] != ' ')
+			j++;
+		wrap_join(w, s + i, j - i, i == 0 ? "  " : " ");
+		i = j + 1;
+	}
+}
+
+/* "send SIGTERM to 3 tagged: process 812, thread 913, process 99?", each
+ * item a segment of its own so the list wraps; the first shown of them. */
+static void tagged_describe(struct wrap *w, struct buf *seg,
+    const struct signal_choice *c, const struct signal_prompt *k,
+    size_t shown)
+{
 	buf_printf(seg, "send SIG%s to %zu tagged:", c->name, k->ntags);
 	for (size_t i = 0; i < shown; i++) {
 		wrap_add(w, seg->data, seg->len);
@@ -264,9 +331,29 @@ static void tagged_describe(struct wrap *w, struct buf *seg,
 	}
 }
 
-int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
+/* What a signal to a thread, or to tagged threads, does to their
+ * processes; nothing when only processes are signalled. */
+static void threads_note(struct wrap *w, struct buf *seg,
+    const struct signal_prompt *k, const struct signal_choice *c)
 {
-	const struct signal_prompt *k = &ui->kill;
+	struct buf procs;
+
+	buf_init(&procs);
+	if (k->tagged ? tagged_threads_processes(k, &procs) :
+	    !k->whole_process) {
+		if (!k->tagged)
+			buf_printf(&procs, "process %d", k->pid);
+		buf_reset(seg);
+		whole_process_note(seg, c, procs.data, k->tagged ?
+		    "the tagged threads" : "this thread");
+		wrap_sentence(w, seg->data, seg->len);
+	}
+	buf_free(&procs);
+}
+
+static int describe(const struct signal_prompt *k, int cols,
+    size_t tags_shown, struct buf *out)
+{
 	const struct signal_choice *c = &signal_choices[k->choice];
 	struct wrap w = { .out = out, .cols = cols };
 	struct buf seg;
@@ -274,7 +361,7 @@ int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
 	buf_reset(out);
 	buf_init(&seg);
 	if (k->tagged)
-		tagged_describe(&w, &seg, c, k);
+		tagged_describe(&w, &seg, c, k, tags_shown);
 	else if (k->whole_process)
 		buf_printf(&seg, "send SIG%s to process %d?", c->name, k->pid);
 	else
@@ -291,11 +378,7 @@ int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
 		    "t: whole process";
 		wrap_add(&w, t, strlen(t));
 	}
-	if (!k->whole_process) {
-		buf_reset(&seg);
-		whole_process_note(&seg, c, k->pid);
-		wrap_add(&w, seg.data, seg.len);
-	}
+	threads_note(&w, &seg, k, c);
 	buf_reset(&seg);
 	for (size_t i = 0; i < signal_nchoices; i++)
 		buf_printf(&seg, "%s%zu %s", i ? " " : "", i + 1,
@@ -304,4 +387,17 @@ int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
 	wrap_add(&w, "Enter: send  Esc: cancel", 24);
 	buf_free(&seg);
 	return w.lines;
+}
+
+int signal_prompt_describe(const struct ui *ui, int cols, struct buf *out)
+{
+	const struct signal_prompt *k = &ui->kill;
+	size_t shown = k->ntags < 8 ? k->ntags : 8;
+	int lines = describe(k, cols, shown, out);
+
+	/* what it does to the processes, the choices and Enter stay in
+	 * view: fewer of the tagged are listed */
+	while (k->tagged && lines > UI_HINT_MAX_LINES && shown > 1)
+		lines = describe(k, cols, --shown, out);
+	return lines;
 }

@@ -30,6 +30,8 @@ keys Down Space		# C
 wait_for_screen "C tagged" 'tagged 2'
 keys k
 wait_for_screen "the prompt for the tagged" 'send SIGTERM to 2 tagged:'
+screen | grep -q 'ends all of' && fail "a warning about threads for processes:
+$(screen | tail -n 3)"
 screen | grep -q -E "process $A[,?]" && screen | grep -q -E "process $C[,?]" ||
 	fail "the prompt does not list A and C:
 $(screen | tail -n 1)"
@@ -51,8 +53,16 @@ keys U p
 type_text "$DEMO_SLEEPER"
 keys Enter
 wait_for_side_pane_of "$DEMO_SLEEPER"
-keys Space k 5
+keys Space k
+# A tagged thread is where a user believes they pick threads: the prompt
+# says what the signal does to its process, as for one thread untagged.
+wait_for_screen "TERM to the tagged thread" "send SIGTERM to 1 tagged: +thread $DEMO_SLEEPER\\?"
+wait_for_screen "the warning for the tagged thread" \
+	"Unless it is handled, SIGTERM ends all of process $DEMO_PID\\."
+keys 5
 wait_for_screen "STOP to the tagged thread" "send SIGSTOP to 1 tagged: +thread $DEMO_SLEEPER\\?"
+wait_for_screen "the STOP warning for the tagged thread" \
+	"SIGSTOP stops all of process $DEMO_PID, not only the tagged threads\\."
 keys y
 wait_for_screen "the STOP report" 'sent SIGSTOP to 1 tagged task'
 wait_until "nsdemo stopped" grep -q '^State:.*T' "/proc/$DEMO_PID/status"

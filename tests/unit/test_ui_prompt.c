@@ -15,9 +15,11 @@
 #include <cmocka.h>
 
 #include "ui/help.h"
+#include "ui/layout.h"
 #include "ui/prompt.h"
 #include "ui/signal_prompt.h"
 #include "ui/state.h"
+#include "ui/tags.h"
 
 static void type(struct prompt *p, const char *keys)
 {
@@ -201,6 +203,59 @@ static void test_signal_prompt_at_80_columns(void **state)
 	buf_free(&b);
 }
 
+/* Tagged threads: the note names their processes, each once; tagged
+ * processes alone need none. */
+static void test_signal_prompt_tagged_threads(void **state)
+{
+	static struct ui ui;
+	struct tag tags[8] = {
+		{ .task = { .tid = 11, .tgid = 10 } },
+		{ .task = { .tid = 12, .tgid = 10 } },
+		{ .task = { .tid = 21, .tgid = 20 }, .process = true },
+	};
+	struct buf b;
+
+	(void)state;
+	buf_init(&b);
+	ui.kill.tagged = ui.kill.whole_process = true;
+	ui.kill.tags = tags;
+	ui.kill.ntags = 3;
+	signal_prompt_describe(&ui, 200, &b);
+	assert_non_null(strstr(b.data, "Unless it is handled, SIGTERM ends all "
+	    "of process 10."));
+	ui.kill.ntags = 2;
+	ui.kill.choice = 4;	/* STOP */
+	signal_prompt_describe(&ui, 200, &b);
+	assert_non_null(strstr(b.data, "SIGSTOP stops all of process 10, not "
+	    "only the tagged threads."));
+	tags[1].task.tgid = 30;
+	signal_prompt_describe(&ui, 200, &b);
+	assert_non_null(strstr(b.data, "all of processes 10, 30, not only"));
+	for (int i = 2; i < 8; i++)
+		tags[i] = (struct tag){ .task = { .tid = 100 + i, .tgid = 100 + i } };
+	ui.kill.ntags = 8;
+	signal_prompt_describe(&ui, 200, &b);
+	assert_non_null(strstr(b.data, "all of processes 10, 30, 102, 103, "
+	    "..., not only"));
+	/* at 80 columns the list of the tagged gives way, not the rest */
+	for (int i = 0; i < 8; i++)
+		tags[i] = (struct tag){ .task = { .tid = 4194300 + i,
+		    .tgid = 4194200 + i } };
+	assert_prompt_fits(&ui, 80, UI_HINT_MAX_LINES);
+	signal_prompt_describe(&ui, 80, &b);
+	assert_non_null(strstr(b.data, "not only the tagged threads."));
+	assert_non_null(strstr(b.data, ", ...?"));
+	/* processes only: nothing about threads */
+	ui.kill.tags = &tags[2];
+	ui.kill.ntags = 1;
+	tags[2].process = true;
+	signal_prompt_describe(&ui, 200, &b);
+	assert_null(strstr(b.data, "all of"));
+	ui.kill.tags = NULL;
+	ui.kill.ntags = 0;
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_help_lists_every_key),
 		cmocka_unit_test(test_signal_choices),
 		cmocka_unit_test(test_signal_prompt_at_80_columns),
+		cmocka_unit_test(test_signal_prompt_tagged_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
