@@ -18,22 +18,8 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "live_proc.h"
 #include "tasktop/act.h"
-
-static struct proc_root root;
-
-static int open_proc(void **state)
-{
-	(void)state;
-	return proc_root_open(&root, "/proc");
-}
-
-static int close_proc(void **state)
-{
-	(void)state;
-	proc_root_close(&root);
-	return 0;
-}
 
 /* What a refresh would have shown of a thread: start time and group. */
 static struct act_task shown_of(int tgid, int tid)
@@ -43,7 +29,7 @@ static struct act_task shown_of(int tgid, int tid)
 	struct proc_stat st;
 	struct act_task t = { .tid = tid, .tgid = tgid };
 
-	assert_int_equal(proc_read_task_file(&root, tgid, tid, "stat", buf,
+	assert_int_equal(proc_read_task_file(&live_proc, tgid, tid, "stat", buf,
 	    sizeof buf, &len), FIELD_OK);
 	assert_int_equal(proc_parse_stat(buf, len, &st), 0);
 	t.starttime_known = true;
@@ -62,7 +48,7 @@ static void test_pin_self(void **state)
 	struct act_task t = shown(getpid());
 
 	(void)state;
-	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), 0);
 	assert_true(pin.dirfd >= 0);
 	assert_int_equal(act_check(&pin), 0);
 	assert_int_equal(act_by_number_ok(&pin), 0);
@@ -80,16 +66,16 @@ static void test_pin_refuses_other_task(void **state)
 
 	(void)state;
 	t.starttime++;
-	assert_int_equal(act_pin(&pin, &root, &t), -ESTALE);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), -ESTALE);
 	assert_int_equal(pin.dirfd, -1);
 	t = shown(getpid());
 	t.tgid = 1;
-	assert_int_equal(act_pin(&pin, &root, &t), -ESTALE);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), -ESTALE);
 	t = shown(getpid());
 	t.starttime_known = false;
-	assert_int_equal(act_pin(&pin, &root, &t), -ENODATA);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), -ENODATA);
 	t.tid = 0;
-	assert_int_equal(act_pin(&pin, &root, &t), -EINVAL);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), -EINVAL);
 }
 
 /* A child that exited: gone at the pin, and gone for a pin taken before. */
@@ -106,13 +92,13 @@ static void test_pin_exited(void **state)
 		_exit(0);
 	}
 	t = shown_of(child, child);
-	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), 0);
 	assert_int_equal(act_signal(&pin, SIGKILL, ACT_PROCESS), 0);
 	assert_int_equal(waitpid(child, NULL, 0), child);
 	assert_int_equal(act_check(&pin), -ESRCH);
 	assert_int_equal(act_signal(&pin, SIGKILL, ACT_PROCESS), -ESRCH);
 	act_unpin(&pin);
-	assert_int_equal(act_pin(&pin, &root, &t), -ESRCH);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), -ESRCH);
 }
 
 static volatile pid_t got_tid;
@@ -153,7 +139,7 @@ static void test_signal_one_thread(void **state)
 	sigaddset(&usr1, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &usr1, &old);
 	t = shown(thread_tid);
-	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), 0);
 	rc = act_signal(&pin, SIGUSR1, ACT_THREAD);
 	if (!pin.thread_exact) {
 		assert_int_equal(rc, -EOPNOTSUPP);
@@ -195,7 +181,7 @@ static void test_renice_one_thread(void **state)
 	mine = getpriority(PRIO_PROCESS, 0);
 	assert_int_equal(errno, 0);
 	t = shown(nice_tid);
-	assert_int_equal(act_pin(&pin, &root, &t), 0);
+	assert_int_equal(act_pin(&pin, &live_proc, &t), 0);
 	assert_int_equal(act_renice(&pin, mine + 1), 0);
 	theirs = getpriority(PRIO_PROCESS, (id_t)nice_tid);
 	assert_int_equal(theirs, mine + 1);
@@ -243,5 +229,5 @@ int main(void)
 		cmocka_unit_test(test_renice_one_thread),
 	};
 
-	return cmocka_run_group_tests(tests, open_proc, close_proc);
+	return cmocka_run_group_tests(tests, live_proc_open, live_proc_close);
 }

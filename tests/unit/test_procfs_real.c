@@ -16,22 +16,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "live_proc.h"
 #include "tasktop/procfs.h"
-
-static struct proc_root root;
-
-static int open_proc(void **state)
-{
-	(void)state;
-	return proc_root_open(&root, "/proc");
-}
-
-static int close_proc(void **state)
-{
-	(void)state;
-	proc_root_close(&root);
-	return 0;
-}
 
 static void test_own_stat(void **state)
 {
@@ -39,7 +25,7 @@ static void test_own_stat(void **state)
 	size_t len;
 	struct proc_stat st;
 	(void)state;
-	assert_int_equal(proc_read_task_file(&root, getpid(), gettid(), "stat",
+	assert_int_equal(proc_read_task_file(&live_proc, getpid(), gettid(), "stat",
 	    buf, sizeof buf, &len), FIELD_OK);
 	assert_int_equal(proc_parse_stat(buf, len, &st), 0);
 	assert_int_equal(st.ppid, getppid());
@@ -54,7 +40,7 @@ static void test_own_status(void **state)
 	size_t len;
 	struct proc_status st;
 	(void)state;
-	assert_int_equal(proc_read_task_file(&root, getpid(), 0, "status", buf,
+	assert_int_equal(proc_read_task_file(&live_proc, getpid(), 0, "status", buf,
 	    sizeof buf, &len), FIELD_OK);
 	assert_int_equal(proc_parse_status(buf, len, &st), 0);
 	assert_int_equal(st.tgid, getpid());
@@ -76,7 +62,7 @@ static void test_own_ns_matches_stat(void **state)
 		    gettid(), ns_type_name(t));
 		if (stat(path, &sb) != 0)
 			continue;	/* a type this kernel lacks */
-		assert_int_equal(proc_read_ns(&root, getpid(), gettid(), t, &ino),
+		assert_int_equal(proc_read_ns(&live_proc, getpid(), gettid(), t, &ino),
 		    FIELD_OK);
 		assert_true(ino == (uint64_t)sb.st_ino);
 	}
@@ -90,7 +76,7 @@ static void test_own_syscall_and_stack(void **state)
 	size_t len;
 	struct proc_syscall sc;
 	(void)state;
-	enum field_state fs = proc_read_task_file(&root, getpid(), gettid(),
+	enum field_state fs = proc_read_task_file(&live_proc, getpid(), gettid(),
 	    "syscall", buf, sizeof buf, &len);
 	if (fs == FIELD_OK) {
 		assert_int_equal(proc_parse_syscall(buf, len, &sc), 0);
@@ -98,7 +84,7 @@ static void test_own_syscall_and_stack(void **state)
 		assert_int_equal(sc.kind, SYSCALL_IN);
 		assert_string_equal(syscall_name(sc.nr), "pread64");
 	}
-	fs = proc_read_task_file(&root, getpid(), gettid(), "stack", buf,
+	fs = proc_read_task_file(&live_proc, getpid(), gettid(), "stack", buf,
 	    sizeof buf, &len);
 	if (fs != FIELD_OK)
 		skip();		/* CONFIG_STACKTRACE off, or not root */
@@ -129,13 +115,13 @@ static void test_resolve_real_thread(void **state)
 	assert_int_equal(pthread_create(&th, NULL, blocked_thread, NULL), 0);
 	while (__atomic_load_n(&thread_tid, __ATOMIC_SEQ_CST) == 0)
 		usleep(1000);
-	assert_int_equal(proc_resolve_tgid(&root, thread_tid, &tgid), 0);
+	assert_int_equal(proc_resolve_tgid(&live_proc, thread_tid, &tgid), 0);
 	assert_int_equal(tgid, getpid());
-	int n = proc_list_tgids(&root, &ids, &cap);
+	int n = proc_list_tgids(&live_proc, &ids, &cap);
 	assert_true(n > 0);
 	for (int i = 0; i < n; i++)
 		assert_int_not_equal(ids[i], thread_tid);
-	n = proc_list_tids(&root, getpid(), &ids, &cap);
+	n = proc_list_tids(&live_proc, getpid(), &ids, &cap);
 	assert_int_equal(n, 2);
 	assert_int_equal(ids[1], thread_tid);
 	pthread_mutex_unlock(&hold);
@@ -155,7 +141,7 @@ static void test_read_after_exit_is_gone(void **state)
 		pause();
 		_exit(0);
 	}
-	int fd = proc_open_task_file(&root, child, 0, "stat");
+	int fd = proc_open_task_file(&live_proc, child, 0, "stat");
 	assert_true(fd >= 0);
 	kill(child, SIGKILL);
 	assert_int_equal(waitpid(child, NULL, 0), child);
@@ -169,7 +155,7 @@ static void *unshare_net_thread(void *arg)
 	uint64_t *ino = arg;
 	if (unshare(CLONE_NEWNET) != 0)
 		return NULL;
-	if (proc_read_ns(&root, getpid(), gettid(), NS_NET, ino) != FIELD_OK)
+	if (proc_read_ns(&live_proc, getpid(), gettid(), NS_NET, ino) != FIELD_OK)
 		*ino = 0;
 	return arg;
 }
@@ -185,7 +171,7 @@ static void test_thread_in_own_netns(void **state)
 	pthread_join(th, &ok);
 	if (ok == NULL)
 		skip();		/* no CAP_SYS_ADMIN */
-	assert_int_equal(proc_read_ns(&root, getpid(), gettid(), NS_NET,
+	assert_int_equal(proc_read_ns(&live_proc, getpid(), gettid(), NS_NET,
 	    &leader), FIELD_OK);
 	assert_true(mine != 0);
 	assert_true(mine != leader);
@@ -204,7 +190,7 @@ static char task_state(pid_t tgid, pid_t tid)
 	char buf[1024];
 	size_t len;
 	struct proc_stat st;
-	if (proc_read_task_file(&root, tgid, tid, "stat", buf, sizeof buf,
+	if (proc_read_task_file(&live_proc, tgid, tid, "stat", buf, sizeof buf,
 	    &len) != FIELD_OK || proc_parse_stat(buf, len, &st) != 0)
 		return '?';
 	return st.state;
@@ -228,10 +214,10 @@ static void test_zombie_leader_ns(void **state)
 	for (int i = 0; i < 2000 && task_state(child, child) != 'Z'; i++)
 		usleep(1000);
 	assert_int_equal(task_state(child, child), 'Z');
-	assert_int_equal(proc_list_tids(&root, child, &ids, &cap), 2);
-	assert_int_equal(proc_read_ns(&root, child, child, NS_NET, &ino),
+	assert_int_equal(proc_list_tids(&live_proc, child, &ids, &cap), 2);
+	assert_int_equal(proc_read_ns(&live_proc, child, child, NS_NET, &ino),
 	    FIELD_GONE);
-	assert_int_equal(proc_read_ns(&root, child, ids[1], NS_NET, &ino),
+	assert_int_equal(proc_read_ns(&live_proc, child, ids[1], NS_NET, &ino),
 	    FIELD_OK);
 	kill(child, SIGKILL);
 	waitpid(child, NULL, 0);
@@ -244,7 +230,7 @@ static void test_real_loadavg(void **state)
 	size_t len;
 	double load[3];
 	(void)state;
-	assert_int_equal(proc_read_root_file(&root, "loadavg", buf, sizeof buf,
+	assert_int_equal(proc_read_root_file(&live_proc, "loadavg", buf, sizeof buf,
 	    &len), FIELD_OK);
 	assert_int_equal(proc_parse_loadavg(buf, len, load), 0);
 	assert_true(load[0] >= 0.0);
@@ -263,5 +249,5 @@ int main(void)
 		cmocka_unit_test(test_zombie_leader_ns),
 		cmocka_unit_test(test_real_loadavg),
 	};
-	return cmocka_run_group_tests(tests, open_proc, close_proc);
+	return cmocka_run_group_tests(tests, live_proc_open, live_proc_close);
 }

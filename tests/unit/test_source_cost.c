@@ -26,12 +26,7 @@
 static void write_group(struct mt_env *e)
 {
 	mt_env_open(e, NULL);
-	mt_write_process(e->root, 10, 1, "app", "app", 3, 0);
-	for (int tid = 11; tid <= 12; tid++) {
-		struct mt_task t = { 10, tid, "worker", 'S', 1, 0, 0, 0 };
-
-		mt_write_task(e->root, &t);
-	}
+	mt_write_group(e->root, 10, 3, "app", "worker", NET_HOST, NS_BASE);
 	for (int tid = 10; tid <= 12; tid++) {
 		char path[64];
 
@@ -39,7 +34,6 @@ static void write_group(struct mt_env *e)
 		fixture_writes(e->root, path, "do_sys_poll");
 		snprintf(path, sizeof(path), "10/task/%d/syscall", tid);
 		fixture_writes(e->root, path, "7 0x1 0x2 0x3 0x4 0x5 0x6 0x7 0x8\n");
-		mt_write_ns(e->root, 10, tid, NET_HOST, NS_BASE);
 	}
 }
 
@@ -301,14 +295,7 @@ static void test_net_budget_from_interval(void **state)
 static void write_threads(struct mt_env *e, int n)
 {
 	mt_env_open(e, NULL);
-	mt_write_process(e->root, 100, 1, "app", "app", 3, 0);
-	mt_write_ns(e->root, 100, 100, NET_HOST, NS_BASE);
-	for (int tid = 101; tid < 100 + n; tid++) {
-		struct mt_task t = { 100, tid, "w", 'S', 1, 0, 0, 0 };
-
-		mt_write_task(e->root, &t);
-		mt_write_ns(e->root, 100, tid, NET_HOST, NS_BASE);
-	}
+	mt_write_group(e->root, 100, n, "app", "w", NET_HOST, NS_BASE);
 }
 
 static int count_net(struct mt_env *e, int n, unsigned long long ino)

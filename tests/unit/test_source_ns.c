@@ -220,15 +220,8 @@ static void test_leader_exited_fixture(void **state)
 
 static void write_three_threads(struct mt_env *e)
 {
-	struct mt_task a = { 10, 11, "a", 'S', 1, 0, 0, 0 };
-	struct mt_task b = { 10, 12, "b", 'S', 1, 0, 0, 0 };
-
 	mt_env_open(e, NULL);
-	mt_write_process(e->root, 10, 1, "app", "app", 3, 0);
-	mt_write_task(e->root, &a);
-	mt_write_task(e->root, &b);
-	for (int tid = 10; tid <= 12; tid++)
-		mt_write_ns(e->root, 10, tid, NET_HOST, NS_BASE);
+	mt_write_group(e->root, 10, 3, "app", "worker", NET_HOST, NS_BASE);
 }
 
 static void setns_thread(struct mt_env *e)

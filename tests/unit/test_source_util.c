@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -58,6 +59,20 @@ void mt_write_ns(const char *root, int tgid, int tid,
 		snprintf(target, sizeof(target), "%s:[%llu]", kind,
 		    type == NS_NET ? net_ino : base + (unsigned)type);
 		fixture_link(root, path, target);
+	}
+}
+
+void mt_write_group(const char *root, int pid, int nthreads, const char *comm,
+    const char *thread_comm, unsigned long long net_ino,
+    unsigned long long base)
+{
+	mt_write_process(root, pid, 1, comm, comm, strlen(comm), 0);
+	mt_write_ns(root, pid, pid, net_ino, base);
+	for (int tid = pid + 1; tid < pid + nthreads; tid++) {
+		struct mt_task t = { pid, tid, thread_comm, 'S', 1, 0, 0, 0 };
+
+		mt_write_task(root, &t);
+		mt_write_ns(root, pid, tid, net_ino, base);
 	}
 }
 

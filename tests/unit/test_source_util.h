@@ -30,6 +30,12 @@ void mt_write_process(const char *root, int pid, int ppid, const char *comm,
 /* Every ns link of a task: net -> net_ino, every other type -> base + type. */
 void mt_write_ns(const char *root, int tgid, int tid,
     unsigned long long net_ino, unsigned long long base);
+/* Process pid (comm, its cmdline too) with nthreads tasks: the leader and
+ * threads pid + 1 ... named thread_comm, every task's ns links as
+ * mt_write_ns writes them. */
+void mt_write_group(const char *root, int pid, int nthreads, const char *comm,
+    const char *thread_comm, unsigned long long net_ino,
+    unsigned long long base);
 /* rm -rf root/relpath. */
 void mt_remove(const char *root, const char *relpath);
 
