@@ -32,14 +32,19 @@ struct ns_change {
 
 #define NS_HISTORY_KEEP 8	/* changes kept per thread, the oldest dropped */
 
+/* The changes of a thread that has moved: out of line, as few ever do. */
+struct ns_moves {
+	struct ns_change last;			/* the headline change */
+	struct ns_change ring[NS_HISTORY_KEEP];	/* the last NS_HISTORY_KEEP */
+};
+
 struct ns_history {
 	unsigned	 first_gen;		/* refresh that first saw it; 0 none yet */
-	unsigned	 known;			/* bit (1u << type): known_ino[type] valid */
-	uint32_t	 known_ino[NS_COUNT];	/* the kernel's ns inums are 32-bit */
 	unsigned	 changes;		/* how many changes were seen */
-	struct ns_change last;			/* valid when changes > 0 */
-	struct ns_change *ring;			/* the last NS_HISTORY_KEEP; NULL before the first */
+	uint32_t	 known_ino[NS_COUNT];	/* the kernel's ns inums are 32-bit */
+	uint16_t	 known;			/* bit (1u << type): known_ino[type] valid */
 	bool		 born_foreign;		/* new in a known process, netns not the reference's */
+	struct ns_moves	*moves;			/* NULL before the first change */
 };
 
 /* SHR, context switches and IO bytes of a row shown, and their rates
@@ -59,7 +64,51 @@ struct counters {
 	double		 read_rate, write_rate;	/* bytes a second */
 };
 
-/* One thread (kernel task).  The leader is a thread too. */
+/*
+ * What the model keeps of a task's stat: proc_stat's fields (a record
+ * carries those) in the widths they need, and the comm inline when it fits
+ * (a thread's is at most 15 bytes; a kernel thread's full name, from
+ * procfs, may be longer).  Read the comm through task_comm().
+ */
+#define TASK_COMM_INLINE 16
+
+struct task_stat {
+	unsigned long long utime;		/* clock ticks */
+	unsigned long long stime;
+	unsigned long long starttime;		/* ticks after boot */
+	unsigned long long vsize;		/* bytes */
+	long		 rss_pages;
+	int		 ppid;
+	int		 num_threads;
+	int		 processor;		/* -1 when absent (old kernels) */
+	int		 priority;
+	int		 nice;
+	char		 state;			/* R S D Z T t X I … */
+	uint8_t		 comm_len;
+	char		 comm_inline[TASK_COMM_INLINE];	/* raw bytes when comm_len fits */
+	char		*comm_long;		/* else these (malloc'd) */
+};
+
+/* What is read on demand for the rows shown (and by JSON for every
+ * thread): the wait channel, the syscall, the counters.  Out of line, as
+ * most of 60,000 tasks are never shown (task_shown()). */
+struct task_shown {
+	enum field_state wchan_state;
+	char		 wchan[64];		/* raw kernel bytes, NUL-terminated */
+	unsigned	 wchan_gen;		/* generation read; 0 never */
+	double		 wchan_mono;
+	enum field_state syscall_state;
+	struct proc_syscall syscall;
+	unsigned	 syscall_gen;
+	double		 syscall_mono;
+	struct counters	 counters;		/* its own (task/<tid>/ files) */
+};
+
+/*
+ * One thread (kernel task).  The leader is a thread too.  Kept small: a
+ * snapshot holds one a task of the machine (docs/ARCHITECTURE.md, "The
+ * model's memory"); what only shown rows need is behind shown.
+ */
 struct task {
 	int		 tid;
 	int		 tgid;
@@ -69,30 +118,30 @@ struct task {
 	unsigned	 renamed_gen;		/* generation its comm last changed */
 	unsigned	 ran_gen;		/* generation it last ran (CPU time or state moved) */
 
-	enum field_state stat_state;
-	struct proc_stat stat;
-
-	/* Read on demand for the rows shown (source_fill_wchan). */
-	enum field_state wchan_state;
-	char		 wchan[64];		/* raw kernel bytes, NUL-terminated */
-	unsigned	 wchan_gen;		/* generation read; 0 never */
-	double		 wchan_mono;
-	enum field_state syscall_state;
-	struct proc_syscall syscall;
-	unsigned	 syscall_gen;
-	double		 syscall_mono;
-
-	enum field_state ns_state[NS_COUNT];
-	uint64_t	 ns[NS_COUNT];
-	unsigned	 ns_differs;		/* bit (1u << type): inode differs from the reference */
+	struct task_stat stat;
+	uint8_t		 stat_state;		/* enum field_state */
+	uint8_t		 ns_state[NS_COUNT];	/* enum field_state */
+	uint16_t	 ns_differs;		/* bit (1u << type): inode differs from the reference */
+	bool		 cpu_valid;		/* false until two samples exist */
+	uint32_t	 ns[NS_COUNT];		/* the kernel's ns inums are 32-bit */
 	struct ns_history ns_hist;
 
-	bool		 cpu_valid;		/* false until two samples exist */
 	double		 cpu_percent;
 	uint64_t	 prev_cpu_ns;		/* CPU time at the previous refresh */
 
-	struct counters	 counters;		/* its own (task/<tid>/ files) */
+	struct task_shown *shown;		/* NULL until first read (task_shown()) */
 };
+
+/* t's comm (raw bytes, not NUL-terminated) and its length; "" when its
+ * stat is unread. */
+size_t task_comm(const struct task *t, const char **comm);
+/* Set t's comm (tests build tasks by hand; the model from records). */
+void task_set_comm(struct task *t, const char *comm, size_t len);
+
+/* t's on-demand fields, all unread (a shared zero) before the first read. */
+const struct task_shown *task_shown(const struct task *t);
+/* The same to write into, made on first use. */
+struct task_shown *task_shown_mut(struct task *t);
 
 /* One thread group. */
 struct process {
@@ -230,9 +279,10 @@ bool state_letter_known(char state);
  * snapshot_refresh after process_derive_ns. */
 void ns_history_update(struct snapshot *s);
 /* How many of h's changes are kept (at most NS_HISTORY_KEEP), and the i-th
- * of them, 0 the oldest kept. */
+ * of them, 0 the oldest kept; the headline change (NULL when none). */
 size_t ns_history_kept(const struct ns_history *h);
 const struct ns_change *ns_history_at(const struct ns_history *h, size_t i);
+const struct ns_change *ns_history_last(const struct ns_history *h);
 /* Free what h holds (the model does, with its task). */
 void ns_history_free(struct ns_history *h);
 

@@ -27,32 +27,38 @@ static bool extra_stale(const struct snapshot *s, const struct task *t,
 
 bool snapshot_wchan_stale(const struct snapshot *s, const struct task *t)
 {
-	return extra_stale(s, t, t->wchan_gen, t->wchan_mono);
+	return extra_stale(s, t, task_shown(t)->wchan_gen,
+	    task_shown(t)->wchan_mono);
 }
 
 bool snapshot_syscall_stale(const struct snapshot *s, const struct task *t)
 {
-	return extra_stale(s, t, t->syscall_gen, t->syscall_mono);
+	return extra_stale(s, t, task_shown(t)->syscall_gen,
+	    task_shown(t)->syscall_mono);
 }
 
 void snapshot_put_wchan(struct snapshot *s, struct task *t,
     enum field_state st, const char *wchan)
 {
-	t->wchan_state = st;
+	struct task_shown *sh = task_shown_mut(t);
+
+	sh->wchan_state = st;
 	if (st == FIELD_OK)
-		snprintf(t->wchan, sizeof(t->wchan), "%s", wchan);
+		snprintf(sh->wchan, sizeof(sh->wchan), "%s", wchan);
 	else
-		t->wchan[0] = '\0';
-	t->wchan_gen = s->generation;
-	t->wchan_mono = s->mono;
+		sh->wchan[0] = '\0';
+	sh->wchan_gen = s->generation;
+	sh->wchan_mono = s->mono;
 }
 
 void snapshot_put_syscall(struct snapshot *s, struct task *t,
     enum field_state st, const struct proc_syscall *sc)
 {
-	t->syscall_state = st;
+	struct task_shown *sh = task_shown_mut(t);
+
+	sh->syscall_state = st;
 	if (st == FIELD_OK)
-		t->syscall = *sc;
-	t->syscall_gen = s->generation;
-	t->syscall_mono = s->mono;
+		sh->syscall = *sc;
+	sh->syscall_gen = s->generation;
+	sh->syscall_mono = s->mono;
 }

@@ -19,8 +19,8 @@
  * types changed in one refresh. */
 size_t ns_history_kept(const struct ns_history *h)
 {
-	return h->ring == NULL ? 0 : h->changes < NS_HISTORY_KEEP ? h->changes :
-	    NS_HISTORY_KEEP;
+	return h->moves == NULL ? 0 : h->changes < NS_HISTORY_KEEP ?
+	    h->changes : NS_HISTORY_KEEP;
 }
 
 const struct ns_change *ns_history_at(const struct ns_history *h, size_t i)
@@ -29,27 +29,34 @@ const struct ns_change *ns_history_at(const struct ns_history *h, size_t i)
 
 	if (i >= kept)
 		return NULL;
-	return &h->ring[(h->changes - kept + i) % NS_HISTORY_KEEP];
+	return &h->moves->ring[(h->changes - kept + i) % NS_HISTORY_KEEP];
+}
+
+const struct ns_change *ns_history_last(const struct ns_history *h)
+{
+	return h->moves == NULL || h->changes == 0 ? NULL : &h->moves->last;
 }
 
 void ns_history_free(struct ns_history *h)
 {
-	free(h->ring);
-	h->ring = NULL;
+	free(h->moves);
+	h->moves = NULL;
 }
 
 static void note_change(struct ns_history *h, enum ns_type type,
     uint64_t from, uint64_t to, double wall)
 {
-	if (h->ring == NULL)
-		h->ring = oom_calloc(NS_HISTORY_KEEP, sizeof *h->ring, "ns history");
-	h->ring[h->changes % NS_HISTORY_KEEP] = (struct ns_change){
+	struct ns_moves *m = h->moves;
+
+	if (m == NULL)
+		m = h->moves = oom_calloc(1, sizeof *m, "ns history");
+	m->ring[h->changes % NS_HISTORY_KEEP] = (struct ns_change){
 	    .type = type, .from = from, .to = to, .wall = wall };
 	h->changes++;
-	if (h->changes > 1 && h->last.type == NS_NET && type != NS_NET &&
-	    h->last.wall == wall)
+	if (h->changes > 1 && m->last.type == NS_NET && type != NS_NET &&
+	    m->last.wall == wall)
 		return;
-	h->last = (struct ns_change){ .type = type, .from = from, .to = to,
+	m->last = (struct ns_change){ .type = type, .from = from, .to = to,
 	    .wall = wall };
 }
 
@@ -61,13 +68,11 @@ static void task_history(struct task *t, double wall)
 		unsigned bit = 1u << type;
 		if (t->ns_state[type] != FIELD_OK)
 			continue;	/* unknown now: neither a change nor news */
-		/* an inum beyond 32 bits (none is) is not remembered */
-		bool fits = t->ns[type] <= UINT32_MAX;
-		if ((h->known & bit) && (!fits || h->known_ino[type] != t->ns[type]))
+		if ((h->known & bit) && h->known_ino[type] != t->ns[type])
 			note_change(h, (enum ns_type)type, h->known_ino[type],
 			    t->ns[type], wall);
-		h->known = fits ? h->known | bit : h->known & ~bit;
-		h->known_ino[type] = fits ? (uint32_t)t->ns[type] : 0;
+		h->known |= bit;
+		h->known_ino[type] = t->ns[type];
 	}
 }
 

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +25,11 @@ struct task *task_new(int tid, int tgid)
 
 void task_free(struct task *t)
 {
-	if (t != NULL)
+	if (t != NULL) {
 		ns_history_free(&t->ns_hist);
+		free(t->shown);
+		free(t->stat.comm_long);
+	}
 	free(t);
 }
 
@@ -34,10 +39,26 @@ void task_reset(struct task *t, int tgid)
 	unsigned seen = t->seen;
 
 	ns_history_free(&t->ns_hist);	/* another task's past */
+	free(t->shown);
+	free(t->stat.comm_long);
 	memset(t, 0, sizeof(*t));
 	t->tid = tid;
 	t->tgid = tgid;
 	t->seen = seen;
+}
+
+const struct task_shown *task_shown(const struct task *t)
+{
+	static const struct task_shown never_read;
+
+	return t->shown != NULL ? t->shown : &never_read;
+}
+
+struct task_shown *task_shown_mut(struct task *t)
+{
+	if (t->shown == NULL)
+		t->shown = oom_calloc(1, sizeof(*t->shown), "task");
+	return t->shown;
 }
 
 bool task_is_dead(const struct task *t)
@@ -52,8 +73,59 @@ size_t task_comm(const struct task *t, const char **comm)
 		*comm = "";
 		return 0;
 	}
-	*comm = t->stat.comm;
+	*comm = t->stat.comm_len <= TASK_COMM_INLINE ? t->stat.comm_inline :
+	    t->stat.comm_long;
 	return t->stat.comm_len;
+}
+
+void task_set_comm(struct task *t, const char *comm, size_t len)
+{
+	if (len > PROC_COMM_MAX)
+		len = PROC_COMM_MAX;
+	free(t->stat.comm_long);
+	t->stat.comm_long = NULL;
+	if (len <= TASK_COMM_INLINE) {
+		memcpy(t->stat.comm_inline, comm, len);
+	} else {
+		t->stat.comm_long = oom_malloc(len, "task");
+		memcpy(t->stat.comm_long, comm, len);
+	}
+	t->stat.comm_len = (uint8_t)len;
+}
+
+/* A long field of the kernel's int in an int; never wraps (stat's fields
+ * are untrusted bytes). */
+static int clamp_int(long v)
+{
+	return v > INT_MAX ? INT_MAX : v < INT_MIN ? INT_MIN : (int)v;
+}
+
+static bool same_comm(const struct task *t, const struct proc_stat *r)
+{
+	const char *comm;
+	size_t len = task_comm(t, &comm);
+
+	return len == r->comm_len && memcmp(comm, r->comm, len) == 0;
+}
+
+/* Take a record's stat in the model's widths. */
+static void task_take_stat(struct task *t, const struct proc_stat *ps)
+{
+	struct task_stat *ts = &t->stat;
+
+	ts->utime = ps->utime;
+	ts->stime = ps->stime;
+	ts->starttime = ps->starttime;
+	ts->vsize = ps->vsize;
+	ts->rss_pages = ps->rss_pages;
+	ts->ppid = ps->ppid;
+	ts->num_threads = clamp_int(ps->num_threads);
+	ts->processor = ps->processor;
+	ts->priority = clamp_int(ps->priority);
+	ts->nice = clamp_int(ps->nice);
+	ts->state = ps->state;
+	if (!same_comm(t, ps))
+		task_set_comm(t, ps->comm, ps->comm_len);
 }
 
 void task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
@@ -62,18 +134,19 @@ void task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
 	int type;
 
 	for (type = 0; type < NS_COUNT; type++) {
+		bool ok = state[type] == FIELD_OK;
+
 		if (state[type] == FIELD_UNREAD)
 			continue;
-		t->ns_state[type] = state[type];
-		t->ns[type] = state[type] == FIELD_OK ? ino[type] : 0;
+		/* the kernel's inums are 32-bit: a wider one is no inode of its */
+		if (ok && ino[type] > UINT32_MAX)
+			ok = false;
+		t->ns_state[type] = ok ? FIELD_OK : state[type] == FIELD_OK ?
+		    FIELD_UNAVAILABLE : state[type];
+		t->ns[type] = ok ? (uint32_t)ino[type] : 0;
 	}
 }
 
-static bool same_comm(const struct proc_stat *a, const struct proc_stat *b)
-{
-	return a->comm_len == b->comm_len &&
-	    memcmp(a->comm, b->comm, a->comm_len) == 0;
-}
 
 /*
  * A first sighting has nothing to take a CPU delta from; neither does a
@@ -113,13 +186,13 @@ void task_take_record(struct task *t, const struct task_record *r,
 			task_reset(t, t->tgid);
 			t->renewed_gen = generation;
 			had = false;
-		} else if (had && !same_comm(&r->stat, &t->stat)) {
+		} else if (had && !same_comm(t, &r->stat)) {
 			t->renamed_gen = generation;
 		}
 		if (!had || r->cpu_ns != t->prev_cpu_ns ||
 		    r->stat.state != t->stat.state)
 			t->ran_gen = generation;
-		t->stat = r->stat;
+		task_take_stat(t, &r->stat);
 		t->stat_state = FIELD_OK;
 		task_update_cpu(t, had, r->cpu_ns, interval);
 	} else {

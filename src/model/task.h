@@ -23,7 +23,5 @@ void task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
     const uint64_t ino[NS_COUNT]);
 /* A task whose stat says it has exited (zombie or dead). */
 bool task_is_dead(const struct task *t);
-/* Its comm as a string view; "" when stat is unread. */
-size_t task_comm(const struct task *t, const char **comm);
 
 #endif

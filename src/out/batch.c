@@ -173,7 +173,7 @@ static void batch_wchan(struct batch_writer *w, const struct task *t)
 {
 	size_t len = t != NULL ? out_wchan_len(t) : 0;
 	if (len > 0)
-		batch_cell(w, t->wchan, len, BATCH_WCHAN_COLS);
+		batch_cell(w, task_shown(t)->wchan, len, BATCH_WCHAN_COLS);
 	else
 		batch_cell(w, "-", 1, BATCH_WCHAN_COLS);
 }
@@ -243,10 +243,14 @@ static void batch_thread_row(struct batch_writer *w,
 	buf_addc(w->out, ' ');
 	view_tree_prefix(w->out, row, TEXT_ASCII, false);
 	buf_addc(w->out, '{');
-	if (stat_ok)
-		text_sanitize(w->out, t->stat.comm, t->stat.comm_len, w->mode);
-	else
+	if (stat_ok) {
+		const char *comm;
+		size_t len = task_comm(t, &comm);
+
+		text_sanitize(w->out, comm, len, w->mode);
+	} else {
 		buf_addc(w->out, '-');
+	}
 	buf_addc(w->out, '}');
 	batch_ns_suffix(w, t);
 	buf_addc(w->out, '\n');

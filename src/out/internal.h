@@ -19,7 +19,10 @@
  * as unavailable. */
 static inline size_t out_wchan_len(const struct task *t)
 {
-	return t->wchan_state == FIELD_OK ? strnlen(t->wchan, sizeof t->wchan) : 0;
+	const struct task_shown *sh = task_shown(t);
+
+	return sh->wchan_state == FIELD_OK ?
+	    strnlen(sh->wchan, sizeof sh->wchan) : 0;
 }
 
 /* json_ns.c: the snapshot's "namespaces" key and value (o is scratch), and

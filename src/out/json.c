@@ -95,28 +95,29 @@ static void json_cmdline(struct buf *out, const struct process *p)
 static void json_wchan(struct buf *out, const struct task *t)
 {
 	size_t len = out_wchan_len(t);
-	json_string_or_null(out, len > 0, t->wchan, len);
+	json_string_or_null(out, len > 0, task_shown(t)->wchan, len);
 }
 
 /* The syscall a blocked thread is in ("syscall_<nr>" when this build has no
  * name for it), "running", or null: unreadable or blocked outside one. */
 static void json_syscall(struct buf *out, const struct task *t)
 {
+	const struct task_shown *sh = task_shown(t);
 	const char *name;
 
-	if (t->syscall_state != FIELD_OK || t->syscall.kind == SYSCALL_NONE) {
+	if (sh->syscall_state != FIELD_OK || sh->syscall.kind == SYSCALL_NONE) {
 		buf_adds(out, "null");
 		return;
 	}
-	if (t->syscall.kind == SYSCALL_RUNNING) {
+	if (sh->syscall.kind == SYSCALL_RUNNING) {
 		buf_adds(out, "\"running\"");
 		return;
 	}
-	name = syscall_name(t->syscall.nr);
+	name = syscall_name(sh->syscall.nr);
 	if (name != NULL)
 		json_escape(out, name, strlen(name));
 	else
-		buf_printf(out, "\"syscall_%ld\"", t->syscall.nr);
+		buf_printf(out, "\"syscall_%ld\"", sh->syscall.nr);
 }
 
 static void json_ns(struct buf *out, const struct task *t)
@@ -127,7 +128,7 @@ static void json_ns(struct buf *out, const struct task *t)
 			buf_addc(out, ',');
 		json_key(out, ns_type_name(type));
 		if (t->ns_state[type] == FIELD_OK)
-			buf_printf(out, "%" PRIu64, t->ns[type]);
+			buf_printf(out, "%" PRIu32, t->ns[type]);
 		else
 			buf_adds(out, "null");
 	}
@@ -235,10 +236,12 @@ static void json_thread(struct buf *out, const struct out_opts *o,
     const struct task *t, struct task_detail *detail)
 {
 	bool stat_ok = t->stat_state == FIELD_OK;
+	const char *comm;
+	size_t comm_len = task_comm(t, &comm);
 
 	buf_printf(out, "{\"tid\":%d,", t->tid);
 	json_key(out, "comm");
-	json_string_or_null(out, stat_ok, t->stat.comm, t->stat.comm_len);
+	json_string_or_null(out, stat_ok, comm, comm_len);
 	buf_addc(out, ',');
 	json_key(out, "state");
 	json_state(out, stat_ok, t->stat.state);
@@ -271,8 +274,9 @@ static void json_process_comm(struct buf *out, const struct process *p)
 {
 	const struct task *l = p->leader;
 	bool known = l != NULL && l->stat_state == FIELD_OK;
-	json_string_or_null(out, known, known ? l->stat.comm : NULL,
-	    known ? l->stat.comm_len : 0);
+	const char *comm = NULL;
+	size_t len = known ? task_comm(l, &comm) : 0;
+	json_string_or_null(out, known, comm, len);
 }
 
 static void json_process_head(struct buf *out, const struct process *p)

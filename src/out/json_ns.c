@@ -40,17 +40,17 @@ static void state_error(struct buf *out, const char *k, enum field_state st)
 void json_ns_change(struct buf *out, const struct task *t)
 {
 	const struct ns_history *h = &t->ns_hist;
+	const struct ns_change *last = ns_history_last(h);
 
 	key(out, "ns_change");
-	if (h->changes == 0) {
+	if (last == NULL) {
 		buf_adds(out, "null");
 	} else {
 		buf_printf(out, "{\"type\":\"%s\",\"from\":%" PRIu64 ",\"to\":%"
-		    PRIu64 ",", ns_type_name(h->last.type), h->last.from,
-		    h->last.to);
+		    PRIu64 ",", ns_type_name(last->type), last->from, last->to);
 		key(out, "time");
-		if (isfinite(h->last.wall))
-			buf_printf(out, "%.2f", h->last.wall);
+		if (isfinite(last->wall))
+			buf_printf(out, "%.2f", last->wall);
 		else
 			buf_adds(out, "null");
 		buf_printf(out, ",\"changes\":%u}", h->changes);

@@ -217,7 +217,7 @@ void source_fill_syscall(struct source *src, struct snapshot *s,
 void source_fill_counters(struct source *src, struct snapshot *s,
     struct process *p, struct task *t)
 {
-	struct counters *c = t ? &t->counters : &p->counters;
+	struct counters *c = t ? &task_shown_mut(t)->counters : &p->counters;
 	struct counters_record r;
 
 	if (!snapshot_counters_stale(s, c))

@@ -77,7 +77,7 @@ static const char *start_cell(const struct ui *ui, const struct task *t,
 static const char *rate_cell(const struct view_row *row, enum column c,
     char *out, size_t size)
 {
-	const struct counters *k = row->task ? &row->task->counters :
+	const struct counters *k = row->task ? &task_shown(row->task)->counters :
 	    &row->proc->counters;
 
 	if (c == COL_CTXT) {
@@ -142,9 +142,9 @@ static const char *wchan_cell(const struct view_row *row, char *out,
 
 	if (w && w->stat_state == FIELD_OK && w->stat.state == 'R')
 		return "";
-	if (!w || w->wchan_state != FIELD_OK)
+	if (!w || task_shown(w)->wchan_state != FIELD_OK)
 		return dash(out, size);
-	return w->wchan;
+	return task_shown(w)->wchan;
 }
 
 const char *cell_text(const struct ui *ui, const struct view_row *row,
@@ -177,7 +177,7 @@ const char *cell_text(const struct ui *ui, const struct view_row *row,
 	case COL_PRIO:
 		if (!t)
 			return dash(out, size);
-		snprintf(out, size, "%ld", c == COL_NICE ? t->stat.nice :
+		snprintf(out, size, "%d", c == COL_NICE ? t->stat.nice :
 		    t->stat.priority);
 		return out;
 	case COL_TIME:

@@ -129,6 +129,8 @@ static void group_text(struct ui *ui, const struct stack_groups *gs,
 static void tid_text(struct ui *ui, int tid, struct buf *b)
 {
 	const struct task *t = snapshot_task(ui->snap, tid);
+	const char *comm;
+	size_t len;
 	char cpu[16];
 
 	buf_reset(b);
@@ -139,7 +141,8 @@ static void tid_text(struct ui *ui, int tid, struct buf *b)
 	}
 	format_cpu(cpu, sizeof cpu, t->cpu_valid, t->cpu_percent);
 	buf_printf(b, "  %c  %s%%  {", t->stat.state, cpu);
-	buf_add(b, t->stat.comm, t->stat.comm_len);
+	len = task_comm(t, &comm);
+	buf_add(b, comm, len);
 	buf_addc(b, '}');
 }
 

@@ -25,8 +25,7 @@ static size_t task_comm_view(const struct task *t, const char **comm)
 		*comm = "?";
 		return 1;
 	}
-	*comm = t->stat.comm;
-	return t->stat.comm_len;
+	return task_comm(t, comm);
 }
 
 void ns_view_open(struct ui *ui)

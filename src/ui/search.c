@@ -42,12 +42,13 @@ static bool name_contains(const char *name, size_t len, const char *query)
 
 static bool task_matches(const struct task *t, const char *query)
 {
+	const char *comm;
+	size_t len = task_comm(t, &comm);
 	int id;
 
 	if (query_id(query, &id))
 		return t->tid == id;
-	return t->stat_state == FIELD_OK &&
-	    name_contains(t->stat.comm, t->stat.comm_len, query);
+	return t->stat_state == FIELD_OK && name_contains(comm, len, query);
 }
 
 static bool process_matches(struct ui *ui, const struct process *p,

@@ -248,8 +248,11 @@ static void pane_title(struct ui *ui, const struct rect *r,
 	buf_printf(b, "%s %d", ui->detail.tid == ui->detail.tgid ? "leader" : "thread",
 	    ui->detail.tid);
 	if (t && t->stat_state == FIELD_OK) {
+		const char *comm;
+		size_t len = task_comm(t, &comm);
+
 		buf_adds(b, " ");
-		buf_add(b, t->stat.comm, t->stat.comm_len);
+		buf_add(b, comm, len);
 	}
 	buf_printf(b, " of process %d", ui->detail.tgid);
 	if (p && p->leader_exited)

@@ -89,8 +89,11 @@ static void row_name(struct ui *ui, const struct view_row *row)
 
 	buf_reset(b);
 	if (row->task) {
+		const char *comm;
+		size_t len = task_comm(row->task, &comm);
+
 		if (row->task->stat_state == FIELD_OK)
-			buf_add(b, row->task->stat.comm, row->task->stat.comm_len);
+			buf_add(b, comm, len);
 		else
 			buf_adds(b, "?");
 	} else {

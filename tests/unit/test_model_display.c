@@ -25,10 +25,8 @@ static const char *display(struct named *n, int pid, const char *comm,
 	n->p.pid = pid;
 	n->leader.tid = pid;
 	n->leader.stat_state = comm ? FIELD_OK : FIELD_GONE;
-	if (comm) {
-		n->leader.stat.comm_len = strlen(comm);
-		memcpy(n->leader.stat.comm, comm, n->leader.stat.comm_len);
-	}
+	if (comm)
+		task_set_comm(&n->leader, comm, strlen(comm));
 	n->threads[0] = &n->leader;
 	n->p.threads = n->threads;
 	n->p.nthreads = 1;

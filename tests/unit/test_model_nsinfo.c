@@ -105,16 +105,16 @@ static void test_history_records_back_and_forth(void **state)
 	mover->ns[NS_NET] = NET_QA1;		/* setns into qa1 */
 	world_refresh(&w, 1002);
 	assert_int_equal(mover->ns_hist.changes, 1);
-	assert_int_equal(mover->ns_hist.last.type, NS_NET);
-	assert_int_equal(mover->ns_hist.last.from, NET_HOST);
-	assert_int_equal(mover->ns_hist.last.to, NET_QA1);
-	assert_true(mover->ns_hist.last.wall == 1002);
+	assert_int_equal(ns_history_last(&mover->ns_hist)->type, NS_NET);
+	assert_int_equal(ns_history_last(&mover->ns_hist)->from, NET_HOST);
+	assert_int_equal(ns_history_last(&mover->ns_hist)->to, NET_QA1);
+	assert_true(ns_history_last(&mover->ns_hist)->wall == 1002);
 
 	mover->ns[NS_NET] = NET_HOST;		/* and back */
 	world_refresh(&w, 1004);
 	assert_int_equal(mover->ns_hist.changes, 2);
-	assert_int_equal(mover->ns_hist.last.from, NET_QA1);
-	assert_int_equal(mover->ns_hist.last.to, NET_HOST);
+	assert_int_equal(ns_history_last(&mover->ns_hist)->from, NET_QA1);
+	assert_int_equal(ns_history_last(&mover->ns_hist)->to, NET_HOST);
 
 	/* an unreadable link is no change, and neither is it when it reads
 	 * the same again */
@@ -142,7 +142,7 @@ static void test_history_records_back_and_forth(void **state)
 		assert_true(c->wall == 2000 + i);
 		assert_int_equal(c->to, i % 2 ? NET_HOST : NET_QA1);
 	}
-	assert_true(mover->ns_hist.last.wall == 2019);
+	assert_true(ns_history_last(&mover->ns_hist)->wall == 2019);
 	world_free(&w);
 }
 
@@ -159,7 +159,7 @@ static void test_netns_change_is_the_headline(void **state)
 	t->ns[NS_UTS] = 77;
 	world_refresh(&w, 2);
 	assert_int_equal(t->ns_hist.changes, 2);
-	assert_int_equal(t->ns_hist.last.type, NS_NET);
+	assert_int_equal(ns_history_last(&t->ns_hist)->type, NS_NET);
 	world_free(&w);
 }
 

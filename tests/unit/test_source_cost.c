@@ -71,9 +71,9 @@ static void test_refresh_reads_no_extras(void **state)
 	write_group(&e);
 	mt_refresh_bare(&e, 1);
 	for (int tid = 10; tid <= 12; tid++) {
-		assert_int_equal(snapshot_task(&e.s, tid)->wchan_state,
+		assert_int_equal(task_shown(snapshot_task(&e.s, tid))->wchan_state,
 		    FIELD_UNREAD);
-		assert_int_equal(snapshot_task(&e.s, tid)->syscall_state,
+		assert_int_equal(task_shown(snapshot_task(&e.s, tid))->syscall_state,
 		    FIELD_UNREAD);
 	}
 	mt_env_close(&e);
@@ -88,8 +88,8 @@ static void test_fill_reads_every_task(void **state)
 	mt_refresh_bare(&e, 1);
 	mt_fill_extras(&e);
 	for (int tid = 10; tid <= 12; tid++) {
-		assert_int_equal(snapshot_task(&e.s, tid)->wchan_state, FIELD_OK);
-		assert_int_equal(snapshot_task(&e.s, tid)->syscall_state,
+		assert_int_equal(task_shown(snapshot_task(&e.s, tid))->wchan_state, FIELD_OK);
+		assert_int_equal(task_shown(snapshot_task(&e.s, tid))->syscall_state,
 		    FIELD_OK);
 	}
 	mt_env_close(&e);
@@ -105,14 +105,14 @@ static void test_read_on_demand(void **state)
 	mt_refresh_bare(&e, 1);
 	t = snapshot_task(&e.s, 12);
 	source_fill_wchan(e.src, &e.s, t);
-	assert_int_equal(t->wchan_state, FIELD_OK);
-	assert_string_equal(t->wchan, "do_sys_poll");
-	assert_int_equal(t->syscall_state, FIELD_UNREAD);
+	assert_int_equal(task_shown(t)->wchan_state, FIELD_OK);
+	assert_string_equal(task_shown(t)->wchan, "do_sys_poll");
+	assert_int_equal(task_shown(t)->syscall_state, FIELD_UNREAD);
 	source_fill_syscall(e.src, &e.s, t);
-	assert_int_equal(t->syscall_state, FIELD_OK);
-	assert_int_equal(t->syscall.kind, SYSCALL_IN);
-	assert_int_equal(t->syscall.nr, 7);
-	assert_int_equal(snapshot_task(&e.s, 11)->wchan_state, FIELD_UNREAD);
+	assert_int_equal(task_shown(t)->syscall_state, FIELD_OK);
+	assert_int_equal(task_shown(t)->syscall.kind, SYSCALL_IN);
+	assert_int_equal(task_shown(t)->syscall.nr, 7);
+	assert_int_equal(task_shown(snapshot_task(&e.s, 11))->wchan_state, FIELD_UNREAD);
 	mt_env_close(&e);
 }
 
@@ -126,7 +126,7 @@ static void test_wchan_kept_while_stat_unchanged(void **state)
 	mt_refresh(&e, 1);
 	set_wchan(&e, 11, "futex_wait");
 	mt_refresh(&e, 1.5);
-	assert_string_equal(snapshot_task(&e.s, 11)->wchan, "do_sys_poll");
+	assert_string_equal(task_shown(snapshot_task(&e.s, 11))->wchan, "do_sys_poll");
 	mt_env_close(&e);
 }
 
@@ -140,7 +140,7 @@ static void test_wchan_reread_once_task_ran(void **state)
 	set_wchan(&e, 11, "futex_wait");
 	set_utime(&e, 11, 5);
 	mt_refresh(&e, 1.5);
-	assert_string_equal(snapshot_task(&e.s, 11)->wchan, "futex_wait");
+	assert_string_equal(task_shown(snapshot_task(&e.s, 11))->wchan, "futex_wait");
 	mt_env_close(&e);
 }
 
@@ -154,7 +154,7 @@ static void test_wchan_reread_after_max_age(void **state)
 	mt_refresh(&e, 1);
 	set_wchan(&e, 11, "futex_wait");
 	mt_refresh(&e, 3.01);
-	assert_string_equal(snapshot_task(&e.s, 11)->wchan, "futex_wait");
+	assert_string_equal(task_shown(snapshot_task(&e.s, 11))->wchan, "futex_wait");
 	mt_env_close(&e);
 }
 
@@ -171,11 +171,11 @@ static void test_on_demand_follows_stat(void **state)
 	source_fill_wchan(e.src, &e.s, t);
 	set_wchan(&e, 12, "futex_wait");
 	source_fill_wchan(e.src, &e.s, t);
-	assert_string_equal(t->wchan, "do_sys_poll");
+	assert_string_equal(task_shown(t)->wchan, "do_sys_poll");
 	set_utime(&e, 12, 9);
 	mt_refresh_bare(&e, 1.5);
 	source_fill_wchan(e.src, &e.s, t);
-	assert_string_equal(t->wchan, "futex_wait");
+	assert_string_equal(task_shown(t)->wchan, "futex_wait");
 	mt_env_close(&e);
 }
 
