@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <stdint.h>
+
 #include "tasktop/model.h"
 
 /* A link read after the refresh is the newer one; one that failed tells
@@ -14,11 +16,11 @@ static bool task_take_detail_ns(struct task *t, const struct task_detail *d)
 	int type;
 
 	for (type = 0; type < NS_COUNT; type++) {
-		if (d->ns_state[type] != FIELD_OK ||
+		if (d->ns_state[type] != FIELD_OK || d->ns[type] > UINT32_MAX ||
 		    (t->ns_state[type] == FIELD_OK && t->ns[type] == d->ns[type]))
-			continue;
+			continue;	/* a wider inum is no kernel's (task_take_ns) */
 		t->ns_state[type] = FIELD_OK;
-		t->ns[type] = d->ns[type];
+		t->ns[type] = (uint32_t)d->ns[type];
 		changed = true;
 	}
 	return changed;

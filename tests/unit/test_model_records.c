@@ -555,6 +555,55 @@ static void test_group_time_keeps_exited_threads(void **state)
 	snapshot_free(&s);
 }
 
+/* The compact task (docs/ARCHITECTURE.md, "The model's memory"): a comm
+ * longer than the inline bytes is kept whole and follows a rename; an
+ * inode wider than the kernel's 32 bits is unavailable, not cut; a task
+ * never shown reads as unread, and a put makes its shown fields. */
+static void test_compact_task(void **state)
+{
+	static const char longname[] = "kworker/u8:2-events_unbound";
+	struct snapshot s;
+	struct task_record r;
+	const char *comm;
+	struct task *t;
+
+	(void)state;
+	snapshot_init(&s);
+	snapshot_begin(&s, 1, 1001);
+	r = rec(2, 2, 'I', 0, 5, 0, NET_HOST);
+	memcpy(r.stat.comm, longname, sizeof(longname) - 1);
+	r.stat.comm_len = sizeof(longname) - 1;
+	r.ns[NS_UTS] = 1ull << 32 | 7;
+	put(&s, r);
+	snapshot_end(&s);
+	t = snapshot_task(&s, 2);
+	assert_int_equal(task_comm(t, &comm), sizeof(longname) - 1);
+	assert_memory_equal(comm, longname, sizeof(longname) - 1);
+	assert_int_equal(t->ns_state[NS_UTS], FIELD_UNAVAILABLE);
+	assert_int_equal(t->ns[NS_UTS], 0);
+	assert_int_equal(t->ns_state[NS_NET], FIELD_OK);
+	assert_true(t->ns[NS_NET] == NET_HOST);
+	assert_null(t->shown);
+	assert_int_equal(task_shown(t)->wchan_state, FIELD_UNREAD);
+	assert_true(snapshot_wchan_stale(&s, t));
+
+	snapshot_begin(&s, 2, 1002);
+	r = rec(2, 2, 'I', 0, 5, 0, NET_HOST);
+	r.stat.utime = 1;	/* another stat: reread */
+	put(&s, r);		/* comm "t2": short again */
+	snapshot_end(&s);
+	assert_int_equal(task_comm(t, &comm), 2);
+	assert_memory_equal(comm, "t2", 2);
+	assert_int_equal(t->renamed_gen, 2);
+	assert_int_equal(t->ns_state[NS_UTS], FIELD_OK);
+
+	snapshot_put_wchan(&s, t, FIELD_OK, "do_sys_poll");
+	assert_non_null(t->shown);
+	assert_string_equal(task_shown(t)->wchan, "do_sys_poll");
+	assert_false(snapshot_wchan_stale(&s, t));
+	snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -571,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_system_meters),
 		cmocka_unit_test(test_counters_rates),
 		cmocka_unit_test(test_group_time_keeps_exited_threads),
+		cmocka_unit_test(test_compact_task),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
