@@ -32,11 +32,12 @@ int proc_parse_loadavg(const char *buf, size_t len, double load[3])
 	double v[3];
 
 	for (int i = 0; i < 3; i++) {
+		bool last = i == 2;
+
 		if (!scan_decimal(&s, &v[i]))
 			return -1;
-		bool last = i == 2;
-		if (!scan_char(&s, ' ') && !(last && (scan_done(&s)
-		    || scan_char(&s, '\n'))))
+		if (!scan_char(&s, ' ') && !(last && (scan_done(&s) ||
+		    scan_char(&s, '\n'))))
 			return -1;
 	}
 	for (int i = 0; i < 3; i++)

@@ -62,11 +62,13 @@ static bool parse_ns_root(const char *p, size_t len, struct nsfs_mount *m)
 {
 	const char *colon = memchr(p, ':', len);
 	unsigned long long ino;
+	struct scan s;
+	int t;
 
 	if (colon == NULL)
 		return false;
-	int t = ns_type_from_name(p, (size_t)(colon - p));
-	struct scan s = scan_init(colon + 1, len - (size_t)(colon + 1 - p));
+	t = ns_type_from_name(p, (size_t)(colon - p));
+	s = scan_init(colon + 1, len - (size_t)(colon + 1 - p));
 	if (t < 0 || !scan_char(&s, '[') || !scan_ull(&s, &ino) ||
 	    !scan_char(&s, ']') || !scan_done(&s))
 		return false;

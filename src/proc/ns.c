@@ -26,8 +26,8 @@ const char *ns_type_name(enum ns_type t)
 int ns_type_from_name(const char *name, size_t len)
 {
 	for (int t = 0; t < NS_COUNT; t++)
-		if (strlen(ns_names[t]) == len
-		    && memcmp(ns_names[t], name, len) == 0)
+		if (strlen(ns_names[t]) == len &&
+		    memcmp(ns_names[t], name, len) == 0)
 			return t;
 	return -1;
 }
@@ -50,8 +50,8 @@ int proc_parse_ns_link(const char *buf, size_t len, enum ns_type expect,
 	struct scan s = scan_init(buf, len);
 	unsigned long long n;
 
-	if (type == NULL || !scan_lit(&s, type) || !scan_lit(&s, ":[")
-	    || !scan_ull(&s, &n) || !scan_char(&s, ']') || !scan_done(&s))
+	if (type == NULL || !scan_lit(&s, type) || !scan_lit(&s, ":[") ||
+	    !scan_ull(&s, &n) || !scan_char(&s, ']') || !scan_done(&s))
 		return -1;
 	*ino = n;
 	return 0;

@@ -23,6 +23,8 @@ static const uint8_t *rta_find(const uint8_t *p, size_t len,
 {
 	while (len >= sizeof(struct rtattr)) {
 		struct rtattr a;
+		size_t step;
+
 		memcpy(&a, p, sizeof a);
 		if (a.rta_len < sizeof a || a.rta_len > len)
 			return NULL;
@@ -30,7 +32,7 @@ static const uint8_t *rta_find(const uint8_t *p, size_t len,
 			*alen = a.rta_len - sizeof a;
 			return p + RTA_LENGTH(0);
 		}
-		size_t step = RTA_ALIGN(a.rta_len);
+		step = RTA_ALIGN(a.rta_len);
 		if (step >= len)
 			break;
 		p += step;
@@ -108,11 +110,13 @@ enum rtnl_parse proc_parse_rtnl(const void *buf, size_t len,
 
 	while (len >= sizeof(struct nlmsghdr)) {
 		struct nlmsghdr h;
+		const uint8_t *body = p + NLMSG_HDRLEN;
+		size_t blen, step;
+
 		memcpy(&h, p, sizeof h);
 		if (h.nlmsg_len < sizeof h || h.nlmsg_len > len)
 			return RTNL_ERROR;
-		const uint8_t *body = p + NLMSG_HDRLEN;
-		size_t blen = h.nlmsg_len - NLMSG_HDRLEN;
+		blen = h.nlmsg_len - NLMSG_HDRLEN;
 		switch (h.nlmsg_type) {
 		case NLMSG_DONE:
 			return RTNL_DONE;
@@ -125,7 +129,7 @@ enum rtnl_parse proc_parse_rtnl(const void *buf, size_t len,
 			take_addr(body, blen, c);
 			break;
 		}
-		size_t step = NLMSG_ALIGN(h.nlmsg_len);
+		step = NLMSG_ALIGN(h.nlmsg_len);
 		if (step >= len)
 			break;
 		p += step;

@@ -77,16 +77,16 @@ static bool parse_fields(const struct stat_fields *f, struct proc_stat *out)
 {
 	long long ppid, prio, nice, threads, rss, cpu;
 
-	if (!field_task_state(f, &out->state)
-	    || !field_ll(f, STAT_PPID, 0, INT_MAX, &ppid)
-	    || !field_ull(f, STAT_UTIME, &out->utime)
-	    || !field_ull(f, STAT_STIME, &out->stime)
-	    || !field_ll(f, STAT_PRIORITY, LONG_MIN, LONG_MAX, &prio)
-	    || !field_ll(f, STAT_NICE, LONG_MIN, LONG_MAX, &nice)
-	    || !field_ll(f, STAT_NUM_THREADS, 0, LONG_MAX, &threads)
-	    || !field_ull(f, STAT_STARTTIME, &out->starttime)
-	    || !field_ull(f, STAT_VSIZE, &out->vsize)
-	    || !field_ll(f, STAT_RSS, LONG_MIN, LONG_MAX, &rss))
+	if (!field_task_state(f, &out->state) ||
+	    !field_ll(f, STAT_PPID, 0, INT_MAX, &ppid) ||
+	    !field_ull(f, STAT_UTIME, &out->utime) ||
+	    !field_ull(f, STAT_STIME, &out->stime) ||
+	    !field_ll(f, STAT_PRIORITY, LONG_MIN, LONG_MAX, &prio) ||
+	    !field_ll(f, STAT_NICE, LONG_MIN, LONG_MAX, &nice) ||
+	    !field_ll(f, STAT_NUM_THREADS, 0, LONG_MAX, &threads) ||
+	    !field_ull(f, STAT_STARTTIME, &out->starttime) ||
+	    !field_ull(f, STAT_VSIZE, &out->vsize) ||
+	    !field_ll(f, STAT_RSS, LONG_MIN, LONG_MAX, &rss))
 		return false;
 	for (int i = STAT_STATE + 1; i <= STAT_RSS; i++)
 		if (f->at[i].p == f->at[i].end)
@@ -111,10 +111,11 @@ static bool split_comm(const char *buf, size_t len, struct scan *comm,
 {
 	struct scan s = scan_init(buf, len);
 	unsigned long long pid;
+	const char *close;
 
 	if (!scan_ull(&s, &pid) || !scan_lit(&s, " ("))
 		return false;
-	const char *close = memrchr(s.p, ')', (size_t)(s.end - s.p));
+	close = memrchr(s.p, ')', (size_t)(s.end - s.p));
 	if (close == NULL)
 		return false;
 	*comm = scan_init(s.p, (size_t)(close - s.p));

@@ -40,9 +40,11 @@ static bool parse_name(struct scan s, struct proc_status *out)
 
 static bool parse_state(struct scan s, struct proc_status *out)
 {
+	char c;
+
 	if (scan_done(&s))
 		return false;
-	char c = *s.p;
+	c = *s.p;
 	if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
 		return false;
 	out->state = c;

@@ -14,8 +14,8 @@ static bool hex_words(struct scan s, int count, unsigned long long *sp_pc)
 	unsigned long long v[8];
 
 	for (int i = 0; i < count; i++)
-		if (!scan_char(&s, ' ') || !scan_lit(&s, "0x")
-		    || !scan_hex(&s, &v[i]))
+		if (!scan_char(&s, ' ') || !scan_lit(&s, "0x") ||
+		    !scan_hex(&s, &v[i]))
 			return false;
 	scan_char(&s, '\n');
 	*sp_pc = v[count - 2] | v[count - 1];
