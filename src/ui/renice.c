@@ -3,13 +3,16 @@
  * (more priority), F8 / [ raise it, like htop; the prompt asks first, and
  * each further F7 / F8 moves the value.  A thread row renices that thread,
  * a process row every thread it had when the prompt opened (Linux keeps a
- * nice value per thread).  Each goes through act.h: pinned against what
- * the screen showed, refused under another pid namespace's proc root.
+ * nice value per thread), each by the same step from its own value, so
+ * threads at different values keep their differences and F8 never gives
+ * one more priority.  Each goes through act.h: pinned against what the
+ * screen showed, refused under another pid namespace's proc root.
  */
 #include "config.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "tasktop/grow.h"
@@ -26,57 +29,62 @@ static int clamp_nice(int v)
 	return v < NICE_MIN ? NICE_MIN : v > NICE_MAX ? NICE_MAX : v;
 }
 
+/* A thread whose nice value was read; one that was not cannot be moved
+ * by a step from it, and is left alone. */
 static void add_task(struct renice_prompt *r, const struct task *t)
 {
-	struct act_task a = { .tid = t->tid, .tgid = t->tgid };
+	struct renice_task a = { .task = { .tid = t->tid, .tgid = t->tgid } };
 
-	grow_array(&r->tasks, &r->cap, r->n + 1, sizeof *r->tasks);
-	if (t->stat_state == FIELD_OK) {
-		a.starttime_known = true;
-		a.starttime = t->stat.starttime;
+	if (t->stat_state != FIELD_OK) {
+		r->unknown++;
+		return;
 	}
+	a.task.starttime_known = true;
+	a.task.starttime = t->stat.starttime;
+	a.from = (int)t->stat.nice;
+	grow_array(&r->tasks, &r->cap, r->n + 1, sizeof *r->tasks);
+	if (r->n == 0 || a.from < r->lo)
+		r->lo = a.from;
+	if (r->n == 0 || a.from > r->hi)
+		r->hi = a.from;
 	r->tasks[r->n++] = a;
 }
 
-/* The nice value shown: the thread's, or the process's leader's. */
-static bool shown_nice(const struct view_row *row, int *nice)
+/* One step more (F8 +1, F7 -1) while it still moves one of them. */
+static void renice_step(struct renice_prompt *r, int dir)
 {
-	const struct task *t = row->task ? row->task : row->proc->leader;
-
-	if (!t || t->stat_state != FIELD_OK)
-		return false;
-	*nice = (int)t->stat.nice;
-	return true;
+	if ((dir > 0 && r->lo + r->delta < NICE_MAX) ||
+	    (dir < 0 && r->hi + r->delta > NICE_MIN))
+		r->delta += dir;
 }
 
 void renice_prompt_open(struct ui *ui, int delta)
 {
 	struct renice_prompt *r = &ui->renice;
 	const struct view_row *row;
-	int nice;
 
 	if (ui->cursor < 0 || (size_t)ui->cursor >= ui->view.n) {
 		ui_message(ui, true, "nothing selected to renice");
 		return;
 	}
 	row = &ui->view.rows[ui->cursor];
-	if (!shown_nice(row, &nice)) {
-		ui_message(ui, true, "%s %d: its nice value is unknown",
-		    row->task ? "thread" : "process",
-		    row->task ? row->task->tid : row->proc->pid);
-		return;
-	}
-	r->n = 0;
+	r->n = r->unknown = 0;
 	if (row->task)
 		add_task(r, row->task);
 	else
 		for (size_t i = 0; i < row->proc->nthreads; i++)
 			add_task(r, row->proc->threads[i]);
+	if (r->n == 0) {
+		ui_message(ui, true, "%s %d: its nice value is unknown",
+		    row->task ? "thread" : "process",
+		    row->task ? row->task->tid : row->proc->pid);
+		return;
+	}
 	r->pid = row->proc->pid;
 	r->tid = row->task ? row->task->tid : 0;
-	r->from = nice;
-	r->to = clamp_nice(nice + delta);
-	r->open = r->n > 0;
+	r->delta = 0;
+	renice_step(r, delta);
+	r->open = true;
 }
 
 void renice_prompt_free(struct ui *ui)
@@ -111,40 +119,75 @@ static int renice_one(struct ui *ui, const struct act_task *t, int nice)
 	return rc;
 }
 
+/* "1", or "1..3" for threads at different values: what they have
+ * (delta 0) or will have. */
+static void values_text(const struct renice_prompt *r, int delta, char *out,
+    size_t size)
+{
+	int lo = clamp_nice(r->lo + delta), hi = clamp_nice(r->hi + delta);
+
+	if (lo == hi)
+		snprintf(out, size, "%d", lo);
+	else
+		snprintf(out, size, "%d..%d", lo, hi);
+}
+
+/* ", each +1": a process whose threads keep their differences. */
+static void each_text(const struct renice_prompt *r, char *out, size_t size)
+{
+	if (r->lo != r->hi)
+		snprintf(out, size, ", each %+d", r->delta);
+	else
+		out[0] = '\0';
+}
+
+static void renice_report(struct ui *ui, size_t ok, int err, int err_tid)
+{
+	struct renice_prompt *r = &ui->renice;
+	bool raising = r->delta < 0;
+	char to[16], each[16];
+
+	values_text(r, r->delta, to, sizeof to);
+	each_text(r, each, sizeof each);
+	if (ok == r->n && r->tid)
+		ui_message(ui, false, "thread %d: nice %s", r->tid, to);
+	else if (ok == r->n)
+		ui_message(ui, false, "process %d: nice %s (%zu thread%s%s)",
+		    r->pid, to, ok, ok == 1 ? "" : "s", each);
+	else if (ok == 0)
+		ui_message(ui, true, "renice %s %d to %s: %s",
+		    r->tid ? "thread" : "process", r->tid ? r->tid : r->pid,
+		    to, renice_strerror(err, raising));
+	else
+		ui_message(ui, true, "process %d: nice %s for %zu of %zu threads; "
+		    "thread %d: %s", r->pid, to, ok, r->n, err_tid,
+		    renice_strerror(err, raising));
+}
+
+/* Each thread moves by the same step from its own value: F8 never gives
+ * one of them more priority, F7 never less. */
 static void renice_apply(struct ui *ui)
 {
 	struct renice_prompt *r = &ui->renice;
-	bool raising = r->to < r->from;
 	size_t ok = 0;
 	int first_err = 0, err_tid = 0;
 
 	for (size_t i = 0; i < r->n; i++) {
-		int rc = renice_one(ui, &r->tasks[i], r->to);
+		const struct renice_task *t = &r->tasks[i];
+		int rc = renice_one(ui, &t->task, clamp_nice(t->from + r->delta));
 
-		source_stat_stale(ui->src, r->tasks[i].tid);
+		source_stat_stale(ui->src, t->task.tid);
 		if (rc == 0)
 			ok++;
 		else if (!first_err) {
 			first_err = rc;
-			err_tid = r->tasks[i].tid;
+			err_tid = t->task.tid;
 		}
 	}
 	/* the rows show the new value at once, not after the next refresh */
 	if (ok > 0)
 		ui_refresh(ui);
-	if (ok == r->n && r->tid)
-		ui_message(ui, false, "thread %d: nice %d", r->tid, r->to);
-	else if (ok == r->n)
-		ui_message(ui, false, "process %d: nice %d (%zu thread%s)",
-		    r->pid, r->to, ok, ok == 1 ? "" : "s");
-	else if (ok == 0)
-		ui_message(ui, true, "renice %s %d to %d: %s",
-		    r->tid ? "thread" : "process", r->tid ? r->tid : r->pid,
-		    r->to, renice_strerror(first_err, raising));
-	else
-		ui_message(ui, true, "process %d: nice %d for %zu of %zu threads; "
-		    "thread %d: %s", r->pid, r->to, ok, r->n, err_tid,
-		    renice_strerror(first_err, raising));
+	renice_report(ui, ok, first_err, err_tid);
 }
 
 void renice_prompt_key(struct ui *ui, int key)
@@ -152,9 +195,9 @@ void renice_prompt_key(struct ui *ui, int key)
 	struct renice_prompt *r = &ui->renice;
 
 	if (key == KEY_F(7) || key == ']') {
-		r->to = clamp_nice(r->to - 1);
+		renice_step(r, -1);
 	} else if (key == KEY_F(8) || key == '[') {
-		r->to = clamp_nice(r->to + 1);
+		renice_step(r, 1);
 	} else if (key == 'y' || key == 'Y' || key == '\n' || key == '\r' ||
 	    key == KEY_ENTER) {
 		r->open = false;
@@ -168,13 +211,19 @@ void renice_prompt_key(struct ui *ui, int key)
 void renice_prompt_describe(const struct ui *ui, struct buf *out)
 {
 	const struct renice_prompt *r = &ui->renice;
+	char from[16], to[16], each[16];
 
+	values_text(r, 0, from, sizeof from);
+	values_text(r, r->delta, to, sizeof to);
+	each_text(r, each, sizeof each);
 	buf_reset(out);
 	if (r->tid)
-		buf_printf(out, "renice thread %d from %d to %d? ", r->tid,
-		    r->from, r->to);
+		buf_printf(out, "renice thread %d from %s to %s? ", r->tid,
+		    from, to);
 	else
-		buf_printf(out, "renice process %d (%zu thread%s) from %d to %d? ",
-		    r->pid, r->n, r->n == 1 ? "" : "s", r->from, r->to);
+		buf_printf(out, "renice process %d (%zu thread%s%s) from %s to "
+		    "%s? ", r->pid, r->n, r->n == 1 ? "" : "s", each, from, to);
+	if (r->unknown > 0)
+		buf_printf(out, "(%zu of unknown nice left alone) ", r->unknown);
 	buf_adds(out, "F7 ] lower  F8 [ higher  y Enter: apply  other key: cancel");
 }

@@ -12,15 +12,23 @@
 
 struct ui;
 
-/* F7/F8: the nice value asked for, and the threads it goes to (a process
- * row: all of its threads, as they were shown when the prompt opened). */
+/* A thread to renice and its nice value when the prompt opened. */
+struct renice_task {
+	struct act_task	 task;
+	int		 from;
+};
+
+/* F7/F8: the threads it goes to (a process row: all of its threads, as
+ * they were shown when the prompt opened) and how far each moves: threads
+ * at different values keep their differences. */
 struct renice_prompt {
 	bool		 open;
 	int		 pid;
 	int		 tid;		/* 0: the whole process */
-	int		 from;
-	int		 to;
-	struct act_task	*tasks;
+	int		 lo, hi;	/* the threads' values when it opened */
+	int		 delta;		/* F8 +1, F7 -1, each press one more */
+	size_t		 unknown;	/* threads of unknown nice: left alone */
+	struct renice_task *tasks;
 	size_t		 n;
 	size_t		 cap;
 };

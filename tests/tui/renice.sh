@@ -47,11 +47,27 @@ assert_eq "the thread's nice" 1 "$(nice_of "$DEMO_PID" "$DEMO_SLEEPER")"
 assert_eq "its leader's nice" 0 "$(nice_of "$DEMO_PID" "$DEMO_PID")"
 keys Left
 wait_for_side_pane_of "$DEMO_PID"
-keys '[' '[' y
-wait_for_screen "the process report" "process $DEMO_PID: nice 2 \\($(demo_tids | wc -l) threads\\)"
+# Its threads are at 0 and 1 now: the prompt shows the range, and each
+# moves by the steps from its own value (the one at 1 is not set to the
+# others' value, nor are they flattened to one).
+NTHREADS=$(demo_tids | wc -l)
+keys '['
+wait_for_screen "the range in the prompt" \
+	"renice process $DEMO_PID \\($NTHREADS threads, each \\+1\\) from 0\\.\\.1 to 1\\.\\.2\\?"
+keys '[' y
+wait_for_screen "the process report" \
+	"process $DEMO_PID: nice 2\\.\\.3 \\($NTHREADS threads, each \\+2\\)"
 for tid in $(demo_tids); do
-	assert_eq "thread $tid's nice" 2 "$(nice_of "$DEMO_PID" "$tid")"
+	want=2
+	[ "$tid" = "$DEMO_SLEEPER" ] && want=3
+	assert_eq "thread $tid's nice" $want "$(nice_of "$DEMO_PID" "$tid")"
 done
+# F7: each moves down by the same steps, from its own value
+keys ']' ']' ']' y
+wait_for_screen "the process report after F7" \
+	"process $DEMO_PID: nice -1\\.\\.0 \\($NTHREADS threads, each -3\\)"
+assert_eq "the sleeper's nice after F7" 0 "$(nice_of "$DEMO_PID" "$DEMO_SLEEPER")"
+assert_eq "the leader's nice after F7" -1 "$(nice_of "$DEMO_PID" "$DEMO_PID")"
 
 # As nobody: lowering its own sleep's nice needs CAP_SYS_NICE (RLIMIT_NICE
 # is 0 here), root's is another user's.
