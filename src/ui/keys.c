@@ -207,6 +207,20 @@ static void search_again(struct ui *ui, int dir)
 		ui_message(ui, true, "not found: %s", ui->search);
 }
 
+bool key_movement(int key, long page, long far, long *delta)
+{
+	switch (key) {
+	case KEY_UP: *delta = -1; break;
+	case KEY_DOWN: case 'j': *delta = 1; break;
+	case KEY_PPAGE: *delta = -page; break;
+	case KEY_NPAGE: *delta = page; break;
+	case KEY_HOME: case 'g': *delta = -far; break;
+	case KEY_END: case 'G': *delta = far; break;
+	default: return false;
+	}
+	return true;
+}
+
 /* Keys that move: the tree's cursor, or the side pane's text when focused. */
 static bool movement_key(struct ui *ui, int key)
 {
@@ -215,15 +229,8 @@ static bool movement_key(struct ui *ui, int key)
 	/* Further than the tree or the side pane can go: clamped to the end. */
 	long far = (long)ui->view.n + ui->side_lines;
 
-	switch (key) {
-	case KEY_UP: delta = -1; break;
-	case KEY_DOWN: case 'j': delta = 1; break;
-	case KEY_PPAGE: delta = -page; break;
-	case KEY_NPAGE: delta = page; break;
-	case KEY_HOME: case 'g': delta = -far; break;
-	case KEY_END: case 'G': delta = far; break;
-	default: return false;
-	}
+	if (!key_movement(key, page, far, &delta))
+		return false;
 	ui->follow = false;
 	if (ui->focus == FOCUS_SIDE)
 		ui->side_scroll += (int)delta;

@@ -12,6 +12,7 @@
 
 #include "columns.h"
 #include "draw.h"
+#include "keys.h"
 #include "setup.h"
 #include "state.h"
 
@@ -73,20 +74,27 @@ static void move_column(struct ui *ui, int dir)
 	ui->setup_cursor = j;
 }
 
+/* The cursor keys of the tree move in the list too (Home g, End G, a page
+ * of the lines under the title): false for another key. */
+static bool setup_move(struct ui *ui, int key, size_t n)
+{
+	long page = LINES > 2 ? LINES - 2 : 1, far = (long)n, to;
+
+	if (!key_movement(key, page, far, &to))
+		return false;
+	to += (long)ui->setup_cursor;
+	ui->setup_cursor = to < 0 || n == 0 ? 0 : to >= far ? n - 1 : (size_t)to;
+	return true;
+}
+
 void setup_key(struct ui *ui, int key)
 {
 	enum column lines[COL_COUNT];
 	size_t n = setup_lines(ui, lines);
 
+	if (setup_move(ui, key, n))
+		return;
 	switch (key) {
-	case KEY_UP:
-		if (ui->setup_cursor > 0)
-			ui->setup_cursor--;
-		break;
-	case KEY_DOWN: case 'j':
-		if (ui->setup_cursor + 1 < n)
-			ui->setup_cursor++;
-		break;
 	case ' ': case '\n': case '\r': case KEY_ENTER:
 		toggle(ui, lines[ui->setup_cursor]);
 		break;
@@ -107,7 +115,7 @@ void setup_key(struct ui *ui, int key)
 void setup_draw(struct ui *ui)
 {
 	static const char title[] = "tasktop setup: columns (space shows / "
-	    "hides, F7 F8 move, Esc closes; saved on quit)";
+	    "hides, F7 F8 move, Home End g G jump, Esc closes; saved on quit)";
 	enum column lines[COL_COUNT];
 	size_t n = setup_lines(ui, lines);
 	int y = 0;

@@ -118,4 +118,23 @@ tui_start -- -p "$$,$DEMO_PID"
 wait_for_screen "nsdemo under the shell" "^ *$DEMO_PID .*[└|\`]"
 keys Home c
 wait_for_screen "c tagged two" 'tagged 2'
+
+# The F2 list moves as the tree does: Home / g to the first line, End / G
+# to the last (space then acts on the line the cursor is on).
+keys F2
+wait_for_screen "the setup screen" 'tasktop setup: columns'
+# the column on a line of the list
+setup_column() {
+	sed -E 's/^ \[.\] ([^ ]+) .*/\1/'
+}
+for home_end in "Home/End" "g/G"; do
+	first=$(screen | grep -m 1 -E '^ \[.\] ' | setup_column)
+	last=$(screen | grep -E '^ \[.\] ' | tail -n 1 | setup_column)
+	keys Down Down Down "${home_end%/*}" Space
+	wait_for_screen "$first hidden after ${home_end%/*}" "^ \[ \] $first "
+	keys Space "${home_end#*/}" Space
+	wait_for_screen "$last shown after ${home_end#*/}" "^ \[x\] $last "
+	keys Space
+	wait_for_screen "$last hidden again" "^ \[ \] $last "
+done
 echo "PASS: $test_name"
