@@ -63,7 +63,7 @@ static void batch_title(struct buf *out)
 {
 	buf_printf(out, "%*s  %-*s S %*s %*s %*s %-*s NAME\n", BATCH_ID_COLS,
 	    "PID", BATCH_USER_COLS, "USER", BATCH_CPU_COLS, "CPU%",
-	    BATCH_MEM_COLS, "MEM", BATCH_THREADS_COLS, "THR",
+	    BATCH_MEM_COLS, "RES", BATCH_THREADS_COLS, "THR",
 	    BATCH_WCHAN_COLS, "WCHAN");
 }
 

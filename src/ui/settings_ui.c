@@ -20,6 +20,11 @@
 
 static bool sort_by_name(const char *name, enum sort_key *k)
 {
+	/* the name of the memory sort before it took its column's, RES */
+	if (strcmp(name, "MEM") == 0) {
+		*k = SORT_MEM;
+		return true;
+	}
 	for (int i = 0; i < SORT_COUNT; i++)
 		if (strcmp(sort_key_name((enum sort_key)i), name) == 0) {
 			*k = (enum sort_key)i;

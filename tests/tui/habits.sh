@@ -75,7 +75,7 @@ wait_for_no_screen "no tag" 'tagged'
 
 # P M T sort by CPU%, memory, TIME+, largest first.
 keys M
-wait_for_screen "sort by memory" 'sort MEM-'
+wait_for_screen "sort by memory, named as its column" 'sort RES-'
 keys T
 wait_for_screen "sort by TIME+" 'sort TIME\+-'
 keys P

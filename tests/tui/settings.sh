@@ -104,6 +104,14 @@ grep -q '^columns=' "$DOT" && fail "settings not changed were written:
 $(cat "$DOT")"
 rm -f "$RC"
 
+# the memory sort's name before it took its column's (RES) still reads
+printf 'sort_key=MEM\n' >"$RC"
+tui_start -- -p "$DEMO_PID"
+wait_for_screen "sort_key=MEM as RES" 'sort RES'
+quit_and_wait
+assert_eq "the file after a run that changed nothing" 'sort_key=MEM' "$(cat "$RC")"
+rm -f "$RC"
+
 # ---- damaged, unreadable, hostile ---------------------------------------
 # damaged WHAT PATTERN: tasktop starts with the defaults and shows one
 # warning matching PATTERN; the pane's title and the screen stay intact.

@@ -121,7 +121,7 @@ static void test_title_line(void **state)
 {
 	const char *text = render(*state, false);
 	const char *title = strchr(text, '\n') + 1;
-	const char *expect = "    PID  USER     S  CPU%    MEM  THR WCHAN"
+	const char *expect = "    PID  USER     S  CPU%    RES  THR WCHAN"
 	    "            NAME\n";
 	assert_true(strncmp(title, expect, strlen(expect)) == 0);
 }
