@@ -2,7 +2,7 @@
  * environ_view.c - e: the selected process's environment
  * (/proc/<pid>/environ), a line a variable, sanitized, scrollable.  Like
  * htop it is read once when opened.  Another user's needs ptrace access:
- * the refusal says so.
+ * the refusal says so; a kernel thread has none, and that is said.
  */
 #include "config.h"
 
@@ -21,9 +21,18 @@ void environ_view_open(struct ui *ui)
 	enum field_state st;
 	size_t start = 0;
 	int pid = ui->sel.pid, tid = ui->sel.tid ? ui->sel.tid : ui->sel.pid;
+	const struct process *proc = pid > 0 ? snapshot_process(ui->snap, pid) :
+	    NULL;
 
 	if (pid <= 0) {
 		ui_message(ui, true, "nothing selected");
+		return;
+	}
+	/* The kernel answers ESRCH for a kernel thread's environ (it has no
+	 * memory of its own): that is not "gone". */
+	if (proc && proc->kernel_thread) {
+		ui_message(ui, false, "process %d is a kernel thread: it has no "
+		    "environment", pid);
 		return;
 	}
 	buf_init(&env);

@@ -61,6 +61,17 @@ wait_for_screen "the socket, its addresses and netns" \
 keys Escape
 wait_for_screen "the tree again" '^PID/TID'
 
+# A kernel thread (kthreadd) has no environment: said so, not "gone".
+keys p
+type_text 2
+keys Enter
+wait_for_side_pane_of 2
+keys e
+wait_for_screen "kthreadd's environment" \
+	'process 2 is a kernel thread: it has no environment'
+screen | grep -q 'gone' && fail "a kernel thread's environment is 'gone':
+$(screen | tail -n 1)"
+
 # As nobody: root's environment and files are refused, saying why.
 tm kill-server
 sleep 0.2
