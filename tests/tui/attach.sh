@@ -27,4 +27,20 @@ keys p
 type_text 2147483646
 keys Enter
 wait_for_screen "the error" 'no process or thread 2147483646'
+
+# kthreadd with kernel threads hidden (K): said so, with the key to show
+# them, not "hidden by the filter" (there is none); with a filter, that.
+keys K
+wait_for_screen "kernel threads hidden" 'no kthreads'
+keys p
+type_text 2
+keys Enter
+wait_for_screen "why 2 is hidden" '2 is hidden: kernel threads are off \(K shows them\)'
+keys K '\'
+type_text "$DEMO_NETNS"
+keys Enter
+keys p
+type_text "$OTHER"
+keys Enter
+wait_for_screen "why $OTHER is hidden" "$OTHER is hidden by the filter \\(\\\\ changes it\\)"
 echo "PASS: $test_name"
