@@ -20,6 +20,30 @@ tests_integration_ustack_fixture_cxx_CXXFLAGS = $(USTACK_FIXTURE_FLAGS) \
 	-Wall -Wextra $(WERROR_CFLAGS)
 tests_integration_ustack_fixture_cxx_LDFLAGS = -pthread
 
+# ustack_modules waits inside libraries it dlopens: one loaded only later,
+# on SIGUSR2, and one with no unwind information at all.  That one has its
+# own rule: no CFLAGS of the build's (a -g there would bring .debug_frame
+# back), no unwind tables, no start files (theirs have CFI), no
+# .eh_frame_hdr: its .eh_frame is empty and there is no .debug_frame.
+check_PROGRAMS += tests/integration/ustack_modules \
+	tests/integration/libustack_late.so
+tests_integration_ustack_modules_SOURCES = tests/integration/ustack_modules.c
+tests_integration_ustack_modules_CFLAGS = $(USTACK_FIXTURE_FLAGS) -std=gnu11 \
+	-Wall -Wextra $(WERROR_CFLAGS)
+tests_integration_ustack_modules_LDFLAGS = -pthread
+tests_integration_ustack_modules_LDADD = -ldl
+USTACK_NOCFI = tests/integration/libustack_nocfi.so
+$(USTACK_NOCFI): tests/integration/ustack_nocfi.c
+	$(AM_V_CCLD)$(CC) -O2 -g0 -fPIC -fomit-frame-pointer \
+	    -fno-asynchronous-unwind-tables -fno-unwind-tables -shared \
+	    -nostartfiles -Wl,--no-eh-frame-hdr -o $@ $(srcdir)/tests/integration/ustack_nocfi.c
+check_SCRIPTS += $(USTACK_NOCFI)
+CLEANFILES += $(USTACK_NOCFI)
+EXTRA_DIST += tests/integration/ustack_nocfi.c
+tests_integration_libustack_late_so_SOURCES = tests/integration/ustack_late.c
+tests_integration_libustack_late_so_CFLAGS = $(USTACK_FIXTURE_FLAGS) -fPIC
+tests_integration_libustack_late_so_LDFLAGS = -shared
+
 INTEGRATION_TESTS = \
 	tests/integration/json_ns.sh \
 	tests/integration/json_hidden_tid.sh \
@@ -36,6 +60,7 @@ INTEGRATION_TESTS = \
 	tests/integration/stack_groups.sh \
 	tests/integration/source_differ.sh \
 	tests/integration/ustack_json.sh \
+	tests/integration/ustack_modules.sh \
 	tests/integration/ustack_refused.sh
 check_SCRIPTS += $(INTEGRATION_TESTS)
 TESTS += $(INTEGRATION_TESTS)

@@ -2,7 +2,9 @@
 # b on a thread: its side pane shows the call chain, kernel frames then
 # user frames with the fixture's file:line, unwound again at each refresh
 # while the selection stays; moving away stops it.  b on a process row
-# unwinds its leader.
+# unwinds its leader.  Nothing is left stopped or traced: checked once the
+# unwinds have ended (while a thread is selected one may be in flight at
+# any moment, and the thread is then stopped for its length, rightly).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 . "$top_srcdir/tests/integration/ustack_lib.sh"
 require_tui
@@ -38,7 +40,6 @@ for _ in $(seq 60); do
 done
 [ "$after" -ge $((before + 4)) ] ||
 	fail "pool thread woken $((after - before)) times in 6 s at -d 0.3: not unwound again"
-assert_nothing_stopped "$FX_PID"
 
 # Moving away drops it: the next thread shows its kernel stack only, and
 # the pool thread is left alone.
@@ -50,11 +51,22 @@ before=$(voluntary_switches "$FX_PID" "$pool")
 sleep 1
 after=$(voluntary_switches "$FX_PID" "$pool")
 assert_eq "unwinds of the pool thread after moving away" 0 $((after - before))
+assert_nothing_stopped "$FX_PID"
 
 # On the process row, b unwinds the leader: main, in sleep.
 keys Left
 wait_for_side_pane_of "$FX_PID"
 keys b
 wait_for_screen "the leader's main frame" '#[0-9]+ +main\+0x'
+keys Down
+wait_for_no_screen "the leader's user stack after moving away" 'user stack'
+# the leader sleeps: only an unwind wakes it; none for 1 s, none in flight
+for _ in $(seq 20); do
+	before=$(voluntary_switches "$FX_PID" "$FX_PID")
+	sleep 1
+	after=$(voluntary_switches "$FX_PID" "$FX_PID")
+	[ "$after" = "$before" ] && break
+done
+assert_eq "unwinds of the leader after moving away" 0 $((after - before))
 assert_nothing_stopped "$FX_PID"
 echo "PASS: $test_name"
