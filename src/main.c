@@ -58,6 +58,19 @@ static void print_version(const struct source *src)
 	printf("\n");
 }
 
+/*
+ * auto takes bpf, which reads every task in one pass.  -b or --json with
+ * -p read a few processes once or a few times: procfs reads just those,
+ * and costs less than loading the BPF program (tens of ms) does.
+ */
+static enum source_kind source_kind_for(const struct cli_opts *o)
+{
+	if (o->source == SOURCE_AUTO && o->nids > 0 &&
+	    (o->mode == MODE_BATCH || o->mode == MODE_JSON))
+		return SOURCE_PROCFS;
+	return o->source;
+}
+
 int main(int argc, char **argv)
 {
 	static struct cli_opts o;
@@ -76,8 +89,8 @@ int main(int argc, char **argv)
 		break;
 	}
 
-	struct source *src = source_open(o.source, o.proc_root, err,
-	    sizeof err);
+	struct source *src = source_open(source_kind_for(&o), o.proc_root,
+	    err, sizeof err);
 	if (src == NULL) {
 		/* it names --proc-root's argument: untrusted bytes */
 		struct buf b;

@@ -3,7 +3,9 @@
  * is unwound by the helper (docs/ARCHITECTURE.md "User stacks"); the
  * writers then only look the results up by tid.  The requests go out at
  * once and the helper works through them one thread at a time, so a
- * process's session is made once and reused for all its threads.
+ * process's session is made once and reused for all its threads; a
+ * process whose every thread is shown is one request (tid 0), whose
+ * threads the helper lists itself, reading the maps once for them all.
  */
 #include "config.h"
 
@@ -63,6 +65,10 @@ void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
 	for (size_t i = 0; i < s->nlist; i++) {
 		const struct process *p = s->list[i];
 		bool all = threads || (expanded && intmap_get(expanded, p->pid));
+		if (all) {	/* one request: its maps are read once */
+			unwinder_request(us->unwinder, p->pid, 0);
+			continue;
+		}
 		for (size_t j = 0; j < p->nthreads; j++) {
 			const struct task *t = p->threads[j];
 			if (all || t->tid == p->pid)

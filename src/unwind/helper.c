@@ -52,7 +52,10 @@ static void send_result(struct helper *hp)
 		_exit(1);
 }
 
-/* The thread stopped: unwind, resume at once, then look up. */
+/* The thread stopped: unwind, resume at once, then look up.  A chain
+ * that ends early may have met a module mapped since the maps were last
+ * read (the threads of a process share one reading): read them again, and
+ * if they changed, unwind again before letting the thread go. */
 static void unwind_stopped(struct helper *hp, struct session *s,
     const struct stopped *st)
 {
@@ -61,6 +64,12 @@ static void unwind_stopped(struct helper *hp, struct session *s,
 	struct helper_result *h = &hp->res;
 
 	size_t n = session_unwind(s, st->tid, pcs, act, HELPER_MAX_PCS, h);
+	if (h->r.reason != UNWIND_REASON_NONE &&
+	    session_maps_changed(&hp->ctx, s)) {
+		h->r.reason = UNWIND_REASON_NONE;
+		h->r.error = NULL;
+		n = session_unwind(s, st->tid, pcs, act, HELPER_MAX_PCS, h);
+	}
 	h->r.stopped_us = stop_resume(st);
 	if (n > 0)
 		session_symbolize(s, pcs, act, n, h);
@@ -94,8 +103,10 @@ static void stop_failed(struct helper *hp, enum stop_outcome o, int err,
 	}
 }
 
+/* *batch: the session of the threads of one request, whose maps were read
+ * for the first of them; NULL for the first. */
 static void unwind_thread(struct helper *hp, uint32_t id, int tgid, int tid,
-    bool last)
+    bool last, struct session **batch)
 {
 	struct helper_result *h = &hp->res;
 	struct proc_status status;
@@ -111,12 +122,13 @@ static void unwind_thread(struct helper *hp, uint32_t id, int tgid, int tid,
 		helper_fail(h, UNWIND_REASON_D_STATE, "in D state: kernel stack only");
 		goto done;
 	}
-	struct session *s = session_get(&hp->ctx, tgid, h);
+	struct session *s = *batch ? *batch : session_get(&hp->ctx, tgid, h);
 	if (s == NULL) {
 		if (h->r.reason == UNWIND_REASON_PERMISSION)
 			refuse_permission(&hp->ctx, h, &status, EACCES);
 		goto done;
 	}
+	*batch = s;
 	struct stopped st;
 	int err = 0;
 	enum stop_outcome o = stop_thread(tid, UNWIND_STOP_DEADLINE_MS, &st, &err);
@@ -141,8 +153,9 @@ static void unwind_process(struct helper *hp, uint32_t id, int tgid)
 		send_result(hp);
 		return;
 	}
+	struct session *batch = NULL;
 	for (int i = 0; i < n; i++)
-		unwind_thread(hp, id, tgid, hp->tids[i], i == n - 1);
+		unwind_thread(hp, id, tgid, hp->tids[i], i == n - 1, &batch);
 }
 
 static bool read_request(int fd, struct unwind_request *rq)
@@ -178,6 +191,8 @@ static void helper_setup(struct helper *hp, int fd, pid_t client)
 	const char *dbg = getenv("TASKTOP_DEBUGINFOD");
 	if (dbg == NULL || strcmp(dbg, "1") != 0)
 		unsetenv("DEBUGINFOD_URLS");
+	else
+		debuginfo_use_debuginfod(true);
 }
 
 void helper_main(int fd, pid_t client)
@@ -189,8 +204,10 @@ void helper_main(int fd, pid_t client)
 	while (!hp.must_exit && read_request(fd, &rq)) {
 		if (rq.tid == 0)
 			unwind_process(&hp, rq.id, rq.tgid);
-		else
-			unwind_thread(&hp, rq.id, rq.tgid, rq.tid, true);
+		else {
+			struct session *alone = NULL;
+			unwind_thread(&hp, rq.id, rq.tgid, rq.tid, true, &alone);
+		}
 	}
 	_exit(0);
 }

@@ -90,12 +90,24 @@ enum stop_outcome stop_thread(int tid, int deadline_ms, struct stopped *s,
 uint32_t stop_resume(const struct stopped *s);
 double helper_clock(void);
 
+/* debuginfo.c: the find_debuginfo callback of every session; debuginfod
+ * (the network) only when turned on. */
+struct Dwfl_Module;
+void debuginfo_use_debuginfod(bool on);
+int debuginfo_find(struct Dwfl_Module *mod, void **userdata,
+    const char *modname, uint64_t base, const char *file_name,
+    const char *debuglink_file, uint32_t debuglink_crc,
+    char **debuginfo_file_name);
+
 /* session.c: one libdw session per process, cached. */
 struct session;
 /* The session of tgid, made or brought up to date with its maps.  NULL with
  * the reason set in h when libdw can't report the process. */
 struct session *session_get(const struct helper_ctx *c, int tgid,
     struct helper_result *h);
+/* Read the maps again; true when they changed and the modules were
+ * reported anew (false also when they could not be read). */
+bool session_maps_changed(const struct helper_ctx *c, struct session *s);
 /* Unwind tid (stopped): its pcs and whether each is an activation (frame
  * 0, or a signal frame) rather than a return address.  The count; reason
  * set in h when the chain ended early. */

@@ -32,12 +32,13 @@ struct session {
 
 static struct session sessions[SESSION_MAX];
 
-/* Debuginfod goes to the network: only when the user asked for it, by
- * setting TASKTOP_DEBUGINFOD=1 beside DEBUGINFOD_URLS. */
+/* Debug files by build ID and debuglink (debuginfo.c); debuginfod goes to
+ * the network: only when the user asked for it, by setting
+ * TASKTOP_DEBUGINFOD=1 beside DEBUGINFOD_URLS. */
 static char *debuginfo_path;
 static const Dwfl_Callbacks proc_callbacks = {
 	.find_elf = dwfl_linux_proc_find_elf,
-	.find_debuginfo = dwfl_standard_find_debuginfo,
+	.find_debuginfo = debuginfo_find,
 	.debuginfo_path = &debuginfo_path,
 };
 
@@ -177,6 +178,21 @@ struct session *session_get(const struct helper_ctx *c, int tgid,
 	s->maps_sig = sig;
 	s->used = helper_clock();
 	return s;
+}
+
+bool session_maps_changed(const struct helper_ctx *c, struct session *s)
+{
+	struct helper_result scratch;
+	uint64_t sig = maps_signature(c, s->tgid);
+
+	if (sig == 0 || sig == s->maps_sig)
+		return false;
+	/* a failure here shows as the unwind's own failure */
+	helper_result_init(&scratch, 0, s->tgid, 0);
+	bool ok = session_report(s, &scratch);
+	helper_result_clear(&scratch);
+	s->maps_sig = ok ? sig : 0;
+	return ok;
 }
 
 Dwfl *session_dwfl(struct session *s)

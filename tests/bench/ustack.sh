@@ -36,33 +36,49 @@ fx=$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$work/fx")	# its own word: $! may be a s
 nthreads=$(ls "/proc/$fx/task" | wc -l)
 pool0=$(sed -n 's/.*pool=\([0-9]*\).*/\1/p' "$work/fx")
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 max_gap_us() { od -An -t u8 -j 8 -N 8 "$work/stats" | awk '{ printf "%d", $1 / 1000 }'; }
 
-# run NAME CMD…: wall ms, and the longest gap of the ticker meanwhile (its
-# own stop: every tool stops it once), appended to NAME's lists.
+# The tool's wall time in ms, timed by the shell that runs it (no fork
+# between the clock reads and the tool); with WHERE=nodebug in a private
+# mount namespace whose /usr/lib/debug is an empty tmpfs: no separate debug
+# file is found for any module (libc6-dbg's stay installed for the system).
+timed='t0=$EPOCHREALTIME; "$@" >"$OUT" 2>"$ERR" || exit 1; t1=$EPOCHREALTIME
+	echo $(( (${t1/./} - ${t0/./}) / 1000 ))'
+wall_of() {
+	local where=$1
+	shift
+	if [ "$where" = nodebug ]; then
+		unshare -m -- bash -c "mount -t tmpfs tasktop-bench /usr/lib/debug && $timed" sh "$@"
+	else
+		bash -c "$timed" sh "$@"
+	fi
+}
+
+# run NAME WHERE CMD…: wall ms, and the longest gap of the ticker meanwhile
+# (its own stop: every tool stops it once), appended to NAME's lists.
 declare -A wall gap
 run() {
-	local name=$1 t0 t1
-	shift
+	local name=$1 where=$2 ms
+	shift 2
 	kill -USR1 "$fx"; sleep 0.05	# the fixture resets its longest gap
-	t0=$(now_ms)
-	"$@" >"$work/$name.out" 2>"$work/$name.err" || die "$name failed: $(head -c 300 "$work/$name.err")"
-	t1=$(now_ms)
+	ms=$(OUT=$work/$name.out ERR=$work/$name.err wall_of "$where" "$@") ||
+		die "$name failed: $(head -c 300 "$work/$name.err")"
 	sleep 0.01
-	wall[$name]+="$((t1 - t0)) "
+	wall[$name]+="$ms "
 	gap[$name]+="$(max_gap_us) "
 }
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 for i in $(seq "$runs"); do
-	run eu-stack eu-stack -p "$fx"
-	run eu-stack-s-i eu-stack -s -i -p "$fx"
-	run tasktop "$tasktop" --json --ustack -n 1 -p "$fx"
-	run tasktop-d0 "$tasktop" --json --ustack -n 1 -d 0 -p "$fx"
+	for where in debug nodebug; do
+		run eu-stack.$where $where eu-stack -p "$fx"
+		run eu-stack-s-i.$where $where eu-stack -s -i -p "$fx"
+		run tasktop.$where $where "$tasktop" --json --ustack -n 1 -p "$fx"
+		run tasktop-d0.$where $where "$tasktop" --json --ustack -n 1 -d 0 -p "$fx"
+	done
 done
-frames=$(jq '[.processes[].threads[] | select(.ustack != null)] | length' "$work/tasktop-d0.out")
+frames=$(jq '[.processes[].threads[] | select(.ustack != null)] | length' "$work/tasktop-d0.debug.out")
 [ "$frames" -eq "$nthreads" ] || say "warning: tasktop unwound $frames of $nthreads threads"
 
 reunwind=$("$probe" "$fx" "$pool0" 300)
@@ -71,15 +87,25 @@ m() { echo "${wall[$1]}" | median; }
 g() { echo "${gap[$1]}" | tr ' ' '\n' | grep . | sort -n | tail -n 1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
+debug_file=$(jq -r '[.processes[].threads[].ustack[]? | select(.module | tostring | test("/libc[.]so")) | .file] | map(select(. != null)) | length > 0' "$work/tasktop-d0.debug.out")
+nodebug_file=$(jq -r '[.processes[].threads[].ustack[]? | select(.module | tostring | test("/libc[.]so")) | .file] | map(select(. != null)) | length > 0' "$work/tasktop-d0.nodebug.out")
+
 printf '%s threads, %s runs each, alternating; medians of wall time, worst ticker gap\n' \
 	"$nthreads" "$runs"
-printf '| measure | tasktop | reference | ratio | goal |\n|---|---|---|---|---|\n'
-printf '| wall ms, `--json --ustack -n 1` vs `eu-stack -p` | %s | %s | %s | <= 0.5 |\n' \
-	"$(m tasktop)" "$(m eu-stack)" "$(ratio "$(m tasktop)" "$(m eu-stack)")"
-printf '| wall ms, same with `-d 0` (no CPU%% presample) vs `eu-stack -p` | %s | %s | %s | <= 0.5 |\n' \
-	"$(m tasktop-d0)" "$(m eu-stack)" "$(ratio "$(m tasktop-d0)" "$(m eu-stack)")"
-printf '| wall ms, `-d 0` vs `eu-stack -s -i -p` (lines and inlines too) | %s | %s | %s | - |\n' \
-	"$(m tasktop-d0)" "$(m eu-stack-s-i)" "$(ratio "$(m tasktop-d0)" "$(m eu-stack-s-i)")"
-printf '| longest ticker gap us (1 ms ticks; its own stop) vs eu-stack | %s | %s | %s | <= 5000 us |\n' \
-	"$(g tasktop-d0)" "$(g eu-stack)" "$(ratio "$(g tasktop-d0)" "$(g eu-stack)")"
-printf '| re-unwind of a known thread (client round trip) | %s | - | - | <= 1 ms |\n' "$reunwind"
+printf 'libc frames with file:line: %s with the system'"'"'s debug files, %s without\n' \
+	"$debug_file" "$nodebug_file"
+printf '| measure | debug files | tasktop | reference | ratio | goal |\n|---|---|---|---|---|---|\n'
+for where in debug nodebug; do
+	printf '| wall ms, `--json --ustack -n 1` vs `eu-stack -p` | %s | %s | %s | %s | <= 0.5 |\n' \
+		"$where" "$(m tasktop.$where)" "$(m eu-stack.$where)" \
+		"$(ratio "$(m tasktop.$where)" "$(m eu-stack.$where)")"
+	printf '| wall ms, `-n 1 -d 0` (no CPU%% presample) vs `eu-stack -p` | %s | %s | %s | %s | <= 0.5 |\n' \
+		"$where" "$(m tasktop-d0.$where)" "$(m eu-stack.$where)" \
+		"$(ratio "$(m tasktop-d0.$where)" "$(m eu-stack.$where)")"
+	printf '| wall ms, `-n 1 -d 0` vs `eu-stack -s -i -p` (lines and inlines too) | %s | %s | %s | %s | - |\n' \
+		"$where" "$(m tasktop-d0.$where)" "$(m eu-stack-s-i.$where)" \
+		"$(ratio "$(m tasktop-d0.$where)" "$(m eu-stack-s-i.$where)")"
+done
+printf '| longest ticker gap us (1 ms ticks; its own stop) vs eu-stack | debug | %s | %s | %s | <= 5000 us |\n' \
+	"$(g tasktop-d0.debug)" "$(g eu-stack.debug)" "$(ratio "$(g tasktop-d0.debug)" "$(g eu-stack.debug)")"
+printf '| re-unwind of a known thread (client round trip) | debug | %s | - | - | <= 1 ms |\n' "$reunwind"

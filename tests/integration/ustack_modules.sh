@@ -5,20 +5,30 @@
 #   and the library; the other threads of the process are unwound whole;
 # - a library loaded after the first unwind of a --json --ustack -n 2 run
 #   (the process's maps change between the samples) is known to the second:
-#   the thread waiting in it shows its function, module and file:line.
+#   the thread waiting in it shows its function, module and file:line;
+#   that library's debug info is in a separate file, found by its
+#   .gnu_debuglink name in the library's .debug/ directory.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
 . "$top_srcdir/tests/integration/ustack_lib.sh"
 require_root
-require_tools
+require_tools objcopy
 MODULES=$top_builddir/tests/integration/ustack_modules
 LATE_SOURCE=$top_srcdir/tests/integration/ustack_late.c
+lib=$WORK/lib
+mkdir -p "$lib/.debug"
 for f in "$MODULES" "$top_builddir/tests/integration/libustack_nocfi.so" \
     "$top_builddir/tests/integration/libustack_late.so"; do
 	[ -e "$f" ] || fail "no $f"
+	cp "$f" "$lib/"
 done
+( cd "$lib" && objcopy --only-keep-debug libustack_late.so .debug/late.debug &&
+	objcopy --strip-debug --add-gnu-debuglink=.debug/late.debug libustack_late.so ) ||
+	fail "could not split libustack_late.so's debug info"
+! LC_ALL=C readelf -S "$lib/libustack_late.so" | grep -q debug_info ||
+	fail "libustack_late.so still has its .debug_info"
 
 out=$WORK/modules.out
-"$MODULES" --lifetime 120 >"$out" 2>&1 &
+"$MODULES" --lifetime 120 --libdir "$lib" >"$out" 2>&1 &
 FX_PIDS+=($!)
 wait_for_line "$out"
 for field in $(head -n 1 "$out"); do
@@ -71,7 +81,7 @@ assert_jq "first sample: no late thread yet" "$WORK/first.json" \
 assert_order "$WORK/second.json" "$MD_LATE" read late_wait library_thread start_thread
 late_q=".processes[].threads[] | select(.tid == $MD_LATE) | .ustack[] | select(.symbol == \"late_wait\")"
 assert_jq "second sample: late_wait's module and file:line" "$WORK/second.json" \
-	"[$late_q | (.module | endswith(\"/libustack_late.so\")), \"\(.file | split(\"/\") | last):\(.line)\"]" \
+	"[$late_q | (.module | endswith(\"/libustack_late.so\")), \"\(.file // \"-\" | split(\"/\") | last):\(.line)\"]" \
 	"[true,\"ustack_late.c:$(grep -n 'LINE:late' "$LATE_SOURCE" | cut -d: -f1)\"]"
 assert_nothing_stopped "$MD_PID"
 echo "PASS: $test_name"
