@@ -51,6 +51,7 @@ void layout_compute(struct layout *l, int lines, int cols,
 	int header_h = 1 + (want->meter_lines > 0 &&
 	    want->meter_lines < lines / 2 ? want->meter_lines : 0);
 	int body_h = lines - header_h - hint_h;
+	int side_w;
 
 	memset(l, 0, sizeof *l);
 	l->separator_x = -1;
@@ -60,8 +61,7 @@ void layout_compute(struct layout *l, int lines, int cols,
 	}
 	l->header = rect_make(0, 0, header_h, cols);
 	l->hint = rect_make(lines - hint_h, 0, hint_h, cols);
-	int side_w = beside_width(cols, want);
-
+	side_w = beside_width(cols, want);
 	if (side_w > 0) {
 		int tree_w = cols - side_w - 1;
 

@@ -248,10 +248,13 @@ static void event_loop(struct ui *ui, int sigfd)
 	double wake = next_refresh;
 
 	while (!ui->quit) {
+		double now;
+		int n;
+
 		screen_draw(ui);
 		ustack_send_due(ui);
 		fds[2].fd = ustack_fd(ui);
-		int n = poll(fds, 3, loop_timeout_ms(ui, wake));
+		n = poll(fds, 3, loop_timeout_ms(ui, wake));
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n > 0 && fds[1].revents)
@@ -260,7 +263,7 @@ static void event_loop(struct ui *ui, int sigfd)
 		ustack_service(ui, clock_seconds(CLOCK_MONOTONIC));
 		if (n > 0 && fds[0].revents && !terminal_event(ui, fds[0].revents))
 			break;
-		double now = clock_seconds(CLOCK_MONOTONIC);
+		now = clock_seconds(CLOCK_MONOTONIC);
 		groups_view_tick(ui, now);
 		if (ui->quit || ui->paused || now < wake)
 			continue;

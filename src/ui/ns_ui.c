@@ -62,11 +62,13 @@ static void overview_add_mounted(struct ui *ui)
 {
 	size_t n = 0;
 	const struct ns_name *names = detail_ns_names(source_detail(ui->src), &n);
+	enum ns_type *types;
+	uint64_t *inos;
 
 	if (n == 0 || source_is_restricted(ui->src))
 		return;
-	enum ns_type *types = oom_calloc(n, sizeof *types, "namespace names");
-	uint64_t *inos = oom_calloc(n, sizeof *inos, "namespace names");
+	types = oom_calloc(n, sizeof *types, "namespace names");
+	inos = oom_calloc(n, sizeof *inos, "namespace names");
 	for (size_t i = 0; i < n; i++) {
 		types[i] = names[i].type;
 		inos[i] = names[i].ino;

@@ -72,15 +72,17 @@ static void move_cursor(struct ui *ui, long delta)
 static void enter(struct ui *ui)
 {
 	long c = *list_cursor(ui);
+	int tid;
 
 	if (c < 0 || c >= list_len(ui))
 		return;
 	if (ui->ns.level == NS_VIEW_LIST) {
 		const struct ns_entry *e = &ui->ns.overview.v[c];
+
 		ns_view_open_tasks(ui, e->type, e->ino);
 		return;
 	}
-	int tid = ui->ns.tids[c];
+	tid = ui->ns.tids[c];
 	ui->ns.level = NS_VIEW_CLOSED;
 	attach_id(ui, tid);
 }
@@ -195,6 +197,7 @@ static void task_draw(struct ui *ui, int y, int tid, bool selected)
 
 static void title_draw(struct ui *ui)
 {
+	static const char tasks_title[] = "     TID      PID KIND     NAME";
 	struct buf *b = &ui->text;
 
 	buf_reset(b);
@@ -205,6 +208,7 @@ static void title_draw(struct ui *ui)
 	} else {
 		const struct ns_name *name = detail_ns_name(source_detail(ui->src),
 		    ui->ns.tasks_type, ui->ns.tasks_ino);
+
 		buf_printf(b, "tasks in %s %llu ", ns_type_name(ui->ns.tasks_type),
 		    (unsigned long long)ui->ns.tasks_ino);
 		if (name)
@@ -213,7 +217,6 @@ static void title_draw(struct ui *ui)
 	}
 	draw_fill(ui, 0, 0, COLS, THEME_HEADER);
 	draw_cell(ui, 0, 0, COLS, THEME_HEADER, b->data, b->len);
-	static const char tasks_title[] = "     TID      PID KIND     NAME";
 	draw_fill(ui, 1, 0, COLS, THEME_TITLE);
 	if (ui->ns.level == NS_VIEW_LIST)
 		draw_cell(ui, 1, 0, COLS, THEME_TITLE, COLS_TITLE,

@@ -133,11 +133,13 @@ static void relatives_line(struct pane_lines *pl, const struct task_detail *d)
 static void history_lines(struct pane_lines *pl, const struct task_detail *d)
 {
 	const struct task *t = snapshot_task(pl->ui->snap, d->tid);
+	const struct ns_history *h;
+	size_t kept;
 
 	if (t == NULL || t->tgid != d->tgid)
 		return;
-	const struct ns_history *h = &t->ns_hist;
-	size_t kept = ns_history_kept(h);
+	h = &t->ns_hist;
+	kept = ns_history_kept(h);
 	for (size_t k = 0; k < kept && k < PANE_MOVES; k++) {
 		const struct ns_change *c = ns_history_at(h, kept - 1 - k);
 		double s = pl->ui->snap->wall - c->wall;
@@ -203,9 +205,11 @@ static void block_ifs(struct block *bl, const struct netns_contents *c)
 	}
 	for (size_t i = 0; i < c->nifs; i++) {
 		const struct netns_if *f = &c->ifs[i];
+		const char *up = !f->up ? "down" :
+		    f->running || f->loopback ? "up" : "up, no carrier";
+
 		block_add(bl, f->up ? THEME_PANE : THEME_NETNS, " %s %s", f->name,
-		    f->up ? (f->running || f->loopback ? "up" : "up, no carrier")
-		    : "down");
+		    up);
 		for (size_t j = 0; j < c->naddrs; j++) {
 			const struct netns_addr *a = &c->addrs[j];
 			if (a->ifindex != f->index)

@@ -153,14 +153,14 @@ static void signal_confirmed(struct ui *ui)
 	const struct signal_choice *c = &signal_choices[ui->kill.choice];
 	const char *what = ui->kill.whole_process ? "process" : "thread";
 	int id = ui->kill.whole_process ? ui->kill.pid : ui->kill.tid;
+	int rc;
 
 	if (ui->kill.tagged) {
 		tagged_confirmed(ui);
 		return;
 	}
-	int rc = act_signal(&ui->kill.pin, c->signo,
+	rc = act_signal(&ui->kill.pin, c->signo,
 	    ui->kill.whole_process ? ACT_PROCESS : ACT_THREAD);
-
 	signal_prompt_close(&ui->kill);
 	if (rc < 0)
 		ui_message(ui, true, "SIG%s to %s %d: %s", c->name, what, id,

@@ -150,11 +150,13 @@ static size_t tokenize(const char *s, size_t len, struct token *tok, size_t max)
 	size_t n = 0, i = 0;
 
 	while (i < len) {
+		size_t start;
+
 		if (is_blank(s[i])) {
 			i++;
 			continue;
 		}
-		size_t start = i;
+		start = i;
 		if (s[i] == '=')
 			i++;
 		else
