@@ -181,7 +181,8 @@ static void task_draw(struct ui *ui, int y, int tid, bool selected)
 	const struct task *t = snapshot_task(ui->snap, tid);
 	struct buf *b = &ui->text;
 	enum theme_elem style = selected ? THEME_CURSOR : THEME_NORMAL;
-	const char *comm = "";
+	const char *comm;
+	size_t len;
 
 	draw_fill(ui, y, 0, COLS, style);
 	if (t == NULL)
@@ -191,7 +192,8 @@ static void task_draw(struct ui *ui, int y, int tid, bool selected)
 	buf_reset(b);
 	buf_printf(b, "%8d %8d %s  ", t->tid, t->tgid,
 	    t->tid == t->tgid ? "process" : "thread ");
-	buf_add(b, comm, task_comm_view(t, &comm));
+	len = task_comm_view(t, &comm);
+	buf_add(b, comm, len);
 	draw_cell(ui, y, 0, COLS, style, b->data, b->len);
 }
 
