@@ -148,6 +148,7 @@ struct process {
 	int		 pid;
 	int		 ppid;
 	unsigned	 seen;
+	unsigned	 changed_gen;		/* last refresh a thread came, went or changed */
 
 	struct task	**threads;		/* ascending tid, the leader first when alive */
 	size_t		 nthreads;
@@ -218,6 +219,7 @@ struct snapshot {
 	size_t		 nroots;
 	size_t		 roots_cap;
 	size_t		 ntasks;		/* threads in the snapshot */
+	size_t		 nrunning;		/* of them in state R */
 
 	unsigned	 generation;		/* refresh count, starts at 1 */
 	double		 wall;			/* time(2)-like seconds of this refresh */
@@ -273,10 +275,11 @@ void process_display_name(const struct process *p, struct buf *out);
 /* A kernel state letter worth showing: printable, not the model's '?'. */
 bool state_letter_known(char state);
 
-/* Take this refresh's namespace links into every task's ns_hist: a change
- * since the last refresh is remembered, a new thread of a known process
- * whose netns is not the reference's is marked born_foreign.  Pure; run by
- * snapshot_refresh after process_derive_ns. */
+/* Take this refresh's namespace links into the ns_hist of every task of a
+ * process changed this refresh (p->changed_gen; the others' links did not
+ * move): a change since the last refresh is remembered, a new thread of a
+ * known process whose netns is not the reference's is marked born_foreign.
+ * Pure; run by snapshot_end() after process_derive_ns. */
 void ns_history_update(struct snapshot *s);
 /* How many of h's changes are kept (at most NS_HISTORY_KEEP), and the i-th
  * of them, 0 the oldest kept; the headline change (NULL when none). */

@@ -22,6 +22,7 @@ void snapshot_begin(struct snapshot *s, double mono, double wall)
 	s->nlist = 0;
 	s->ntasks = 0;
 	snapshot_priv(s)->nidentity = 0;
+	snapshot_priv(s)->put_proc = NULL;
 }
 
 void snapshot_put_load(struct snapshot *s, const double load[3])
@@ -32,32 +33,85 @@ void snapshot_put_load(struct snapshot *s, const double load[3])
 	s->load_ok = true;
 }
 
+/*
+ * Work in proportion to what changed.  A process none of whose threads
+ * changed (same tasks in the same order, no value that its rows or marks
+ * derive from moved) keeps all it derived: its threads' order, leader,
+ * sums, namespace reference and marks, history.  Most tasks sleep, so most
+ * processes are skipped at snapshot_end().
+ */
+static void process_changed(struct process *p, unsigned generation)
+{
+	p->changed_gen = generation;
+}
+
+/*
+ * The process whose tasks are being put: a source that puts a group's
+ * tasks one after another (the BPF walk does; procfs too) in the order of
+ * the last refresh finds each task where its process had it, without a
+ * hash lookup.  The group left is done: a thread count that differs from
+ * the last refresh's is a change.
+ */
+static void put_proc_leave(struct snapshot *s)
+{
+	struct snapshot_priv *priv = snapshot_priv(s);
+
+	if (priv->put_proc != NULL &&
+	    priv->put_proc->nthreads != priv->put_prev_n)
+		process_changed(priv->put_proc, s->generation);
+	priv->put_proc = NULL;
+}
+
 /* The group of a record, listed in s->list at its first task this time. */
 static struct process *refresh_process_of(struct snapshot *s, int tgid)
 {
-	struct process *p = intmap_get(&s->procs, tgid);
+	struct snapshot_priv *priv = snapshot_priv(s);
+	struct process *p = priv->put_proc;
 
+	if (p != NULL && p->pid == tgid)
+		return p;
+	put_proc_leave(s);
+	p = intmap_get(&s->procs, tgid);
 	if (p == NULL) {
 		p = process_new(tgid);
 		intmap_put(&s->procs, tgid, p);
+		process_changed(p, s->generation);
 	}
 	if (p->seen != s->generation) {
 		p->seen = s->generation;
+		priv->put_proc = p;
+		priv->put_prev_n = p->nthreads;
 		p->nthreads = 0;
 		p->group_cpu_ok = false;
 		model_grow(&s->list, &s->list_cap, s->nlist + 1,
 		    sizeof(*s->list));
 		s->list[s->nlist++] = p;
+	} else {
+		/* back to a group put before: its order is another */
+		process_changed(p, s->generation);
 	}
 	return p;
 }
 
+/* The task the last refresh had where this one's is put (only while its
+ * thread array still holds the last refresh's: no sweep has run yet). */
+static struct task *put_predicted(const struct snapshot *s,
+    const struct process *p, int tid)
+{
+	const struct snapshot_priv *priv = snapshot_priv(s);
+	struct task *t;
+
+	if (p != priv->put_proc || p->nthreads >= priv->put_prev_n)
+		return NULL;
+	t = p->threads[p->nthreads];
+	return t->tid == tid ? t : NULL;
+}
+
 /* The task behind tid for group tgid; a tid that moved to another group
  * (reused, or an exec by a non-leader thread) starts over. */
-static struct task *refresh_task_of(struct snapshot *s, int tid, int tgid)
+static struct task *refresh_task_of(struct snapshot *s, struct task *t,
+    int tid, int tgid)
 {
-	struct task *t = intmap_get(&s->tasks, tid);
-
 	if (t == NULL) {
 		t = task_new(tid, tgid);
 		intmap_put(&s->tasks, tid, t);
@@ -71,17 +125,27 @@ static struct task *refresh_task_of(struct snapshot *s, int tid, int tgid)
 
 void snapshot_put(struct snapshot *s, const struct task_record *r)
 {
-	struct task *t = intmap_get(&s->tasks, r->tid);
+	struct process *p;
+	struct task *t;
+	bool predicted;
 
 	if (r->stat_state == FIELD_GONE || r->tid <= 0 || r->tgid <= 0)
 		return;		/* exited since it was listed */
+	p = snapshot_priv(s)->put_proc;
+	t = p != NULL && p->pid == r->tgid ? put_predicted(s, p, r->tid) : NULL;
+	predicted = t != NULL;
+	if (t == NULL)
+		t = intmap_get(&s->tasks, r->tid);
 	if (t != NULL && t->seen == s->generation)
 		return;		/* put for another group moments ago */
-	t = refresh_task_of(s, r->tid, r->tgid);
-	task_take_record(t, r, s->generation, s->interval);
+	t = refresh_task_of(s, t, r->tid, r->tgid);
+	p = refresh_process_of(s, r->tgid);
+	if (task_take_record(t, r, s->generation, s->interval) ||
+	    !(predicted || put_predicted(s, p, r->tid) == t))
+		process_changed(p, s->generation);
 	t->seen = s->generation;
-	t->proc = refresh_process_of(s, r->tgid);
-	process_add_thread(t->proc, t);
+	t->proc = p;
+	process_add_thread(p, t);
 	s->ntasks++;
 }
 
@@ -90,8 +154,9 @@ void snapshot_put_ns(struct snapshot *s, int tid,
 {
 	struct task *t = intmap_get(&s->tasks, tid);
 
-	if (t != NULL && t->seen == s->generation)
-		task_take_ns(t, state, ino);
+	if (t != NULL && t->seen == s->generation &&
+	    task_take_ns(t, state, ino))
+		process_changed(t->proc, s->generation);
 }
 
 void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
@@ -99,6 +164,8 @@ void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
 	struct process *p = intmap_get(&s->procs, tgid);
 
 	if (p != NULL && p->seen == s->generation) {
+		if (p->group_cpu_ns != cpu_ns)
+			process_changed(p, s->generation);
 		p->group_cpu_ok = true;
 		p->group_cpu_ns = cpu_ns;
 	}
@@ -154,19 +221,35 @@ static void refresh_want_identity(struct snapshot *s, struct process *p)
 	priv->identity[priv->nidentity++] = p;
 }
 
+/* What a process derives holds unless it changed; a group time not put
+ * this refresh (the sum of its threads stands in) or an identity never
+ * read is a change too. */
+static bool process_unchanged(const struct snapshot *s,
+    const struct process *p)
+{
+	return p->changed_gen != s->generation && p->group_cpu_ok &&
+	    p->cmdline_state != FIELD_UNREAD;
+}
+
 void snapshot_end(struct snapshot *s)
 {
 	size_t i;
 
+	put_proc_leave(s);
 	refresh_sweep(s);
 	refresh_order_list(s);
 	for (i = 0; i < s->nlist; i++) {
 		struct process *p = s->list[i];
 
+		if (process_unchanged(s, p))
+			continue;
+		process_changed(p, s->generation);
 		process_order_threads(p);
 		if (process_update(p, s->generation, s->page_kb, s->hz))
 			refresh_want_identity(s, p);
 		process_derive_ns(p);
+		if (!p->group_cpu_ok)
+			p->group_cpu_ns = UINT64_MAX;	/* no value: any differs */
 	}
 	ns_history_update(s);
 	tree_build(s);

@@ -108,6 +108,21 @@ static bool same_comm(const struct task *t, const struct proc_stat *r)
 	return len == r->comm_len && memcmp(comm, r->comm, len) == 0;
 }
 
+/* Whether a record's stat differs from the one the task has. */
+static bool task_stat_differs(const struct task *t, const struct proc_stat *ps)
+{
+	const struct task_stat *ts = &t->stat;
+
+	return ts->utime != ps->utime || ts->stime != ps->stime ||
+	    ts->starttime != ps->starttime || ts->vsize != ps->vsize ||
+	    ts->rss_pages != ps->rss_pages || ts->ppid != ps->ppid ||
+	    ts->num_threads != clamp_int(ps->num_threads) ||
+	    ts->processor != ps->processor ||
+	    ts->priority != clamp_int(ps->priority) ||
+	    ts->nice != clamp_int(ps->nice) || ts->state != ps->state ||
+	    !same_comm(t, ps);
+}
+
 /* Take a record's stat in the model's widths. */
 static void task_take_stat(struct task *t, const struct proc_stat *ps)
 {
@@ -128,23 +143,30 @@ static void task_take_stat(struct task *t, const struct proc_stat *ps)
 		task_set_comm(t, ps->comm, ps->comm_len);
 }
 
-void task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
+bool task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
     const uint64_t ino[NS_COUNT])
 {
+	bool changed = false;
 	int type;
 
 	for (type = 0; type < NS_COUNT; type++) {
 		bool ok = state[type] == FIELD_OK;
+		enum field_state st;
+		uint32_t now;
 
 		if (state[type] == FIELD_UNREAD)
 			continue;
 		/* the kernel's inums are 32-bit: a wider one is no inode of its */
 		if (ok && ino[type] > UINT32_MAX)
 			ok = false;
-		t->ns_state[type] = ok ? FIELD_OK : state[type] == FIELD_OK ?
+		st = ok ? FIELD_OK : state[type] == FIELD_OK ?
 		    FIELD_UNAVAILABLE : state[type];
-		t->ns[type] = ok ? (uint32_t)ino[type] : 0;
+		now = ok ? (uint32_t)ino[type] : 0;
+		changed |= t->ns_state[type] != st || t->ns[type] != now;
+		t->ns_state[type] = st;
+		t->ns[type] = now;
 	}
+	return changed;
 }
 
 
@@ -167,16 +189,40 @@ static void task_update_cpu(struct task *t, bool had_sample, uint64_t cpu_ns,
 	t->prev_cpu_ns = cpu_ns;
 }
 
+/* Whether anything its process derives from it may differ: the values
+ * before a record was taken, against those after. */
+struct task_derived {
+	enum field_state stat_state;
+	bool		 cpu_valid;
+	double		 cpu_percent;
+};
+
+static struct task_derived task_derived(const struct task *t)
+{
+	return (struct task_derived){ t->stat_state, t->cpu_valid,
+	    t->cpu_percent };
+}
+
+static bool task_derived_same(const struct task_derived *a,
+    const struct task_derived *b)
+{
+	return a->stat_state == b->stat_state &&
+	    a->cpu_valid == b->cpu_valid && a->cpu_percent == b->cpu_percent;
+}
+
 /*
  * A task ran when its CPU time moved or its state changed (a wakeup sets
  * it before the task runs): what it waits on (wchan) can have changed only
  * then.  A source that rereads every stat (the BPF one) hands the same
- * values again for a task that slept.
+ * values again for a task that slept.  True when the record changed
+ * anything of the task (a new task, its stat, CPU% or namespaces).
  */
-void task_take_record(struct task *t, const struct task_record *r,
+bool task_take_record(struct task *t, const struct task_record *r,
     unsigned generation, double interval)
 {
 	bool had = t->stat_state == FIELD_OK && t->renewed_gen != generation;
+	struct task_derived before = task_derived(t), after;
+	bool changed = !had;
 
 	if (r->stat_state == FIELD_OK && r->stat_same && had) {
 		task_update_cpu(t, true, t->prev_cpu_ns, interval);
@@ -192,6 +238,7 @@ void task_take_record(struct task *t, const struct task_record *r,
 		if (!had || r->cpu_ns != t->prev_cpu_ns ||
 		    r->stat.state != t->stat.state)
 			t->ran_gen = generation;
+		changed |= task_stat_differs(t, &r->stat);
 		task_take_stat(t, &r->stat);
 		t->stat_state = FIELD_OK;
 		task_update_cpu(t, had, r->cpu_ns, interval);
@@ -201,5 +248,8 @@ void task_take_record(struct task *t, const struct task_record *r,
 		    r->stat_state;
 		task_update_cpu(t, false, 0, interval);
 	}
-	task_take_ns(t, r->ns_state, r->ns);
+	changed |= task_take_ns(t, r->ns_state, r->ns);
+	after = task_derived(t);
+	return changed || !task_derived_same(&before, &after) ||
+	    t->renewed_gen == generation;
 }

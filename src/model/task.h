@@ -15,11 +15,13 @@ void task_free(struct task *t);
 /* Forget everything: the tid now names a task of group tgid. */
 void task_reset(struct task *t, int tgid);
 /* Take a record's stat and namespaces, renewing t when the record shows
- * another task behind the tid, and t's CPU% over interval seconds. */
-void task_take_record(struct task *t, const struct task_record *r,
+ * another task behind the tid, and t's CPU% over interval seconds.  True
+ * when anything of t changed (what its process derives may differ). */
+bool task_take_record(struct task *t, const struct task_record *r,
     unsigned generation, double interval);
-/* Take the namespace links a record carries (UNREAD: keep). */
-void task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
+/* Take the namespace links a record carries (UNREAD: keep); true when
+ * one of them changed. */
+bool task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
     const uint64_t ino[NS_COUNT]);
 /* A task whose stat says it has exited (zombie or dead). */
 bool task_is_dead(const struct task *t);

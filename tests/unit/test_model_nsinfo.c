@@ -71,13 +71,16 @@ static struct task *world_thread(struct world *w, struct process *p, int tid,
 	return t;
 }
 
-/* What snapshot_refresh does after reading: derive, then history. */
+/* What snapshot_end() does after reading: derive, then history, for the
+ * processes that changed (here every one). */
 static void world_refresh(struct world *w, double wall)
 {
 	w->s.generation++;
 	w->s.wall = wall;
-	for (size_t i = 0; i < w->s.nlist; i++)
+	for (size_t i = 0; i < w->s.nlist; i++) {
+		w->list[i]->changed_gen = w->s.generation;
 		process_derive_ns(w->list[i]);
+	}
 	ns_history_update(&w->s);
 }
 

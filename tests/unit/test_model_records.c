@@ -180,6 +180,93 @@ static void test_same_values_did_not_run(void **state)
 	snapshot_free(&s);
 }
 
+/* A walk as the BPF source puts it: every task's record, each group's
+ * time; 12 with its net and CPU time as given, 11 only when asked. */
+static void walk(struct snapshot *s, double mono, uint64_t net12,
+    uint64_t cpu12, bool with11)
+{
+	snapshot_begin(s, mono, 1000 + mono);
+	put(s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	if (with11)
+		put(s, rec(10, 11, 'S', 1, 6, 0, NET_HOST));
+	put(s, rec(10, 12, 'S', 1, 7, cpu12, net12));
+	snapshot_put_group_cpu(s, 10, NS_SEC + cpu12);
+	put(s, rec(20, 20, 'S', 1, 8, 0, NET_HOST));
+	snapshot_put_group_cpu(s, 20, 0);
+	snapshot_end(s);
+}
+
+/* A process none of whose threads changed keeps what it derived (it is
+ * skipped); any change (namespace, CPU time, CPU% back to 0, a thread
+ * gone, another order) is derived again. */
+static void test_unchanged_process_keeps_derived(void **state)
+{
+	struct snapshot s;
+	struct process *p, *q;
+	struct task *t;
+
+	(void)state;
+	snapshot_init(&s);
+	walk(&s, 1, NET_HOST, 0, true);
+	identity_all(&s, "app");
+	walk(&s, 2, NET_HOST, 0, true);		/* CPU% valid now */
+	p = snapshot_process(&s, 10);
+	q = snapshot_process(&s, 20);
+	t = snapshot_task(&s, 12);
+	assert_int_equal(p->changed_gen, 2);
+	walk(&s, 3, NET_HOST, 0, true);
+	assert_int_equal(p->changed_gen, 2);	/* skipped */
+	assert_int_equal(q->changed_gen, 2);
+	assert_int_equal(p->nthreads, 3);
+	assert_ptr_equal(p->leader, snapshot_task(&s, 10));
+	assert_true(p->time_valid);
+	assert_int_equal(p->time_ticks, (unsigned long long)s.hz);
+	walk(&s, 4, NET_HOST, 0, true);
+	assert_int_equal(p->changed_gen, 2);
+	walk(&s, 5, NET_AWAY, 0, true);		/* 12 moved */
+	assert_int_equal(p->changed_gen, 5);
+	assert_int_equal(q->changed_gen, 2);
+	assert_int_equal(t->ns_differs, 1u << NS_NET);
+	assert_int_equal(p->ns_differs_any, 1u << NS_NET);
+	assert_int_equal(t->ns_hist.changes, 1);
+	walk(&s, 6, NET_AWAY, 0, true);
+	assert_int_equal(p->changed_gen, 5);
+	assert_int_equal(t->ns_differs, 1u << NS_NET);
+	walk(&s, 7, NET_AWAY, NS_SEC, true);	/* 12 ran 1 s in 1 s */
+	assert_true(t->cpu_percent > 99.9 && t->cpu_percent < 100.1);
+	assert_true(p->cpu_percent > 99.9);
+	assert_int_equal(p->time_ticks, 2ull * (unsigned long long)s.hz);
+	walk(&s, 8, NET_AWAY, NS_SEC, true);	/* and slept again */
+	assert_true(t->cpu_percent == 0);
+	assert_true(p->cpu_percent == 0);
+	walk(&s, 9, NET_AWAY, NS_SEC, false);	/* 11 gone */
+	assert_int_equal(p->changed_gen, 9);
+	assert_int_equal(p->nthreads, 2);
+	assert_null(snapshot_task(&s, 11));
+	/* the same tasks in another order: sorted again, leader first */
+	snapshot_begin(&s, 10, 1010);
+	put(&s, rec(10, 12, 'S', 1, 7, NS_SEC, NET_AWAY));
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 10, 2 * NS_SEC);
+	put(&s, rec(20, 20, 'S', 1, 8, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 20, 0);
+	snapshot_end(&s);
+	assert_int_equal(p->changed_gen, 10);
+	assert_int_equal(p->threads[0]->tid, 10);
+	assert_int_equal(p->threads[1]->tid, 12);
+	assert_int_equal(q->changed_gen, 2);
+	/* a group time not put: the threads' sum stands in */
+	snapshot_begin(&s, 11, 1011);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(&s, rec(10, 12, 'S', 1, 7, NS_SEC, NET_AWAY));
+	put(&s, rec(20, 20, 'S', 1, 8, 0, NET_HOST));
+	snapshot_end(&s);
+	assert_int_equal(p->changed_gen, 11);
+	assert_int_equal(q->changed_gen, 11);
+	assert_false(p->group_cpu_ok);
+	snapshot_free(&s);
+}
+
 static void put_cpus(struct snapshot *s, double mono,
     unsigned long long busy0, unsigned long long idle0,
     unsigned long long busy1, unsigned long long idle1)
@@ -610,6 +697,7 @@ int main(void)
 		cmocka_unit_test(test_records_make_processes),
 		cmocka_unit_test(test_cpu_from_deltas),
 		cmocka_unit_test(test_same_values_did_not_run),
+		cmocka_unit_test(test_unchanged_process_keeps_derived),
 		cmocka_unit_test(test_tid_reuse_starts_over),
 		cmocka_unit_test(test_tid_moving_group_starts_over),
 		cmocka_unit_test(test_thread_moving_namespace),
