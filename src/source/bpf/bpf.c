@@ -276,9 +276,14 @@ static int bpf_prepare(struct source *src, double mono)
  * outside it (this machine's pid 1) is not among them.  Such groups are
  * read through procfs, so both sources show the same tasks.  A listing of
  * /proc's top level (processes, not threads) finds them, every
- * GAPS_RELIST_AGE seconds: such a group is rare and long-lived.
+ * GAPS_RELIST_AGE seconds: such a group is rare and long-lived, and the
+ * listing walks the kernel's whole pid table.  Their namespace links are
+ * reread as the procfs source does, GAPS_NS_BUDGET tasks' a refresh (and
+ * each network namespace within its recheck period), not all of them:
+ * this VM's pid 1 denies them, and was 280 failed reads a refresh.
  */
-#define GAPS_RELIST_AGE	2.0
+#define GAPS_RELIST_AGE	10.0
+#define GAPS_NS_BUDGET	2
 
 static bool bpf_group_missing(struct source *src, const struct snapshot *s,
     int tgid)
@@ -461,6 +466,7 @@ int bpf_source_open(struct source *src, char *why, size_t len)
 		    "tasktop's (another pid namespace)", why, len);
 	}
 	b->gaps = pf_new(src);
+	b->gaps->ns_recheck_budget = GAPS_NS_BUDGET;
 	src->impl = b;
 	src->ops = &bpf_ops;
 	return 0;
