@@ -21,6 +21,7 @@ void snapshot_begin(struct snapshot *s, double mono, double wall)
 	s->load_ok = false;
 	s->nlist = 0;
 	s->ntasks = 0;
+	s->nrunning = 0;
 	snapshot_priv(s)->nidentity = 0;
 	snapshot_priv(s)->put_proc = NULL;
 }
@@ -147,6 +148,7 @@ void snapshot_put(struct snapshot *s, const struct task_record *r)
 	t->proc = p;
 	process_add_thread(p, t);
 	s->ntasks++;
+	s->nrunning += t->stat_state == FIELD_OK && t->stat.state == 'R';
 }
 
 void snapshot_put_ns(struct snapshot *s, int tid,

@@ -182,18 +182,12 @@ void format_uptime(char *out, size_t size, double seconds)
 static void draw_right(struct ui *ui, const struct rect *r, int x, int w)
 {
 	const struct snapshot *s = ui->snap;
-	size_t running = 0;
 	char up[48];
 
-	for (size_t i = 0; i < s->nlist; i++)
-		for (size_t j = 0; j < s->list[i]->nthreads; j++) {
-			const struct task *t = s->list[i]->threads[j];
-
-			running += t->stat_state == FIELD_OK && t->stat.state == 'R';
-		}
+	/* counted by the refresh: a repaint (every key) walks no task */
 	buf_reset(&ui->text);
 	buf_printf(&ui->text, "Tasks: %zu, %zu thr; %zu running", s->nlist,
-	    s->ntasks, running);
+	    s->ntasks, s->nrunning);
 	draw_cell(ui, r->y + 1, x, w, THEME_NORMAL, ui->text.data,
 	    ui->text.len);
 	buf_reset(&ui->text);

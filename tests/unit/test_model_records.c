@@ -98,6 +98,7 @@ static void test_records_make_processes(void **state)
 	group(&s, 1, 0);
 	assert_int_equal(s.nlist, 1);
 	assert_int_equal(s.ntasks, 3);
+	assert_int_equal(s.nrunning, 1);	/* 12 */
 	p = snapshot_process(&s, 10);
 	assert_non_null(p);
 	assert_int_equal(p->nthreads, 3);
