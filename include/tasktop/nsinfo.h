@@ -163,6 +163,17 @@ enum rtnl_parse proc_parse_rtnl(const void *buf, size_t len,
 int proc_parse_net_sockets(const char *buf, size_t len, enum netns_proto proto,
     int family, struct netns_contents *c);
 
+/* The inet socket tables of /proc/<tid>/net/: "tcp", "tcp6", "udp", "udp6"
+ * with the protocol and family their lines hold. */
+struct net_inet_table {
+	const char	*name;
+	enum netns_proto proto;
+	int		 family;
+};
+
+extern const struct net_inet_table net_inet_tables[];
+extern const size_t net_inet_ntables;
+
 /* Every socket of a /proc/<tid>/net/{tcp,tcp6,udp,udp6} table, handed to
  * take one by one (the fd view looks up its sockets' inodes).  Returns the
  * number of lines parsed, or -1 without the header line. */

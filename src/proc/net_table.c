@@ -12,6 +12,13 @@
 #include "scan.h"
 #include "tasktop/nsinfo.h"
 
+const struct net_inet_table net_inet_tables[] = {
+	{ "tcp", NETNS_TCP, AF_INET }, { "tcp6", NETNS_TCP, AF_INET6 },
+	{ "udp", NETNS_UDP, AF_INET }, { "udp6", NETNS_UDP, AF_INET6 },
+};
+const size_t net_inet_ntables =
+    sizeof net_inet_tables / sizeof net_inet_tables[0];
+
 #define TCP_LISTEN	0x0a	/* the kernel's TCP_LISTEN */
 #define TCP_CLOSE	0x07	/* what an unconnected UDP socket shows */
 

@@ -94,27 +94,19 @@ static void take_unix(void *arg, uint64_t inode, const char *path, size_t len)
 	buf_free(&b);
 }
 
-static const struct {
-	const char	*name;
-	enum netns_proto proto;
-	int		 family;
-} inet_tables[] = {
-	{ "tcp", NETNS_TCP, AF_INET }, { "tcp6", NETNS_TCP, AF_INET6 },
-	{ "udp", NETNS_UDP, AF_INET }, { "udp6", NETNS_UDP, AF_INET6 },
-};
-
 /* The tables of the namespace thread tid is in. */
 static void scan_netns(struct ui *ui, struct fd_scan *sc, int tgid, int tid,
     struct buf *tmp)
 {
 	struct detail_reader *r = source_detail(ui->src);
 
-	for (size_t i = 0; i < sizeof inet_tables / sizeof inet_tables[0]; i++)
-		if (detail_read_net_file(r, tgid, tid, inet_tables[i].name, tmp) ==
-		    FIELD_OK)
-			proc_parse_net_table(tmp->data, tmp->len,
-			    inet_tables[i].proto, inet_tables[i].family, take_inet,
-			    sc);
+	for (size_t i = 0; i < net_inet_ntables; i++) {
+		const struct net_inet_table *t = &net_inet_tables[i];
+
+		if (detail_read_net_file(r, tgid, tid, t->name, tmp) == FIELD_OK)
+			proc_parse_net_table(tmp->data, tmp->len, t->proto,
+			    t->family, take_inet, sc);
+	}
 	if (detail_read_net_file(r, tgid, tid, "unix", tmp) == FIELD_OK)
 		proc_parse_net_unix(tmp->data, tmp->len, take_unix, sc);
 }

@@ -19,6 +19,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -147,13 +148,15 @@ static void read_links(int nsfd, struct netns_contents *c)
 }
 
 static enum field_state read_table(const struct proc_root *root, int tgid,
-    int tid, const char *name, enum netns_proto proto, int family,
-    struct netns_contents *c, char *buf)
+    int tid, const struct net_inet_table *t, struct netns_contents *c,
+    char *buf)
 {
+	char name[16];
 	size_t len = 0;
-	enum field_state st = proc_read_task_file(root, tgid, tid, name, buf,
-	    NET_TABLE_CAP, &len);
+	enum field_state st;
 
+	snprintf(name, sizeof name, "net/%s", t->name);
+	st = proc_read_task_file(root, tgid, tid, name, buf, NET_TABLE_CAP, &len);
 	if (st != FIELD_OK)
 		return st;
 	if (len + 1 >= NET_TABLE_CAP) {	/* cut: keep whole lines only */
@@ -161,30 +164,22 @@ static enum field_state read_table(const struct proc_root *root, int tgid,
 		len = nl != NULL ? (size_t)(nl - buf) : 0;
 		c->listen_truncated = true;
 	}
-	return proc_parse_net_sockets(buf, len, proto, family, c) < 0 ?
+	return proc_parse_net_sockets(buf, len, t->proto, t->family, c) < 0 ?
 	    FIELD_UNAVAILABLE : FIELD_OK;
 }
 
 static void read_listeners(const struct proc_root *root, int tgid, int tid,
     struct netns_contents *c)
 {
-	static const struct {
-		const char	*name;
-		enum netns_proto proto;
-		int		 family;
-	} tables[] = {
-		{ "net/tcp", NETNS_TCP, AF_INET }, { "net/tcp6", NETNS_TCP, AF_INET6 },
-		{ "net/udp", NETNS_UDP, AF_INET }, { "net/udp6", NETNS_UDP, AF_INET6 },
-	};
 	char *buf = malloc(NET_TABLE_CAP);
 	bool any = false;
 
 	c->listen_state = FIELD_UNAVAILABLE;
 	if (buf == NULL)
 		return;
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-		enum field_state st = read_table(root, tgid, tid, tables[i].name,
-		    tables[i].proto, tables[i].family, c, buf);
+	for (size_t i = 0; i < net_inet_ntables; i++) {
+		enum field_state st = read_table(root, tgid, tid,
+		    &net_inet_tables[i], c, buf);
 		if (st == FIELD_OK)
 			any = true;
 		else if (!any && st != FIELD_UNAVAILABLE)
