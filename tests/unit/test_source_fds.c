@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "source/procfs/procfs_priv.h"
 #include "test_source_util.h"
 
 #define FD_LIMIT	150
@@ -84,9 +85,40 @@ static void test_limit_lower_than_budget(void **state)
 	mt_env_close(&e);
 }
 
+/*
+ * A kept fd pins kernel memory: a new task's stat is read by path, its fd
+ * kept only once it is read again (a leader is, every refresh); and
+ * however high the limit, no more than a bound are kept.
+ */
+static void test_fds_kept_where_they_pay(void **state)
+{
+	struct pf_source *pf;
+	struct pf_task *leader, *thread;
+	struct mt_env e;
+
+	(void)state;
+	mt_env_open(&e, NULL);
+	write_many_tasks(e.root);
+	pf = procfs_of(e.src);
+	assert_true(pf->max_kept_fds <= 4096);
+	mt_refresh_bare(&e, 1);
+	leader = intmap_get(&pf->tasks, 1000);
+	thread = intmap_get(&pf->tasks, 1001);
+	assert_non_null(leader);
+	assert_non_null(thread);
+	assert_true(leader->stat_fd < 0);
+	assert_true(thread->stat_fd < 0);
+	mt_refresh_bare(&e, 2);
+	assert_true(leader->stat_fd >= 0);
+	assert_int_equal(snapshot_task(&e.s, 1001)->stat_state, FIELD_OK);
+	mt_env_close(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		/* first: the others lower the limit for good */
+		cmocka_unit_test(test_fds_kept_where_they_pay),
 		cmocka_unit_test(test_more_tasks_than_fds),
 		cmocka_unit_test(test_limit_lower_than_budget),
 	};

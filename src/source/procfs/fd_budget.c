@@ -17,6 +17,16 @@
 /* Two kept fds a task (stat, schedstat) for 30,000 tasks: root may raise
  * the hard limit that far; others get their hard limit. */
 #define FD_LIMIT_WANTED	65536
+/*
+ * But no more kept than this, whatever the limit.  A kept fd pins kernel
+ * memory none of the RSS shows: ~2 KiB for an ns/ directory (file, dentry,
+ * inode), ~6 KiB for stat or schedstat (their seq_file buffer too).  At
+ * 10,000 tasks the ~10,000 ns/ fds saved about 1% of a CPU at -d 0.5
+ * (the netns rechecks: a readlinkat instead of a path walk) for ~20 MiB;
+ * the trade gets no better with more tasks (README.md, "Performance").
+ * Beyond the bound a task's files are read by path.
+ */
+#define FD_KEEP_MAX	4096
 /* Given back at each EMFILE: room for a listing and the one-shot reads. */
 #define FD_SHED		64
 
@@ -48,8 +58,9 @@ size_t fd_budget_init(void)
 {
 	size_t limit = raise_fd_limit();
 	size_t reserve = 128 + limit / 16;
+	size_t room = limit > reserve ? limit - reserve : 0;
 
-	return limit > reserve ? limit - reserve : 0;
+	return room < FD_KEEP_MAX ? room : FD_KEEP_MAX;
 }
 
 bool fd_budget_room(const struct pf_source *pf)

@@ -87,6 +87,10 @@ static bool task_sample_sched(struct pf_source *pf, struct pf_task *t,
  * An fd kept from an earlier refresh still names the task it was opened
  * on: ESRCH through it means that task died, though its tid may already
  * belong to a new one, so reopen once before calling the task gone.
+ * A new task's stat is read once by path: most tasks are never read again
+ * (the gates), and a kept stat fd pins ~6 KiB of kernel memory (its
+ * seq_file buffer, file, dentry and inode), so the fd is kept only from
+ * the second read on, for the tasks read again.
  */
 static enum field_state task_load_stat(struct pf_source *pf,
     struct pf_task *t, char *buf, size_t *len)
@@ -94,7 +98,7 @@ static enum field_state task_load_stat(struct pf_source *pf,
 	enum field_state st;
 	int err;
 
-	if (t->stat_fd < 0)
+	if (t->stat_fd < 0 && !t->fresh)
 		t->stat_fd = fd_budget_open(pf, t->tgid, t->tid, "stat", &err);
 	if (t->stat_fd < 0)
 		return proc_read_task_file(pf->root, t->tgid, t->tid, "stat",
