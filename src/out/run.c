@@ -19,7 +19,8 @@
 
 /* With -n 1 there would be no CPU% at all (it needs two samples), so a
  * silent sample comes first, this long (or -d if shorter) before.  -d 0
- * asks for no waiting at all: then CPU% stays null, as it is unknown. */
+ * asks for no waiting at all: then CPU% stays null, as it is unknown.
+ * With --ustack the threads of the silent sample are unwound meanwhile. */
 #define OUT_PRESAMPLE_SECONDS	0.2
 
 static volatile sig_atomic_t out_stop_requested;
@@ -124,13 +125,21 @@ static void named_threads_expand(struct intmap *named,
 	}
 }
 
+/* Which threads --ustack unwinds: every one shown (JSON, -H, --stacks),
+ * else the leaders and the threads named by -p TID. */
+static bool ustack_every_thread(const struct cli_opts *cli)
+{
+	return cli->mode == MODE_JSON || cli->threads || cli->stacks;
+}
+
+static struct intmap named;	/* -p TID: the processes shown with threads */
+
 /* False when a signal cut --samples short: nothing is written then. */
 static bool out_write_sample(const struct cli_opts *cli, struct source *src,
     struct snapshot *s, struct view *view, struct buf *text, long iteration,
     struct ns_overview *overview, struct out_stacks *stacks,
     struct out_ustacks *us)
 {
-	static struct intmap named;
 	struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
 	    .detail = source_detail(src), .netns = cli->netns,
 	    .overview = overview, .expanded = &named,
@@ -139,8 +148,7 @@ static bool out_write_sample(const struct cli_opts *cli, struct source *src,
 
 	named_threads_expand(&named, cli, s);
 	if (us != NULL)
-		out_ustacks_collect(us, s, cli->mode == MODE_JSON ||
-		    cli->threads || cli->stacks, &named);
+		out_ustacks_collect(us, s, ustack_every_thread(cli), &named);
 	buf_reset(text);
 	if (!out_stacks_prepare(stacks, &o, out_sleep))
 		return false;
@@ -180,6 +188,22 @@ static int out_loop(const struct cli_opts *cli, struct source *src,
 	return 0;
 }
 
+/* The silent first sample of -n 1; -1 to go on, else the exit status. */
+static int out_presample(const struct cli_opts *cli, struct source *src,
+    struct snapshot *s, struct out_ustacks *us)
+{
+	if (out_refresh(cli, src, s, false) < 0)
+		return 1;
+	if (us != NULL) {
+		named_threads_expand(&named, cli, s);
+		out_ustacks_start(us, s, ustack_every_thread(cli), &named);
+	}
+	if (!out_sleep(cli->delay < OUT_PRESAMPLE_SECONDS ?
+	    cli->delay : OUT_PRESAMPLE_SECONDS))
+		return 0;
+	return -1;
+}
+
 int out_run(const struct cli_opts *cli, struct source *src,
     struct snapshot *s)
 {
@@ -193,19 +217,21 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	/* JSON numbers and top -b's columns take a '.', whatever the locale. */
 	setlocale(LC_NUMERIC, "C");
 	out_install_signals();
+	if (cli->ustack)
+		out_ustacks_init(&ustacks);
 	if (cli->iterations == 1 && cli->delay > 0) {
-		if (out_refresh(cli, src, s, false) < 0)
-			return 1;
-		if (!out_sleep(cli->delay < OUT_PRESAMPLE_SECONDS ?
-		    cli->delay : OUT_PRESAMPLE_SECONDS))
-			return 0;
+		status = out_presample(cli, src, s,
+		    cli->ustack ? &ustacks : NULL);
+		if (status >= 0) {
+			if (cli->ustack)
+				out_ustacks_free(&ustacks);
+			return status;
+		}
 	}
 	ns_overview_init(&overview);
 	view_init(&view);
 	buf_init(&text);
 	out_stacks_init(&stacks, cli, src, s);
-	if (cli->ustack)
-		out_ustacks_init(&ustacks);
 	status = out_loop(cli, src, s, &view, &text, &overview, &stacks,
 	    cli->ustack ? &ustacks : NULL);
 	if (cli->ustack)

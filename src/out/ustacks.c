@@ -26,6 +26,7 @@ void out_ustacks_init(struct out_ustacks *us)
 		abort();
 	}
 	intmap_init(&us->by_tid);
+	us->started = false;
 }
 
 static void ustacks_clear(struct out_ustacks *us)
@@ -56,25 +57,31 @@ static void ustacks_take(struct out_ustacks *us, struct unwind_result *r)
 	unwind_result_free(intmap_put(&us->by_tid, r->tid, r));
 }
 
-void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
-    bool threads, const struct intmap *expanded)
+/* Ask for the threads a sample shows; with missing_only, those of them
+ * that have no result yet (a thread that came since the early request). */
+static void ustacks_request(struct out_ustacks *us, const struct snapshot *s,
+    bool threads, const struct intmap *expanded, bool missing_only)
 {
-	struct unwind_result *r;
-
-	ustacks_clear(us);
 	for (size_t i = 0; i < s->nlist; i++) {
 		const struct process *p = s->list[i];
 		bool all = threads || (expanded && intmap_get(expanded, p->pid));
-		if (all) {	/* one request: its maps are read once */
+		if (all && !missing_only) {	/* one request: its maps are read once */
 			unwinder_request(us->unwinder, p->pid, 0);
 			continue;
 		}
 		for (size_t j = 0; j < p->nthreads; j++) {
 			const struct task *t = p->threads[j];
-			if (all || t->tid == p->pid)
+			if ((all || t->tid == p->pid) && (!missing_only ||
+			    intmap_get(&us->by_tid, t->tid) == NULL))
 				unwinder_request(us->unwinder, p->pid, t->tid);
 		}
 	}
+}
+
+static void ustacks_wait(struct out_ustacks *us)
+{
+	struct unwind_result *r;
+
 	for (;;) {
 		while ((r = unwinder_next(us->unwinder)) != NULL)
 			ustacks_take(us, r);
@@ -83,4 +90,26 @@ void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
 		if ((r = unwinder_wait(us->unwinder, USTACK_WAIT_S)) != NULL)
 			ustacks_take(us, r);
 	}
+}
+
+void out_ustacks_start(struct out_ustacks *us, const struct snapshot *s,
+    bool threads, const struct intmap *expanded)
+{
+	ustacks_clear(us);
+	ustacks_request(us, s, threads, expanded, false);
+	us->started = true;
+}
+
+void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
+    bool threads, const struct intmap *expanded)
+{
+	if (us->started) {
+		ustacks_wait(us);
+		ustacks_request(us, s, threads, expanded, true);
+		us->started = false;
+	} else {
+		ustacks_clear(us);
+		ustacks_request(us, s, threads, expanded, false);
+	}
+	ustacks_wait(us);
 }
