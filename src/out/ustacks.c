@@ -100,16 +100,18 @@ void out_ustacks_start(struct out_ustacks *us, const struct snapshot *s,
 	us->started = true;
 }
 
+/* A shown thread without a result after the first round (it came since
+ * out_ustacks_start, or the helper did not list it, or the process
+ * request failed as a whole) is asked for by itself: its own reason. */
 void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
     bool threads, const struct intmap *expanded)
 {
-	if (us->started) {
-		ustacks_wait(us);
-		ustacks_request(us, s, threads, expanded, true);
-		us->started = false;
-	} else {
+	if (!us->started) {
 		ustacks_clear(us);
 		ustacks_request(us, s, threads, expanded, false);
 	}
+	us->started = false;
+	ustacks_wait(us);
+	ustacks_request(us, s, threads, expanded, true);
 	ustacks_wait(us);
 }
