@@ -219,12 +219,14 @@ static double cli_strtod_c(const char *s, char **end)
 static int cli_parse_delay(struct cli_opts *o, const char *arg,
     struct cli_error *e)
 {
-	char *end;
-	errno = 0;
-	double d = cli_strtod_c(arg, &end);
 	/* strtod also takes leading spaces, hex and "inf": none is a delay. */
 	bool plain = strchr("0123456789.-", arg[0]) != NULL && arg[0] != '\0' &&
 	    strpbrk(arg, "xX") == NULL;
+	char *end;
+	double d;
+
+	errno = 0;
+	d = cli_strtod_c(arg, &end);
 	if (!plain || end == arg || *end != '\0' || !isfinite(d) ||
 	    (errno == ERANGE && d != 0.0))
 		return cli_fail(e, "-d: '%s' is not a number of seconds",

@@ -23,10 +23,13 @@ static size_t resolve_ids(const struct cli_opts *o, struct source *src,
     int *tgids)
 {
 	size_t n = 0;
+
 	for (size_t i = 0; i < o->nids; i++) {
 		int tgid;
 		int err = detail_resolve_tgid(source_detail(src), o->ids[i],
 		    &tgid);
+		size_t j;
+
 		if (err == -ENOENT || err == -ESRCH) {
 			fprintf(stderr, "tasktop: -p: no process or thread %d\n",
 			    o->ids[i]);
@@ -37,7 +40,6 @@ static size_t resolve_ids(const struct cli_opts *o, struct source *src,
 			    strerror(-err));
 			exit(2);
 		}
-		size_t j;
 		for (j = 0; j < n && tgids[j] != tgid; j++)
 			;
 		if (j == n)
@@ -74,7 +76,12 @@ static enum source_kind source_kind_for(const struct cli_opts *o)
 int main(int argc, char **argv)
 {
 	static struct cli_opts o;
+	static int tgids[CLI_MAX_IDS];
+	static struct snapshot s;
 	char err[256];
+	struct source *src;
+	size_t ntgids;
+	int status;
 
 	setlocale(LC_ALL, "");
 	if (cli_parse(argc, argv, &o, err, sizeof err) != 0) {
@@ -89,11 +96,11 @@ int main(int argc, char **argv)
 		break;
 	}
 
-	struct source *src = source_open(source_kind_for(&o), o.proc_root,
-	    err, sizeof err);
+	src = source_open(source_kind_for(&o), o.proc_root, err, sizeof err);
 	if (src == NULL) {
 		/* it names --proc-root's argument: untrusted bytes */
 		struct buf b;
+
 		buf_init(&b);
 		text_sanitize(&b, err, strlen(err), text_mode_from_locale());
 		fprintf(stderr, "tasktop: %s\n", b.data);
@@ -105,14 +112,10 @@ int main(int argc, char **argv)
 		source_close(src);
 		return 0;
 	}
-	static int tgids[CLI_MAX_IDS];
-	size_t ntgids = resolve_ids(&o, src, tgids);
+	ntgids = resolve_ids(&o, src, tgids);
 	if (ntgids > 0)
 		source_set_only(src, tgids, ntgids);
-
-	static struct snapshot s;
 	snapshot_init(&s);
-	int status;
 	if (o.mode == MODE_INTERACTIVE)
 		status = ui_run(&o, src, &s, o.ids, o.nids);
 	else

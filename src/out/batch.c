@@ -183,13 +183,15 @@ static void batch_wchan(struct batch_writer *w, const struct task *t)
 static void batch_ns_suffix(struct batch_writer *w, const struct task *t)
 {
 	for (int k = 0; k < NS_COUNT; k++) {
+		const struct ns_name *name;
+
 		if (!(t->ns_differs & (1u << k)))
 			continue;
 		if (k != NS_NET) {
 			buf_printf(w->out, " [%s]", ns_type_name(k));
 			continue;
 		}
-		const struct ns_name *name = w->detail == NULL ? NULL :
+		name = w->detail == NULL ? NULL :
 		    detail_ns_name(w->detail, NS_NET, t->ns[NS_NET]);
 		buf_adds(w->out, " [netns");
 		if (name != NULL) {

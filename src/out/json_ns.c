@@ -82,12 +82,13 @@ static void contents_interfaces(struct buf *out, const struct netns_contents *c)
 	buf_addc(out, '[');
 	for (size_t i = 0; i < c->nifs; i++) {
 		const struct netns_if *f = &c->ifs[i];
+		bool first = true;
+
 		buf_printf(out, "%s{\"index\":%d,", i ? "," : "", f->index);
 		key(out, "name");
 		json_escape(out, f->name, strlen(f->name));
 		buf_printf(out, ",\"up\":%s,\"carrier\":%s,\"addresses\":[",
 		    f->up ? "true" : "false", f->running ? "true" : "false");
-		bool first = true;
 		for (size_t j = 0; j < c->naddrs; j++) {
 			if (c->addrs[j].ifindex != f->index)
 				continue;
