@@ -17,9 +17,10 @@
 #include "tasktop/util.h"
 #include "internal.h"
 
-/* With -n 1 there would be no CPU% at all (it needs two samples), so a
- * silent sample comes first, this long (or -d if shorter) before.  -d 0
- * asks for no waiting at all: then CPU% stays null, as it is unknown.
+/* The first sample would have no CPU% (it needs two), so a silent sample
+ * comes first, this long (or -d if shorter) before, whatever -n: the first
+ * record is the same with -n 1 as with -n 3 or none.  -d 0 asks for no
+ * waiting at all: then the first CPU% stays null, as it is unknown.
  * With --ustack the threads of the silent sample are unwound meanwhile. */
 #define OUT_PRESAMPLE_SECONDS	0.2
 
@@ -219,7 +220,7 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	out_install_signals();
 	if (cli->ustack)
 		out_ustacks_init(&ustacks);
-	if (cli->iterations == 1 && cli->delay > 0) {
+	if (cli->delay > 0) {
 		status = out_presample(cli, src, s,
 		    cli->ustack ? &ustacks : NULL);
 		if (status >= 0) {

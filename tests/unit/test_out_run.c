@@ -149,6 +149,25 @@ static void test_single_sample_has_cpu(void **state)
 	free(text);
 }
 
+/* The same rule whatever -n: the first of several samples has CPU% too,
+ * as the one of -n 1 has (a script reading the first record of -n 3 gets
+ * what -n 1 would give). */
+static void test_first_of_several_has_cpu(void **state)
+{
+	int status;
+	char *text = run_on_tree(MODE_JSON, 2, 0.01, &status);
+	char *nl = strchr(text, '\n');
+	(void)state;
+
+	assert_int_equal(status, 0);
+	assert_int_equal(count(text, "\n"), 2);
+	assert_non_null(nl);
+	*nl = '\0';
+	assert_null(strstr(text, "\"cpu_percent\":null"));
+	assert_non_null(strstr(text, "\"cpu_percent\":0.0"));
+	free(text);
+}
+
 /* -d 0 asks for no wait at all: then CPU% is unknown, not 0. */
 static void test_single_sample_no_delay(void **state)
 {
@@ -226,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_json_lines),
 		cmocka_unit_test(test_batch_samples_separated),
 		cmocka_unit_test(test_single_sample_has_cpu),
+		cmocka_unit_test(test_first_of_several_has_cpu),
 		cmocka_unit_test(test_single_sample_no_delay),
 		cmocka_unit_test(test_closed_pipe_is_quiet),
 		cmocka_unit_test(test_write_error_fails),
