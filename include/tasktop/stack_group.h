@@ -9,7 +9,10 @@
  * offset ("futex_wait_queue+0x6c/0xb0" is "futex_wait_queue"), user frames
  * by function, inlined frames not at all, so threads spinning in one loop
  * at different pcs are one group.  A thread whose kernel stack could not be
- * read is grouped by its wchan and syscall instead, and its group says so.
+ * read is grouped by its wchan and syscall instead, and its group says so;
+ * when those could not be read either (another user's task, unprivileged),
+ * the thread goes with the others nothing was read of (STACK_BASIS_NONE),
+ * which the outputs show as not grouped, never as one more group.
  *
  * Reading what is fed is the on-demand side's (tasktop/stack_look.h).
  */
@@ -53,6 +56,9 @@ struct stack_sample {
 enum stack_basis {
 	STACK_BASIS_KERNEL,	/* the kernel stack (and the user one when unwound) */
 	STACK_BASIS_WCHAN,	/* the kernel stack unreadable: wchan and syscall */
+	STACK_BASIS_NONE,	/* nothing read (no kernel or user stack, wchan,
+				 * syscall): its threads are not a group, only
+				 * the ones nothing could be said of */
 };
 
 #define STACK_STATES_MAX 16

@@ -163,6 +163,13 @@ static void key_user(struct buf *key, const struct stack_sample *t)
 	}
 }
 
+/* Nothing to compare: no stack of either side, no wchan, no syscall. */
+static bool nothing_read(const struct stack_sample *t)
+{
+	return t->kernel_state != FIELD_OK && t->wchan == NULL &&
+	    t->syscall == NULL && t->user_state != FIELD_OK;
+}
+
 /* The key into gs->scratch; whether the thread is in user space. */
 static bool build_key(struct stack_groups *gs, const struct stack_sample *t)
 {
@@ -170,6 +177,10 @@ static bool build_key(struct stack_groups *gs, const struct stack_sample *t)
 	bool in_user = false;
 
 	buf_reset(key);
+	if (nothing_read(t)) {
+		buf_addc(key, 'N');	/* one for all of them, whatever the why */
+		return false;
+	}
 	if (t->kernel_state == FIELD_OK) {
 		in_user = kernel_in_user(t, &gs->symbol);
 		key_kernel(key, t, in_user);
@@ -244,6 +255,10 @@ static void group_copy_kernel(struct stack_group *g,
 {
 	g->kernel_state = t->kernel_state;
 	g->kernel_truncated = t->kernel_truncated;
+	if (nothing_read(t)) {
+		g->basis = STACK_BASIS_NONE;
+		return;
+	}
 	if (t->kernel_state != FIELD_OK) {
 		g->basis = STACK_BASIS_WCHAN;
 		g->wchan = t->wchan != NULL ? copy_text(t->wchan) : NULL;

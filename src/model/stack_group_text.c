@@ -74,7 +74,10 @@ void stack_group_summary(struct buf *out, const struct stack_group *g,
 	struct buf sym;
 
 	buf_init(&sym);
-	if (g->basis == STACK_BASIS_WCHAN)
+	if (g->basis == STACK_BASIS_NONE)
+		summary_item(&s, "not grouped: nothing read",
+		    strlen("not grouped: nothing read"));
+	else if (g->basis == STACK_BASIS_WCHAN)
 		summary_wchan(&s, g);
 	else if (g->in_user)
 		summary_item(&s, "in user space", strlen("in user space"));
@@ -123,7 +126,7 @@ static int chain_head_lines(const struct stack_group *g)
 {
 	if (g->basis == STACK_BASIS_WCHAN)
 		return 2;
-	return g->in_user ? 1 : 0;
+	return g->in_user || g->basis == STACK_BASIS_NONE ? 1 : 0;
 }
 
 static int chain_user_error_lines(const struct stack_group *g)
@@ -140,6 +143,11 @@ int stack_group_chain_lines(const struct stack_group *g)
 static void chain_head_line(const struct stack_group *g, int i,
     struct buf *out)
 {
+	if (g->basis == STACK_BASIS_NONE) {
+		buf_printf(out, "(not grouped: kernel stack, wchan and syscall "
+		    "all unread: %s)", field_state_str(g->kernel_state));
+		return;
+	}
 	if (g->basis != STACK_BASIS_WCHAN) {
 		buf_adds(out, "(in user space: no kernel frames)");
 		return;

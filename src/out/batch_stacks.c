@@ -11,6 +11,8 @@
  *
  * A group's line always begins with its count and "threads" ("thread"), so
  * `grep -E '^[0-9]+ threads?'` finds them; the chain lines are indented.
+ * The threads nothing could be read of (neither stack, wchan nor syscall)
+ * are no group: their line begins "not grouped: ".
  * Frames and names are sanitized: this text often lands on a terminal.
  */
 #include "config.h"
@@ -36,9 +38,28 @@ static void add_sanitized(struct stacks_writer *w, const char *s, size_t len)
 	text_sanitize(w->out, s, len, w->mode);
 }
 
+/* The threads nothing was read of: no group, whatever gs counts. */
+static const struct stack_group *unread_group(const struct stack_groups *gs)
+{
+	for (size_t i = 0; i < gs->n; i++)
+		if (gs->g[i].basis == STACK_BASIS_NONE)
+			return &gs->g[i];
+	return NULL;
+}
+
+/* Why, and that root may read it: root is denied some tasks too (another
+ * user namespace's init). */
+static void add_why(struct buf *out, enum field_state why, const char *them)
+{
+	buf_adds(out, field_state_str(why));
+	if (why == FIELD_DENIED && geteuid() != 0)
+		buf_printf(out, "; root can read %s", them);
+}
+
 /* How the threads were compared: the kernel stack, or, where it could not
  * be read, wchan and syscall; said once per process. */
-static void process_basis(struct stacks_writer *w, const struct stack_groups *gs)
+static void process_basis(struct stacks_writer *w, const struct stack_groups *gs,
+    unsigned long grouped)
 {
 	unsigned long fallback = 0;
 	enum field_state why = FIELD_DENIED;
@@ -53,14 +74,39 @@ static void process_basis(struct stacks_writer *w, const struct stack_groups *gs
 		buf_adds(w->out, " by kernel stack");
 		return;
 	}
-	if (fallback == gs->total)
+	if (fallback == grouped)
 		buf_adds(w->out, " by wchan and syscall");
 	else
 		buf_printf(w->out, " by kernel stack, %lu %s by wchan and "
 		    "syscall", fallback, gs->rounds ? "thread-samples" : "threads");
-	/* root is denied some tasks too (another user namespace's init) */
-	buf_printf(w->out, " (kernel stack: %s%s)", field_state_str(why),
-	    why == FIELD_DENIED && geteuid() != 0 ? "; root can read it" : "");
+	buf_adds(w->out, " (kernel stack: ");
+	add_why(w->out, why, "it");
+	buf_addc(w->out, ')');
+}
+
+/* ", 3 groups by kernel stack", and the threads it could not group. */
+static void process_grouping(struct stacks_writer *w,
+    const struct stack_groups *gs)
+{
+	const struct stack_group *none = unread_group(gs);
+	size_t ngroups = gs->n - (none != NULL);
+
+	if (ngroups == 0) {
+		buf_adds(w->out, ", not grouped: kernel stack, wchan and "
+		    "syscall: ");
+		add_why(w->out, none->kernel_state, "them");
+		return;
+	}
+	buf_printf(w->out, ", %zu group%s", ngroups, ngroups == 1 ? "" : "s");
+	if (gs->rounds > 0)
+		buf_printf(w->out, " over %lu samples %.3g s apart",
+		    gs->rounds, w->o->sample_interval);
+	process_basis(w, gs, gs->total - (none ? none->weight : 0));
+	if (none)
+		buf_printf(w->out, "; %lu %s not grouped (kernel stack, wchan "
+		    "and syscall: %s)", none->weight, gs->rounds ?
+		    "thread-samples" : none->weight == 1 ? "thread" : "threads",
+		    field_state_str(none->kernel_state));
 }
 
 static void process_line(struct stacks_writer *w, const struct process *p,
@@ -76,17 +122,16 @@ static void process_line(struct stacks_writer *w, const struct process *p,
 		buf_adds(w->out, ", none left to group\n");
 		return;
 	}
-	buf_printf(w->out, ", %zu group%s", gs->n, gs->n == 1 ? "" : "s");
-	if (gs->rounds > 0)
-		buf_printf(w->out, " over %lu samples %.3g s apart",
-		    gs->rounds, w->o->sample_interval);
-	process_basis(w, gs);
+	process_grouping(w, gs);
 	buf_addc(w->out, '\n');
 }
 
 static void group_line(struct stacks_writer *w, const struct stack_groups *gs,
     const struct stack_group *g)
 {
+	/* not beginning with the count: it is no group */
+	if (g->basis == STACK_BASIS_NONE)
+		buf_adds(w->out, "not grouped: ");
 	buf_printf(w->out, "%zu thread%s  ", g->ntids, g->ntids == 1 ? "" : "s");
 	buf_reset(&w->raw);
 	stack_group_states(&w->raw, g);

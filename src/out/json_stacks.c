@@ -5,11 +5,14 @@
  *   {"tids": [...], "states": {"S": 40}, "kernel": [frames] | null,
  *    "user": [frames] | null, "user_error": null | "why",
  *    "cpu_percent": x | null, "samples": n | null,
- *    "basis": "kernel" | "wchan", "kernel_error": null | "permission denied"}
+ *    "basis": "kernel" | "wchan" | "none",
+ *    "kernel_error": null | "permission denied"}
  *
  * "kernel" is [] for threads in user space and null when the stack could
  * not be read: then "basis" is "wchan" and the group carries "wchan" and
- * "syscall", what it was grouped by.  "samples" counts thread-samples when
+ * "syscall", what it was grouped by.  "none": nothing was read of these
+ * threads (neither stack, wchan nor syscall): they are not a group, only
+ * listed.  "samples" counts thread-samples when
  * sampled (then "states" counts them too and "cpu_percent" is null); the
  * process's "stack_rounds" says how many rounds (null: one live look).
  */
@@ -97,7 +100,8 @@ static void json_group_tail(struct buf *out, const struct stack_groups *gs,
 	else
 		buf_adds(out, ",\"samples\":null");
 	buf_printf(out, ",\"basis\":\"%s\",\"kernel_error\":",
-	    g->basis == STACK_BASIS_KERNEL ? "kernel" : "wchan");
+	    g->basis == STACK_BASIS_KERNEL ? "kernel" :
+	    g->basis == STACK_BASIS_WCHAN ? "wchan" : "none");
 	if (g->basis == STACK_BASIS_KERNEL) {
 		buf_adds(out, "null");
 		return;

@@ -38,21 +38,37 @@ static const char *root_hint(enum field_state why)
 	    "";
 }
 
+/* ": 3 groups by kernel stack"; the threads nothing was read of are no
+ * group, and said so. */
 static void title_basis(struct buf *b, const struct stack_groups *gs,
     bool user)
 {
-	unsigned long fallback = 0;
-	enum field_state why = FIELD_DENIED;
+	unsigned long fallback = 0, unread = 0;
+	enum field_state why = FIELD_DENIED, unread_why = FIELD_DENIED;
+	size_t ngroups = gs->n;
 
 	for (size_t i = 0; i < gs->n; i++) {
 		if (gs->g[i].basis == STACK_BASIS_WCHAN) {
 			fallback += gs->g[i].weight;
 			why = gs->g[i].kernel_state;
+		} else if (gs->g[i].basis == STACK_BASIS_NONE) {
+			unread = gs->g[i].weight;
+			unread_why = gs->g[i].kernel_state;
+			ngroups--;
 		}
 	}
+	if (ngroups == 0 && unread > 0) {
+		buf_printf(b, ": not grouped (kernel stack, wchan and syscall: "
+		    "%s%s)", field_state_str(unread_why), root_hint(unread_why));
+		return;
+	}
+	buf_printf(b, ": %zu group%s", ngroups, ngroups == 1 ? "" : "s");
+	if (unread > 0)
+		buf_printf(b, ", %lu not grouped (nothing read: %s)", unread,
+		    field_state_str(unread_why));
 	if (fallback == 0)
 		buf_adds(b, user ? " by kernel+user stack" : " by kernel stack");
-	else if (fallback == gs->total)
+	else if (fallback == gs->total - unread)
 		buf_printf(b, " by wchan and syscall (kernel stacks: %s%s)",
 		    field_state_str(why), root_hint(why));
 	else
@@ -86,7 +102,6 @@ static void draw_title(struct ui *ui, const struct rect *r)
 		process_display_name(p, b);
 	else
 		buf_adds(b, "(exited)");
-	buf_printf(b, ": %zu group%s", gs->n, gs->n == 1 ? "" : "s");
 	title_basis(b, gs, gv->unwound_shown);
 	if (gv->unwind_request != 0)
 		buf_printf(b, ", unwinding (%zu so far)", gv->nunwound);

@@ -140,4 +140,25 @@ as_nobody "$TASKTOP" -b --stacks -n 1 -p "$SD_PID" >"$out" 2>"$out.err" ||
 grep -q -E "^PID $SD_PID  .* by wchan and syscall \(kernel stack: permission denied; root can read it\)" "$out" ||
 	fail "nobody: the batch text does not say it grouped by wchan:
 $(head -n 3 "$out")"
+
+# ---- another user's process: nothing read, so no group -------------------
+# Neither its stacks, wchan nor syscall can be read unprivileged: that is
+# said, not shown as one group "by wchan -, syscall -".
+nsdemo_start
+as_nobody "$TASKTOP" -b --stacks -n 1 -p "$DEMO_PID" >"$out" 2>"$out.err" ||
+	fail "-b --stacks as nobody on root's process failed: $(cat "$out.err")"
+nthreads=$(demo_tids | wc -l)
+grep -q -x -E "PID $DEMO_PID  .*  $nthreads threads, not grouped: kernel stack, wchan and syscall: permission denied; root can read them" "$out" ||
+	fail "nobody on root's process: the batch text does not say nothing could be grouped:
+$(head -n 4 "$out")"
+grep -q -E '^[0-9]+ threads? ' "$out" && fail "nobody on root's process: a group line:
+$(cat "$out")"
+grep -q -E "^not grouped: $nthreads threads  " "$out" ||
+	fail "nobody on root's process: no line for the threads not grouped:
+$(cat "$out")"
+as_nobody "$TASKTOP" --json --stacks -n 1 -p "$DEMO_PID" >"$out" 2>"$out.err" ||
+	fail "--json --stacks as nobody on root's process failed: $(cat "$out.err")"
+q=".processes[] | select(.pid == $DEMO_PID) | .stack_groups"
+assert_jq "nobody on root's: basis none" "$out" "[$q[].basis]" '["none"]'
+assert_jq "nobody on root's: every thread listed" "$out" "$q[0].tids | length" "$nthreads"
 echo "PASS: $test_name"

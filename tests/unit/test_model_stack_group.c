@@ -316,6 +316,43 @@ static void test_denied_groups_by_wchan_and_syscall(void **state)
 	stack_groups_free(&gs);
 }
 
+/* Neither stack, wchan nor syscall read (another user's threads,
+ * unprivileged): those threads are kept apart as not grouped, never a
+ * group "by wchan -, syscall -"; one with a wchan still groups by it. */
+static void test_nothing_read_is_not_grouped(void **state)
+{
+	struct stack_groups gs;
+	struct stack_sample d[4];
+	struct buf text;
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		d[i] = kernel_sample(50 + i, 'S', NULL, 0);
+		d[i].kernel_state = FIELD_DENIED;
+	}
+	d[3].wchan = "futex_wait_queue";
+	stack_groups_init(&gs);
+	for (int i = 0; i < 4; i++)
+		stack_groups_add(&gs, &d[i]);
+	stack_groups_finish(&gs);
+	assert_int_equal(gs.n, 2);
+	assert_int_equal(gs.g[0].weight, 3);
+	assert_int_equal(gs.g[0].basis, STACK_BASIS_NONE);
+	assert_int_equal(gs.g[0].kernel_state, FIELD_DENIED);
+	assert_null(gs.g[0].wchan);
+	assert_int_equal(gs.g[1].basis, STACK_BASIS_WCHAN);
+	buf_init(&text);
+	stack_group_summary(&text, &gs.g[0], " <- ");
+	assert_string_equal(text.data, "not grouped: nothing read");
+	assert_int_equal(stack_group_chain_lines(&gs.g[0]), 1);
+	buf_reset(&text);
+	stack_group_chain_line(&gs.g[0], 0, &text);
+	assert_string_equal(text.data, "(not grouped: kernel stack, wchan and "
+	    "syscall all unread: permission denied)");
+	buf_free(&text);
+	stack_groups_free(&gs);
+}
+
 /* Sampling feeds each thread once a round: the weight counts thread-
  * samples, the tids stay distinct, the states count samples. */
 static void test_sampled_rounds(void **state)
@@ -445,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_user_frames_by_function_not_inlined_depth),
 		cmocka_unit_test(test_user_state_is_compared),
 		cmocka_unit_test(test_denied_groups_by_wchan_and_syscall),
+		cmocka_unit_test(test_nothing_read_is_not_grouped),
 		cmocka_unit_test(test_sampled_rounds),
 		cmocka_unit_test(test_many_groups),
 		cmocka_unit_test(test_tid_ranges),

@@ -29,6 +29,10 @@ static void feed(struct stack_groups *gs)
 		.tid = 9, .state = 'D', .kernel_state = FIELD_DENIED,
 		.wchan = "io_\"wait", .syscall = NULL, .user_state = FIELD_UNREAD,
 	};
+	struct stack_sample unread = {
+		.tid = 10, .state = 'S', .kernel_state = FIELD_DENIED,
+		.user_state = FIELD_UNREAD,
+	};
 	struct stack_sample running = {
 		.tid = 8, .state = 'R', .cpu_valid = true, .cpu_percent = 99.0,
 		.kernel_state = FIELD_OK, .user_state = FIELD_UNREAD,
@@ -39,6 +43,7 @@ static void feed(struct stack_groups *gs)
 	stack_groups_add(gs, &s);
 	stack_groups_add(gs, &denied);
 	stack_groups_add(gs, &running);
+	stack_groups_add(gs, &unread);
 	stack_groups_finish(gs);
 }
 
@@ -69,6 +74,11 @@ static void test_json_groups(void **state)
 	    "\"cpu_percent\":null,\"samples\":null,"
 	    "\"basis\":\"wchan\",\"kernel_error\":\"permission denied\","
 	    "\"wchan\":\"io_\\\"wait\",\"syscall\":null}"));
+	assert_non_null(strstr(out.data, "{\"tids\":[10],\"states\":{\"S\":1},"
+	    "\"kernel\":null,\"user\":null,\"user_error\":null,"
+	    "\"cpu_percent\":null,\"samples\":null,"
+	    "\"basis\":\"none\",\"kernel_error\":\"permission denied\","
+	    "\"wchan\":null,\"syscall\":null}"));
 	assert_non_null(strstr(out.data, "\"stack_rounds\":null}"));
 	buf_free(&out);
 	stack_groups_free(&gs);
