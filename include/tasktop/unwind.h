@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tasktop/intmap.h"
+
 /* Why a thread has no (or only part of a) user stack. */
 enum unwind_reason {
 	UNWIND_REASON_NONE = 0,		/* unwound to the end */
@@ -91,6 +93,13 @@ struct unwind_result {
  * decoded into a caller's struct). */
 void unwind_result_free(struct unwind_result *r);
 void unwind_result_clear(struct unwind_result *r);
+
+/* The latest result of each thread: a map tid -> struct unwind_result *
+ * (src/unwind/results.c).  Put keeps r as its thread's, freeing the one
+ * before (a result of no thread, tid <= 0, is freed): true when the thread
+ * had none.  Clear frees them all and leaves the map empty, ready again. */
+bool unwind_results_put(struct intmap *by_tid, struct unwind_result *r);
+void unwind_results_clear(struct intmap *by_tid);
 /* "kernel thread: no user stack" …: the text a reason stands for, when no
  * result says more. */
 const char *unwind_reason_str(enum unwind_reason reason);

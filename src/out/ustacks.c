@@ -9,11 +9,9 @@
  */
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-
 #include "tasktop/out.h"
 #include "tasktop/unwind.h"
+#include "tasktop/util.h"
 
 /* One wait; the helper's own deadline ends a hung unwind long before. */
 #define USTACK_WAIT_S	1.0
@@ -21,40 +19,17 @@
 void out_ustacks_init(struct out_ustacks *us)
 {
 	us->unwinder = unwinder_new();
-	if (us->unwinder == NULL) {
-		fprintf(stderr, "tasktop: out of memory (unwinder)\n");
-		abort();
-	}
+	if (us->unwinder == NULL)
+		oom_abort("unwinder");
 	intmap_init(&us->by_tid);
 	us->started = false;
 }
 
-static void ustacks_clear(struct out_ustacks *us)
-{
-	size_t it = 0;
-	int tid;
-	void *v;
-
-	while (intmap_next(&us->by_tid, &it, &tid, &v))
-		unwind_result_free(v);
-	intmap_free(&us->by_tid);
-	intmap_init(&us->by_tid);
-}
-
 void out_ustacks_free(struct out_ustacks *us)
 {
-	ustacks_clear(us);
+	unwind_results_clear(&us->by_tid);
 	intmap_free(&us->by_tid);
 	unwinder_free(us->unwinder);
-}
-
-static void ustacks_take(struct out_ustacks *us, struct unwind_result *r)
-{
-	if (r->tid <= 0) {
-		unwind_result_free(r);
-		return;
-	}
-	unwind_result_free(intmap_put(&us->by_tid, r->tid, r));
 }
 
 /* Ask for the threads a sample shows; with missing_only, those of them
@@ -84,18 +59,18 @@ static void ustacks_wait(struct out_ustacks *us)
 
 	for (;;) {
 		while ((r = unwinder_next(us->unwinder)) != NULL)
-			ustacks_take(us, r);
+			unwind_results_put(&us->by_tid, r);
 		if (unwinder_pending(us->unwinder) == 0)
 			break;
 		if ((r = unwinder_wait(us->unwinder, USTACK_WAIT_S)) != NULL)
-			ustacks_take(us, r);
+			unwind_results_put(&us->by_tid, r);
 	}
 }
 
 void out_ustacks_start(struct out_ustacks *us, const struct snapshot *s,
     bool threads, const struct intmap *expanded)
 {
-	ustacks_clear(us);
+	unwind_results_clear(&us->by_tid);
 	ustacks_request(us, s, threads, expanded, false);
 	us->started = true;
 }
@@ -107,7 +82,7 @@ void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
     bool threads, const struct intmap *expanded)
 {
 	if (!us->started) {
-		ustacks_clear(us);
+		unwind_results_clear(&us->by_tid);
 		ustacks_request(us, s, threads, expanded, false);
 	}
 	us->started = false;

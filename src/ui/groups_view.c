@@ -183,14 +183,7 @@ void groups_view_open(struct ui *ui)
 
 static void unwound_clear(struct groups_view *gv)
 {
-	size_t it = 0;
-	int tid;
-	void *v;
-
-	while (intmap_next(&gv->unwound, &it, &tid, &v))
-		unwind_result_free(v);
-	intmap_free(&gv->unwound);
-	intmap_init(&gv->unwound);
+	unwind_results_clear(&gv->unwound);
 	gv->nunwound = 0;
 }
 
@@ -250,23 +243,17 @@ bool groups_view_take_unwind(struct ui *ui, struct unwind_result *r)
 {
 	struct groups_view *gv = ui->groups;
 	const struct process *p;
-	void *old;
+	bool last;
 
 	if (gv == NULL || gv->unwind_request == 0 ||
 	    r->request != gv->unwind_request)
 		return false;
-	if (r->tid > 0 && (old = intmap_put(&gv->unwound, r->tid, r)) != NULL)
-		unwind_result_free(old);
-	else if (r->tid > 0)
+	last = r->last;		/* r is the map's, or freed, once put */
+	if (unwind_results_put(&gv->unwound, r))
 		gv->nunwound++;
-	if (!r->last) {
-		if (r->tid <= 0)
-			unwind_result_free(r);
+	if (!last)
 		return true;
-	}
 	gv->unwind_request = 0;
-	if (r->tid <= 0)
-		unwind_result_free(r);
 	p = snapshot_process(ui->snap, gv->pid);
 	if (p == NULL)
 		return true;
