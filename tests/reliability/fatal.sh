@@ -7,7 +7,7 @@
 require_tui
 ulimit -c 0	# the killed tasktops leave no core files behind
 
-background sleep 120
+background sleep 3600
 TARGET=$BACKGROUND_PID
 
 # tmux's view of the pane's terminal modes, and what a shell wants back.

@@ -9,9 +9,10 @@ require_root_for "mount -t proc in a mount namespace, setpriv to user 65534"
 require_tools unshare mount
 require_nobody
 
-background sleep 120
+# Long enough to outlive every run below; the lib kills them at exit.
+background sleep 3600
 ROOT_SLEEPER=$BACKGROUND_PID
-background setpriv --reuid=65534 --regid=65534 --clear-groups sleep 120
+background setpriv --reuid=65534 --regid=65534 --clear-groups sleep 3600
 OWN_SLEEPER=$BACKGROUND_PID
 # nobody must reach the mount point: through $WORK, not into its files.
 chmod 711 "$WORK"
@@ -106,6 +107,9 @@ assert_jq "the comm of root's sleeper (anyone may read it)" "$WORK/nobody.json" 
 	"[.processes[] | select(.pid == $ROOT_SLEEPER) | .comm]" '["sleep"]'
 echo "normal /proc as nobody: $(wc -l <"$WORK/pids.nobody") processes, every stack 'permission denied'"
 
+# Under a sanitizer build on a busy machine the runs above take minutes: a
+# sleeper that ended would read as a row tasktop failed to show.
+kill -0 "$ROOT_SLEEPER" 2>/dev/null || fail "root's sleeper $ROOT_SLEEPER ended before -b -H ran"
 status=0
 as_nobody "$TASKTOP" -b -H -n 1 >"$WORK/nobody.batch" 2>"$WORK/nobody.batch.err" ||
 	status=$?
