@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -208,12 +209,45 @@ struct symcache *session_symcache(struct session *s)
 /* ---- unwinding -------------------------------------------------------- */
 
 struct frame_walk {
+	Dwfl		*dwfl;
 	uint64_t	*pcs;
 	bool		*activation;
 	size_t		 n;
 	size_t		 max;
+	bool		 no_cfi;	/* stopped: the last frame has no CFI */
 };
 
+/* Does a module's CFI (.eh_frame, else .debug_frame) cover pc?  The same
+ * lookups libdw made to unwind from it. */
+static bool has_cfi(Dwfl *dwfl, uint64_t pc)
+{
+	Dwfl_Module *m = dwfl_addrmodule(dwfl, pc);
+	Dwarf_Addr bias;
+	Dwarf_Frame *frame;
+	Dwarf_CFI *cfi;
+
+	if (m == NULL)
+		return false;
+	for (int i = 0; i < 2; i++) {
+		cfi = i == 0 ? dwfl_module_eh_cfi(m, &bias) :
+		    dwfl_module_dwarf_cfi(m, &bias);
+		if (cfi != NULL && dwarf_cfi_addrframe(cfi, pc - bias, &frame) == 0) {
+			free(frame);
+			return true;
+		}
+	}
+	return false;
+}
+
+static uint64_t lookup_pc(const struct frame_walk *w, size_t i)
+{
+	return w->pcs[i] - (w->activation[i] ? 0 : 1);
+}
+
+/* A frame above one without CFI comes from libdw's fallback, which follows
+ * the frame pointer: right only if that function kept one, and nothing
+ * says so.  A caller skipped would be a wrong chain shown as right: the
+ * walk stops at the frame without CFI instead. */
 static int frame_cb(Dwfl_Frame *frame, void *arg)
 {
 	struct frame_walk *w = arg;
@@ -222,6 +256,10 @@ static int frame_cb(Dwfl_Frame *frame, void *arg)
 
 	if (!dwfl_frame_pc(frame, &pc, &act))
 		return -1;
+	if (w->n > 0 && !has_cfi(w->dwfl, lookup_pc(w, w->n - 1))) {
+		w->no_cfi = true;
+		return DWARF_CB_ABORT;
+	}
 	w->pcs[w->n] = pc;
 	w->activation[w->n] = act;
 	return ++w->n < w->max ? DWARF_CB_OK : DWARF_CB_ABORT;
@@ -230,10 +268,10 @@ static int frame_cb(Dwfl_Frame *frame, void *arg)
 size_t session_unwind(struct session *s, int tid, uint64_t *pcs,
     bool *activation, size_t max, struct helper_result *h)
 {
-	struct frame_walk w = { pcs, activation, 0, max };
+	struct frame_walk w = { s->dwfl, pcs, activation, 0, max, false };
 	int rc = dwfl_getthread_frames(s->dwfl, tid, frame_cb, &w);
 
-	if (rc == 0 || (rc == DWARF_CB_ABORT && w.n == max))
+	if (rc == 0 || (rc == DWARF_CB_ABORT && w.n == max && !w.no_cfi))
 		return w.n;
 	if (w.n == 0) {
 		helper_fail(h, UNWIND_REASON_FAILED, "libdw: %s", dwfl_errmsg(-1));
@@ -241,11 +279,16 @@ size_t session_unwind(struct session *s, int tid, uint64_t *pcs,
 	}
 	/* The chain stops inside a module libdw has no CFI for (or it lies):
 	 * keep the frames found, and say where and why it stopped. */
-	uint64_t last = pcs[w.n - 1] - (activation[w.n - 1] ? 0 : 1);
+	uint64_t last = lookup_pc(&w, w.n - 1);
 	Dwfl_Module *m = dwfl_addrmodule(s->dwfl, last);
 	const char *name = m ? dwfl_module_info(m, NULL, NULL, NULL, NULL,
 	    NULL, NULL, NULL) : NULL;
-	helper_fail(h, UNWIND_REASON_NO_INFO, "no unwind info past %s: %s",
-	    name ? unwind_basename(name) : "an unmapped address", dwfl_errmsg(-1));
+	const char *where = name ? unwind_basename(name) : "an unmapped address";
+	if (w.no_cfi || !has_cfi(s->dwfl, last))
+		helper_fail(h, UNWIND_REASON_NO_INFO, "no unwind info past %s",
+		    where);
+	else
+		helper_fail(h, UNWIND_REASON_NO_INFO, "unwinding stopped in %s: %s",
+		    where, dwfl_errmsg(-1));
 	return w.n;
 }

@@ -2,7 +2,8 @@
  * ustack_modules - a target whose threads wait inside shared libraries
  * loaded with dlopen (next to it, or in --libdir DIR):
  *
- *   nocfi     waits in libustack_nocfi.so, which has no unwind information
+ *   nocfi     waits in libustack_nocfi.so, which has no unwind information,
+ *             called from a function that keeps a frame pointer
  *   plain     waits in a pipe read of its own (fully unwindable)
  *   late      on SIGUSR2: libustack_late.so is loaded then, and a new
  *             thread waits in it (the process's maps change)
@@ -54,6 +55,10 @@ static wait_fn load(const char *dir, const char *lib, const char *sym)
 	return fn;
 }
 
+/* With a frame pointer: libdw's fallback for a frame without CFI follows
+ * rbp, which nocfi_wait leaves as this function's, and would go on from
+ * there to start_thread as if nocfi_wait had been called by it. */
+__attribute__((optimize("no-omit-frame-pointer")))
 static void *library_thread(void *arg)
 {
 	wait_fn fn = (wait_fn)arg;

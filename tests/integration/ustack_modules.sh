@@ -2,7 +2,9 @@
 # User stacks through dlopen()ed libraries (tests/integration/ustack_modules.c):
 # - a thread waiting in a library without any unwind information gets the
 #   chain up to that library's frame, and a reason naming "no unwind info"
-#   and the library; the other threads of the process are unwound whole;
+#   and the library; not more (its caller keeps a frame pointer, which
+#   libdw's fallback would follow past the caller to start_thread); the
+#   other threads of the process are unwound whole;
 # - a library loaded after the first unwind of a --json --ustack -n 2 run
 #   (the process's maps change between the samples) is known to the second:
 #   the thread waiting in it shows its function, module and file:line;
