@@ -180,6 +180,10 @@ static void refresh_sweep(struct snapshot *s)
 	int key;
 	void *v;
 
+	/* each task put counts once: as many as the table holds, none went
+	 * (no walk over every task, which would touch each one's memory) */
+	if (s->ntasks == s->tasks.count && s->nlist == s->procs.count)
+		return;
 	while (intmap_next(&s->tasks, &it, &key, &v))
 		if (((struct task *)v)->seen != s->generation) {
 			intmap_del(&s->tasks, key);
