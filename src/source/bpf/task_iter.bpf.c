@@ -55,12 +55,30 @@ static void read_mm(struct task_struct *task, struct tt_task *r)
 
 /* In enum ns_type's order: cgroup ipc mnt net pid pid_for_children time
  * time_for_children user uts. */
+static void read_pid_ns(struct task_struct *task, struct tt_task *r)
+{
+	struct pid *pid = task->thread_pid;
+	unsigned int level;
+
+	if (!pid)
+		return;
+	/* task_active_pid_ns(): the pid's deepest level.  A variable index
+	 * goes through the helper; the first two levels (nearly every task)
+	 * are plain loads. */
+	level = pid->level;
+	if (level == 0)
+		r->ns[4] = pid->numbers[0].ns->ns.inum;
+	else if (level == 1)
+		r->ns[4] = pid->numbers[1].ns->ns.inum;
+	else
+		r->ns[4] = BPF_CORE_READ(pid, numbers[level].ns, ns.inum);
+	r->flags |= r->ns[4] ? TT_HAS_PIDNS : 0;
+}
+
 static void read_ns(struct task_struct *task, struct tt_task *r)
 {
 	struct nsproxy *nsp = task->nsproxy;
-	struct pid *pid = task->thread_pid;
 	const struct cred *cred = task->real_cred;
-	unsigned int level;
 
 	if (nsp) {
 		r->flags |= TT_HAS_NSPROXY;
@@ -72,19 +90,6 @@ static void read_ns(struct task_struct *task, struct tt_task *r)
 		r->ns[6] = nsp->time_ns->ns.inum;
 		r->ns[7] = nsp->time_ns_for_children->ns.inum;
 		r->ns[9] = nsp->uts_ns->ns.inum;
-	}
-	if (pid) {
-		/* task_active_pid_ns(): the pid's deepest level.  A variable
-		 * index goes through the helper; the first two levels (nearly
-		 * every task) are plain loads. */
-		level = pid->level;
-		if (level == 0)
-			r->ns[4] = pid->numbers[0].ns->ns.inum;
-		else if (level == 1)
-			r->ns[4] = pid->numbers[1].ns->ns.inum;
-		else
-			r->ns[4] = BPF_CORE_READ(pid, numbers[level].ns, ns.inum);
-		r->flags |= r->ns[4] ? TT_HAS_PIDNS : 0;
 	}
 	if (cred) {
 		r->ns[8] = cred->user_ns->ns.inum;
@@ -119,20 +124,39 @@ struct tt_walk tt_walk_state;
 #define __arg_trusted	__attribute__((btf_decl_tag("arg:trusted")))
 
 /*
- * One task's record.  A global function: the verifier checks it once, not
- * once a path through the walk's loops: the walk loaded in a quarter of a
- * second with it inlined (each field of a trusted pointer is a BTF lookup
- * by name in the verifier), in ~50 ms so.
+ * What a live thread shares with its group's first live thread: the mm
+ * (CLONE_THREAD needs CLONE_VM), the parent (threads are reparented
+ * together) and the pid namespace (clone refuses CLONE_THREAD once
+ * pid_for_children differs).  Taken from that thread's record, they spare
+ * three of the cache lines a task costs (the walk is bound by them): its
+ * mm pointer's, real_parent's and thread_pid's.  An exiting thread
+ * between dropping its mm and becoming a zombie shows its group's rss
+ * for that moment.
+ */
+static void take_group(struct tt_task *r, const struct tt_task *group)
+{
+	r->ppid = group->ppid;
+	r->flags |= group->flags & (TT_HAS_MM | TT_HAS_PIDNS);
+	r->rss_pages = group->rss_pages;
+	r->total_vm = group->total_vm;
+	r->ns[4] = group->ns[4];
+}
+
+/*
+ * One task's record; group: the record of its group's first live thread
+ * in this chunk, or NULL.  A global function: the verifier checks it
+ * once, not once a path through the walk's loops: the walk loaded in a
+ * quarter of a second with it inlined (each field of a trusted pointer is
+ * a BTF lookup by name in the verifier), in ~50 ms so.
  */
 __noinline int tt_fill(struct task_struct *task __arg_trusted,
-    struct tt_task *r)
+    struct tt_task *r, const struct tt_task *group)
 {
 	if (!r)
 		return 0;
 	__builtin_memset(r, 0, sizeof(*r));
 	r->tid = task->pid;
 	r->tgid = task->tgid;
-	r->ppid = task->real_parent->tgid;
 	r->state = task->__state;
 	r->exit_state = task->exit_state;
 	r->prio = task->prio;
@@ -148,7 +172,13 @@ __noinline int tt_fill(struct task_struct *task __arg_trusted,
 	r->comm[sizeof(r->comm) - 1] = '\0';
 	if (task->flags & TT_PF_KTHREAD)
 		r->flags |= TT_KTHREAD;
-	read_mm(task, r);
+	if (group && r->exit_state == 0) {
+		take_group(r, group);
+	} else {
+		r->ppid = task->real_parent->tgid;
+		read_mm(task, r);
+		read_pid_ns(task, r);
+	}
 	read_ns(task, r);
 	return 0;
 }
@@ -164,6 +194,7 @@ static bool walk_threads(struct task_struct *p, __u32 *n, __u32 *skip)
 	struct task_struct *g = bpf_task_from_pid(p->tgid);
 	struct bpf_iter_task it;
 	struct task_struct *t;
+	const struct tt_task *group = NULL;
 	__u32 seen = 0;
 	bool fits = true;
 
@@ -181,7 +212,9 @@ static bool walk_threads(struct task_struct *p, __u32 *n, __u32 *skip)
 			*skip = seen - 1;
 			break;
 		}
-		tt_fill(t, r);
+		tt_fill(t, r, group);
+		if (!group && r->exit_state == 0)
+			group = r;
 		(*n)++;
 	}
 	bpf_iter_task_destroy(&it);
