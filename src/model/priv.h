@@ -16,10 +16,8 @@ struct snapshot_priv {
 	size_t		 nidentity;
 	size_t		 identity_cap;
 
-	/* The process whose tasks are being put, and how many threads it
-	 * had at the last refresh (refresh.c). */
+	/* The process whose tasks are being put (refresh.c). */
 	struct process	*put_proc;
-	size_t		 put_prev_n;
 
 	unsigned char	*tree_mark;	/* per s->list entry: cycle checks */
 	size_t		 tree_mark_cap;

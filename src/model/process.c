@@ -23,6 +23,7 @@ void process_free(struct process *p)
 	if (p == NULL)
 		return;
 	free(p->threads);
+	free(p->prev_threads);
 	free(p->children);
 	free(p->cmdline);
 	free(p);

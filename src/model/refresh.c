@@ -58,9 +58,24 @@ static void put_proc_leave(struct snapshot *s)
 	struct snapshot_priv *priv = snapshot_priv(s);
 
 	if (priv->put_proc != NULL &&
-	    priv->put_proc->nthreads != priv->put_prev_n)
+	    priv->put_proc->nthreads != priv->put_proc->prev_nthreads)
 		process_changed(priv->put_proc, s->generation);
 	priv->put_proc = NULL;
+}
+
+/* A process listed this refresh: its threads so far become the last
+ * refresh's, and it collects this one's afresh. */
+static void process_relist(struct process *p)
+{
+	struct task **threads = p->threads;
+	size_t cap = p->threads_cap;
+
+	p->threads = p->prev_threads;
+	p->threads_cap = p->prev_cap;
+	p->prev_threads = threads;
+	p->prev_cap = cap;
+	p->prev_nthreads = p->nthreads;
+	p->nthreads = 0;
 }
 
 /* The group of a record, listed in s->list at its first task this time. */
@@ -81,8 +96,7 @@ static struct process *refresh_process_of(struct snapshot *s, int tgid)
 	if (p->seen != s->generation) {
 		p->seen = s->generation;
 		priv->put_proc = p;
-		priv->put_prev_n = p->nthreads;
-		p->nthreads = 0;
+		process_relist(p);
 		p->group_cpu_ok = false;
 		model_grow(&s->list, &s->list_cap, s->nlist + 1,
 		    sizeof(*s->list));
@@ -94,17 +108,16 @@ static struct process *refresh_process_of(struct snapshot *s, int tgid)
 	return p;
 }
 
-/* The task the last refresh had where this one's is put (only while its
- * thread array still holds the last refresh's: no sweep has run yet). */
+/* The task the last refresh had where this one's is put (no sweep has run
+ * yet: it is still there). */
 static struct task *put_predicted(const struct snapshot *s,
     const struct process *p, int tid)
 {
-	const struct snapshot_priv *priv = snapshot_priv(s);
 	struct task *t;
 
-	if (p != priv->put_proc || p->nthreads >= priv->put_prev_n)
+	if (p != snapshot_priv(s)->put_proc || p->nthreads >= p->prev_nthreads)
 		return NULL;
-	t = p->threads[p->nthreads];
+	t = p->prev_threads[p->nthreads];
 	return t->tid == tid ? t : NULL;
 }
 
@@ -173,28 +186,47 @@ void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
 	}
 }
 
-/* Whatever this refresh did not put has exited. */
+/* Those of tasks[] not put this refresh, gone from the snapshot. */
+static void sweep_tasks(struct snapshot *s, struct task **tasks, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (tasks[i]->seen != s->generation) {
+			intmap_del(&s->tasks, tasks[i]->tid);
+			task_free(tasks[i]);
+		}
+}
+
+/*
+ * Whatever this refresh did not put has exited.  Every task is in the
+ * thread array of exactly one process as the last refresh left it: a
+ * process not listed again still has it as its threads, one listed again
+ * as its prev_threads; only a changed process can have lost one.  So no
+ * walk over every task (which would touch each one's memory) is needed.
+ */
 static void refresh_sweep(struct snapshot *s)
 {
-	size_t it = 0;
+	size_t it = 0, i;
 	int key;
 	void *v;
 
-	/* each task put counts once: as many as the table holds, none went
-	 * (no walk over every task, which would touch each one's memory) */
-	if (s->ntasks == s->tasks.count && s->nlist == s->procs.count)
+	for (i = 0; i < s->nlist; i++) {
+		struct process *p = s->list[i];
+
+		if (p->changed_gen == s->generation)
+			sweep_tasks(s, p->prev_threads, p->prev_nthreads);
+		p->prev_nthreads = 0;
+	}
+	if (s->nlist == s->procs.count)
 		return;
-	while (intmap_next(&s->tasks, &it, &key, &v))
-		if (((struct task *)v)->seen != s->generation) {
-			intmap_del(&s->tasks, key);
-			task_free(v);
-		}
-	it = 0;
-	while (intmap_next(&s->procs, &it, &key, &v))
-		if (((struct process *)v)->seen != s->generation) {
-			intmap_del(&s->procs, key);
-			process_free(v);
-		}
+	while (intmap_next(&s->procs, &it, &key, &v)) {
+		struct process *p = v;
+
+		if (p->seen == s->generation)
+			continue;
+		sweep_tasks(s, p->threads, p->nthreads);
+		intmap_del(&s->procs, key);
+		process_free(p);
+	}
 }
 
 static int process_pid_cmp(const void *a, const void *b)

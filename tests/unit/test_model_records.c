@@ -265,6 +265,28 @@ static void test_unchanged_process_keeps_derived(void **state)
 	assert_int_equal(p->changed_gen, 11);
 	assert_int_equal(q->changed_gen, 11);
 	assert_false(p->group_cpu_ok);
+	/* a thread gone and another come in its place: the count is the
+	 * same, the one gone is swept */
+	snapshot_begin(&s, 12, 1012);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(&s, rec(10, 13, 'S', 1, 9, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 10, 2 * NS_SEC);
+	put(&s, rec(20, 20, 'S', 1, 8, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 20, 0);
+	snapshot_end(&s);
+	assert_null(snapshot_task(&s, 12));
+	assert_non_null(snapshot_task(&s, 13));
+	assert_int_equal(p->nthreads, 2);
+	assert_int_equal(s.tasks.count, 3);
+	/* a whole process gone: its threads with it */
+	snapshot_begin(&s, 13, 1013);
+	put(&s, rec(20, 20, 'S', 1, 8, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 20, 0);
+	snapshot_end(&s);
+	assert_null(snapshot_process(&s, 10));
+	assert_null(snapshot_task(&s, 10));
+	assert_null(snapshot_task(&s, 13));
+	assert_int_equal(s.tasks.count, 1);
 	snapshot_free(&s);
 }
 
