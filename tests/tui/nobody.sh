@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Without privileges the side pane says why a field is missing (the kernel
 # stack needs CAP_SYS_ADMIN, another user's ns links are denied) and never
-# shows a value for it.
+# shows a value for it; the grouped view (B) groups nothing it cannot read.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
 command -v setpriv >/dev/null || skip "needs setpriv"
@@ -26,5 +26,13 @@ screen | grep -q -E '  net +permission denied' ||
 $(screen)"
 screen | grep -q -E '  net +[0-9]' &&
 	fail "a denied net namespace shows a number:
+$(screen)"
+
+# B: nothing of root's threads can be read (stacks, wchan, syscall), so
+# the grouped view says they are not grouped, not "1 group".
+keys B
+wait_for_screen "the grouped view's title" \
+	"PID $DEMO_PID .*: not grouped \\(kernel stack, wchan and syscall: permission denied"
+screen | grep -q -E ': [0-9]+ groups? ' && fail "a group count for threads nothing was read of:
 $(screen)"
 echo "PASS: $test_name"
