@@ -118,12 +118,16 @@ void setup_draw(struct ui *ui)
 	    "hides, F7 F8 move, Home End g G jump, Esc closes; saved on quit)";
 	enum column lines[COL_COUNT];
 	size_t n = setup_lines(ui, lines);
+	/* the lines under the title; a short terminal scrolls the list so
+	 * that the cursor (End, G) is always on a drawn line */
+	size_t rows = LINES > 2 ? (size_t)LINES - 2 : 1;
+	size_t first = ui->setup_cursor >= rows ? ui->setup_cursor - rows + 1 : 0;
 	int y = 0;
 	char line[96];
 
 	draw_fill(ui, y, 0, COLS, THEME_HEADER);
 	draw_cell(ui, y++, 0, COLS, THEME_HEADER, title, sizeof title - 1);
-	for (size_t i = 0; i < n && y < LINES - 1; i++, y++) {
+	for (size_t i = first; i < n && y < LINES - 1; i++, y++) {
 		bool shown = i < ui->nchosen;
 		enum theme_elem st = i == ui->setup_cursor ? THEME_CURSOR :
 		    shown ? THEME_NORMAL : THEME_KERNEL;

@@ -137,4 +137,16 @@ for home_end in "Home/End" "g/G"; do
 	keys Space
 	wait_for_screen "$last hidden again" "^ \[ \] $last "
 done
+# On a terminal shorter than the list, End scrolls it: the cursor's line
+# is drawn, and space acts on the line seen.
+top=$(screen | grep -m 1 -E '^ \[.\] ' | setup_column)
+tm resize-window -t tasktop -x 100 -y 12
+keys End
+wait_for_screen "the last line scrolled into view" "^ \[ \] $last "
+keys Space
+wait_for_screen "$last shown on a short terminal" "^ \[x\] $last "
+keys Space Home
+wait_for_screen "the first line back after Home" "^ \[x\] $top "
+screen | grep -q -E "^ \[.\] $last " && fail "the last line still drawn after Home:
+$(screen)"
 echo "PASS: $test_name"
