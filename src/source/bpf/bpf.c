@@ -330,26 +330,64 @@ static int bpf_walk_chunk(struct bpf_source *b)
 	return err < 0 ? (errno ? -errno : err) : 0;
 }
 
+/* Walks started over a refresh when a chunk lost its place, before the
+ * walk goes on from the position instead (it may skip a process then). */
+#define BPF_WALK_RESTARTS	2
+
+typedef bool bpf_chunk_fn(void *ctx, const struct tt_task *k, size_t n);
+
 /*
- * The walk, chunk after chunk, each put before the next is walked.  A run
- * that fails ends it: what was not put then counts as exited, and the next
- * refresh puts it back.
+ * The walk, chunk after chunk, each handed to fn before the next is walked
+ * (fn returns false to stop).  A walk that lost its place starts over: the
+ * records handed twice count once (the model drops a tid put twice).  A
+ * run that fails ends it: -errno; what was not put then counts as exited,
+ * and the next refresh puts it back.
  */
+static int bpf_walk(struct bpf_source *b, bpf_chunk_fn *fn, void *ctx)
+{
+	struct tt_walk *w = &b->skel->bss->tt_walk_state;
+	unsigned restarts = 0;
+	int err;
+
+	memset(w, 0, sizeof(*w));
+	for (;;) {
+		err = bpf_walk_chunk(b);
+		if (err != 0)
+			return err;
+		if (w->lost) {
+			memset(w, 0, sizeof(*w));
+			w->resume_any = ++restarts >= BPF_WALK_RESTARTS;
+			continue;
+		}
+		if (!fn(ctx, b->chunk, w->count < TT_CHUNK ? w->count : TT_CHUNK))
+			return 0;
+		if (w->done || w->count == 0)
+			return 0;
+	}
+}
+
+struct bpf_put_ctx {
+	struct source	*src;
+	struct snapshot	*s;
+};
+
+static bool bpf_put_chunk(void *ctx, const struct tt_task *k, size_t n)
+{
+	struct bpf_put_ctx *c = ctx;
+
+	for (size_t i = 0; i < n; i++)
+		bpf_put(c->src, c->s, &k[i]);
+	return true;
+}
+
 static void bpf_read(struct source *src, struct snapshot *s)
 {
 	struct bpf_source *b = src->impl;
-	struct tt_walk *w = &b->skel->bss->tt_walk_state;
-	size_t i;
+	struct bpf_put_ctx c = { src, s };
 
 	pf_read_system(b->gaps, s);
 	b->walk++;
-	memset(w, 0, sizeof(*w));
-	do {
-		if (bpf_walk_chunk(b) != 0)
-			break;
-		for (i = 0; i < w->count && i < TT_CHUNK; i++)
-			bpf_put(src, s, &b->chunk[i]);
-	} while (!w->done && w->count > 0);
+	(void)bpf_walk(b, bpf_put_chunk, &c);
 	bpf_group_end(b, s);
 	bpf_knames_sweep(b, false);
 	bpf_fill_gaps(src, s);
@@ -408,21 +446,25 @@ static int bpf_fail(struct bpf_source *b, int err, const char *what,
  * detail reader finds below /proc only when tasktop lives there too,
  * i.e. when its own tid comes back as itself.
  */
+struct bpf_self_ctx {
+	unsigned	 tid;
+	bool		 found;
+};
+
+static bool bpf_find_self(void *ctx, const struct tt_task *k, size_t n)
+{
+	struct bpf_self_ctx *c = ctx;
+
+	for (size_t i = 0; i < n && !c->found; i++)
+		c->found = k[i].tid == c->tid;
+	return !c->found;
+}
+
 static bool bpf_sees_self(struct bpf_source *b)
 {
-	struct tt_walk *w = &b->skel->bss->tt_walk_state;
-	unsigned self = (unsigned)syscall(SYS_gettid);
-	size_t i;
+	struct bpf_self_ctx c = { (unsigned)syscall(SYS_gettid), false };
 
-	memset(w, 0, sizeof(*w));
-	do {
-		if (bpf_walk_chunk(b) != 0)
-			return false;
-		for (i = 0; i < w->count && i < TT_CHUNK; i++)
-			if (b->chunk[i].tid == self)
-				return true;
-	} while (!w->done && w->count > 0);
-	return false;
+	return bpf_walk(b, bpf_find_self, &c) == 0 && c.found;
 }
 
 /* Loaded, verified and its chunk mapped; -errno and why otherwise. */

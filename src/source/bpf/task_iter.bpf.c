@@ -225,7 +225,9 @@ static bool walk_threads(struct task_struct *p, __u32 *n, __u32 *skip)
 /*
  * One chunk of the walk.  It resumes at the process it stopped at: found
  * by its tgid, which also holds when processes listed before it exited in
- * between (the list only grows at its tail), else by its position.
+ * between (the list only grows at its tail).  When that process exited
+ * too, the processes after it may have moved up past the position: the
+ * run says it lost its place, unless told to go on from the position.
  */
 SEC("syscall")
 int tt_walk(void *ctx)
@@ -244,8 +246,14 @@ int tt_walk(void *ctx)
 			pos++;
 			continue;
 		}
-		if (!found && p->tgid != w->tgid)
+		if (!found && p->tgid != w->tgid) {
+			if (!w->resume_any) {
+				w->lost = 1;
+				w->done = 0;
+				break;
+			}
 			w->threads = 0;	/* it exited: go on after it */
+		}
 		found = true;
 		skip = w->threads;
 		if (!walk_threads(p, &n, &skip)) {

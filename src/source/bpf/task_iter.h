@@ -48,7 +48,10 @@ struct tt_task {
 /*
  * A walk in chunks: bpf.c zeroes it, then runs the walk until done; each
  * run writes count records and, when the chunk filled, where to resume:
- * the procs-th process (tgid), from its threads-th thread on.
+ * the procs-th process (tgid), from its threads-th thread on.  lost: that
+ * process exited before the run could resume at it (count is 0), and
+ * where to go on is not known for sure: bpf.c starts over, or sets
+ * resume_any to go on after where it was.
  */
 struct tt_walk {
 	__u32	procs;
@@ -56,6 +59,8 @@ struct tt_walk {
 	__u32	threads;
 	__u32	count;
 	__u32	done;
+	__u32	lost;
+	__u32	resume_any;
 };
 
 #endif
