@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -52,10 +53,13 @@ static int try_path(const char *dir, const char *sub, const char *name,
 	if (snprintf(path, sizeof path, "%s%s/%s", dir, sub, name) >=
 	    (int)sizeof path)
 		return -1;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* the name comes from the module: a FIFO there must not block us */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct stat st;
 	if (fd < 0)
 		return -1;
-	if (!same_build_id(fd, id, len) || (*found = strdup(path)) == NULL) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !same_build_id(fd, id, len) || (*found = strdup(path)) == NULL) {
 		close(fd);
 		return -1;
 	}
