@@ -38,11 +38,24 @@ struct ns_moves {
 	struct ns_change ring[NS_HISTORY_KEEP];	/* the last NS_HISTORY_KEEP */
 };
 
+/*
+ * A task's ten namespace links: each type's state and inode (0 unless
+ * FIELD_OK; the kernel's inums are 32-bit).  Interned (model/ns_set.c):
+ * the threads with the same ten, almost every thread of a process, share
+ * one, so a task holds a pointer; NULL is all unread.  Read a task's
+ * through task_ns_state() and task_ns_ino().
+ */
+struct ns_set {
+	uint32_t	 ino[NS_COUNT];
+	uint8_t		 state[NS_COUNT];	/* enum field_state */
+	unsigned	 refs;			/* ns_set.c's */
+	struct ns_set	*next;			/* ns_set.c's */
+};
+
 struct ns_history {
 	unsigned	 first_gen;		/* refresh that first saw it; 0 none yet */
 	unsigned	 changes;		/* how many changes were seen */
-	uint32_t	 known_ino[NS_COUNT];	/* the kernel's ns inums are 32-bit */
-	uint16_t	 known;			/* bit (1u << type): known_ino[type] valid */
+	const struct ns_set *known;		/* the links last known: FIELD_OK where known */
 	bool		 born_foreign;		/* new in a known process, netns not the reference's */
 	struct ns_moves	*moves;			/* NULL before the first change */
 };
@@ -120,10 +133,9 @@ struct task {
 
 	struct task_stat stat;
 	uint8_t		 stat_state;		/* enum field_state */
-	uint8_t		 ns_state[NS_COUNT];	/* enum field_state */
-	uint16_t	 ns_differs;		/* bit (1u << type): inode differs from the reference */
 	bool		 cpu_valid;		/* false until two samples exist */
-	uint32_t	 ns[NS_COUNT];		/* the kernel's ns inums are 32-bit */
+	uint16_t	 ns_differs;		/* bit (1u << type): inode differs from the reference */
+	const struct ns_set *ns;		/* its links (shared); NULL: none read */
 	struct ns_history ns_hist;
 
 	double		 cpu_percent;
@@ -131,6 +143,23 @@ struct task {
 
 	struct task_shown *shown;		/* NULL until first read (task_shown()) */
 };
+
+/* A link of t: its state, and its inode (0 unless FIELD_OK). */
+static inline enum field_state task_ns_state(const struct task *t, int type)
+{
+	return t->ns != NULL ? (enum field_state)t->ns->state[type] :
+	    FIELD_UNREAD;
+}
+
+static inline uint32_t task_ns_ino(const struct task *t, int type)
+{
+	return t->ns != NULL ? t->ns->ino[type] : 0;
+}
+
+/* Set one link of t as given (tests build tasks by hand; the model takes
+ * records through task_take_ns). */
+void task_set_ns(struct task *t, enum ns_type type, enum field_state st,
+    uint64_t ino);
 
 /* t's comm (raw bytes, not NUL-terminated) and its length; "" when its
  * stat is unread. */

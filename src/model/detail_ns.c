@@ -7,23 +7,23 @@
 #include <stdint.h>
 
 #include "tasktop/model.h"
+#include "ns_set.h"
 
 /* A link read after the refresh is the newer one; one that failed tells
  * nothing new. */
 static bool task_take_detail_ns(struct task *t, const struct task_detail *d)
 {
-	bool changed = false;
+	struct ns_set v;
 	int type;
 
+	ns_set_copy(&v, t->ns);
 	for (type = 0; type < NS_COUNT; type++) {
-		if (d->ns_state[type] != FIELD_OK || d->ns[type] > UINT32_MAX ||
-		    (t->ns_state[type] == FIELD_OK && t->ns[type] == d->ns[type]))
+		if (d->ns_state[type] != FIELD_OK || d->ns[type] > UINT32_MAX)
 			continue;	/* a wider inum is no kernel's (task_take_ns) */
-		t->ns_state[type] = FIELD_OK;
-		t->ns[type] = (uint32_t)d->ns[type];
-		changed = true;
+		v.state[type] = FIELD_OK;
+		v.ino[type] = (uint32_t)d->ns[type];
 	}
-	return changed;
+	return ns_set_assign(&t->ns, &v);
 }
 
 void snapshot_take_detail_ns(struct snapshot *s, const struct task_detail *d)

@@ -12,4 +12,5 @@ src_model_libmodel_a_SOURCES += src/model/priv.h src/model/users.h \
 	src/model/display.c src/model/view_sort.c src/model/view.c \
 	src/model/view_prefix.c src/model/stack_frame.c \
 	src/model/stack_group.c src/model/stack_group_text.c \
-	src/model/ns_history.c src/model/ns_overview.c
+	src/model/ns_history.c src/model/ns_overview.c \
+	src/model/ns_set.h src/model/ns_set.c

@@ -12,6 +12,7 @@
 
 #include "tasktop/model.h"
 #include "tasktop/util.h"
+#include "ns_set.h"
 
 #define NET_BIT (1u << NS_NET)
 
@@ -41,6 +42,8 @@ void ns_history_free(struct ns_history *h)
 {
 	free(h->moves);
 	h->moves = NULL;
+	ns_set_release(h->known);
+	h->known = NULL;
 }
 
 static void note_change(struct ns_history *h, enum ns_type type,
@@ -63,17 +66,22 @@ static void note_change(struct ns_history *h, enum ns_type type,
 static void task_history(struct task *t, double wall)
 {
 	struct ns_history *h = &t->ns_hist;
+	struct ns_set known;
 
+	if (t->ns == h->known)
+		return;		/* the same shared set: nothing moved */
+	ns_set_copy(&known, h->known);
 	for (int type = 0; type < NS_COUNT; type++) {
-		unsigned bit = 1u << type;
-		if (t->ns_state[type] != FIELD_OK)
+		uint32_t ino = task_ns_ino(t, type);
+		if (task_ns_state(t, type) != FIELD_OK)
 			continue;	/* unknown now: neither a change nor news */
-		if ((h->known & bit) && h->known_ino[type] != t->ns[type])
-			note_change(h, (enum ns_type)type, h->known_ino[type],
-			    t->ns[type], wall);
-		h->known |= bit;
-		h->known_ino[type] = t->ns[type];
+		if (known.state[type] == FIELD_OK && known.ino[type] != ino)
+			note_change(h, (enum ns_type)type, known.ino[type], ino,
+			    wall);
+		known.state[type] = FIELD_OK;
+		known.ino[type] = ino;
 	}
+	ns_set_assign(&h->known, &known);
 }
 
 /* A thread first seen now, in a process whose reference thread was seen

@@ -106,8 +106,8 @@ static void add_thread(struct ns_entry *e, const struct process *p,
 bool task_in_ns(const struct task *t, enum ns_type type, uint64_t ino)
 {
 	for (int k = 0; k < NS_COUNT; k++)
-		if (plain_type(k) == type && t->ns_state[k] == FIELD_OK &&
-		    t->ns[k] == ino)
+		if (plain_type(k) == type && task_ns_state(t, k) == FIELD_OK &&
+		    task_ns_ino(t, k) == ino)
 			return true;
 	return false;
 }
@@ -159,14 +159,14 @@ static void add_task(struct ns_overview *o, struct build *b,
 
 	for (int k = 0; k < NS_COUNT; k++) {
 		enum ns_type type = plain_type(k);
-		if (t->ns_state[k] != FIELD_OK)
+		if (task_ns_state(t, k) != FIELD_OK)
 			continue;
 		/* a for_children link pointing where the plain one does adds
 		 * nothing */
-		if (type != (enum ns_type)k && t->ns_state[type] == FIELD_OK &&
-		    t->ns[type] == t->ns[k])
+		if (type != (enum ns_type)k && task_ns_state(t, type) == FIELD_OK &&
+		    task_ns_ino(t, type) == task_ns_ino(t, k))
 			continue;
-		struct ns_entry *e = entry(o, type, t->ns[k]);
+		struct ns_entry *e = entry(o, type, task_ns_ino(t, k));
 		add_thread(e, p, t, is_ref && type == (enum ns_type)k,
 		    last_pid_of(b, o, e));
 	}

@@ -6,7 +6,7 @@
 /* A reference needs at least the headline namespace. */
 static bool task_ns_usable(const struct task *t)
 {
-	return t->ns_state[NS_NET] == FIELD_OK;
+	return task_ns_state(t, NS_NET) == FIELD_OK;
 }
 
 /*
@@ -38,9 +38,9 @@ static unsigned task_ns_differs(const struct task *t, const struct task *ref)
 	int type;
 
 	for (type = 0; type < NS_COUNT; type++)
-		if (t->ns_state[type] == FIELD_OK &&
-		    ref->ns_state[type] == FIELD_OK &&
-		    t->ns[type] != ref->ns[type])
+		if (task_ns_state(t, type) == FIELD_OK &&
+		    task_ns_state(ref, type) == FIELD_OK &&
+		    task_ns_ino(t, type) != task_ns_ino(ref, type))
 			differs |= 1u << type;
 	return differs;
 }

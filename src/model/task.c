@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tasktop/util.h"
+#include "ns_set.h"
 #include "task.h"
 
 struct task *task_new(int tid, int tgid)
@@ -27,6 +28,7 @@ void task_free(struct task *t)
 {
 	if (t != NULL) {
 		ns_history_free(&t->ns_hist);
+		ns_set_release(t->ns);
 		free(t->shown);
 		free(t->stat.comm_long);
 	}
@@ -39,6 +41,7 @@ void task_reset(struct task *t, int tgid)
 	unsigned seen = t->seen;
 
 	ns_history_free(&t->ns_hist);	/* another task's past */
+	ns_set_release(t->ns);
 	free(t->shown);
 	free(t->stat.comm_long);
 	memset(t, 0, sizeof(*t));
@@ -146,27 +149,34 @@ static void task_take_stat(struct task *t, const struct proc_stat *ps)
 bool task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
     const uint64_t ino[NS_COUNT])
 {
-	bool changed = false;
+	struct ns_set v;
 	int type;
 
+	ns_set_copy(&v, t->ns);
 	for (type = 0; type < NS_COUNT; type++) {
 		bool ok = state[type] == FIELD_OK;
-		enum field_state st;
-		uint32_t now;
 
 		if (state[type] == FIELD_UNREAD)
 			continue;
 		/* the kernel's inums are 32-bit: a wider one is no inode of its */
 		if (ok && ino[type] > UINT32_MAX)
 			ok = false;
-		st = ok ? FIELD_OK : state[type] == FIELD_OK ?
+		v.state[type] = ok ? FIELD_OK : state[type] == FIELD_OK ?
 		    FIELD_UNAVAILABLE : state[type];
-		now = ok ? (uint32_t)ino[type] : 0;
-		changed |= t->ns_state[type] != st || t->ns[type] != now;
-		t->ns_state[type] = st;
-		t->ns[type] = now;
+		v.ino[type] = ok ? (uint32_t)ino[type] : 0;
 	}
-	return changed;
+	return ns_set_assign(&t->ns, &v);
+}
+
+void task_set_ns(struct task *t, enum ns_type type, enum field_state st,
+    uint64_t ino)
+{
+	struct ns_set v;
+
+	ns_set_copy(&v, t->ns);
+	v.state[type] = st;
+	v.ino[type] = (uint32_t)ino;
+	ns_set_assign(&t->ns, &v);
 }
 
 

@@ -192,7 +192,7 @@ static void batch_ns_suffix(struct batch_writer *w, const struct task *t)
 			continue;
 		}
 		name = w->detail == NULL ? NULL :
-		    detail_ns_name(w->detail, NS_NET, t->ns[NS_NET]);
+		    detail_ns_name(w->detail, NS_NET, task_ns_ino(t, NS_NET));
 		buf_adds(w->out, " [netns");
 		if (name != NULL) {
 			buf_addc(w->out, ' ');

@@ -127,8 +127,8 @@ static void json_ns(struct buf *out, const struct task *t)
 		if (type > 0)
 			buf_addc(out, ',');
 		json_key(out, ns_type_name(type));
-		if (t->ns_state[type] == FIELD_OK)
-			buf_printf(out, "%" PRIu32, t->ns[type]);
+		if (task_ns_state(t, type) == FIELD_OK)
+			buf_printf(out, "%" PRIu32, task_ns_ino(t, type));
 		else
 			buf_adds(out, "null");
 	}

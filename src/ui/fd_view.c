@@ -124,14 +124,14 @@ static void scan_namespaces(struct ui *ui, struct fd_scan *sc,
 		const struct task *t = p->threads[i];
 		bool dup = false;
 
-		if (t->ns_state[NS_NET] != FIELD_OK)
+		if (task_ns_state(t, NS_NET) != FIELD_OK)
 			continue;
 		for (size_t j = 0; j < nseen; j++)
-			dup = dup || seen[j] == t->ns[NS_NET];
+			dup = dup || seen[j] == task_ns_ino(t, NS_NET);
 		if (dup)
 			continue;
-		seen[nseen++] = t->ns[NS_NET];
-		sc->netns = t->ns[NS_NET];
+		seen[nseen++] = task_ns_ino(t, NS_NET);
+		sc->netns = task_ns_ino(t, NS_NET);
 		scan_netns(ui, sc, p->pid, t->tid, &tmp);
 	}
 	buf_free(&tmp);

@@ -33,11 +33,11 @@ static const char *ns_short_name(enum ns_type t)
 static const char *ns_relation(const struct task_detail *d,
     const struct task *ref, enum ns_type t)
 {
-	if (!ref || ref->ns_state[t] != FIELD_OK)
+	if (!ref || task_ns_state(ref, t) != FIELD_OK)
 		return "no reference";
 	if (ref->tid == d->tid)
 		return "reference";
-	return d->ns[t] == ref->ns[t] ? "same" : "differs";
+	return d->ns[t] == task_ns_ino(ref, t) ? "same" : "differs";
 }
 
 static const struct task *pane_ref(struct pane_lines *pl,
@@ -292,7 +292,8 @@ static void netns_blocks(struct pane_lines *pl, const struct task_detail *d,
 {
 	static struct block mine, theirs;
 	bool differs = ref && ref->tid != d->tid &&
-	    ref->ns_state[NS_NET] == FIELD_OK && d->ns[NS_NET] != ref->ns[NS_NET];
+	    task_ns_state(ref, NS_NET) == FIELD_OK &&
+	    d->ns[NS_NET] != task_ns_ino(ref, NS_NET);
 
 	if (d->ns_state[NS_NET] != FIELD_OK)
 		return;
@@ -304,7 +305,7 @@ static void netns_blocks(struct pane_lines *pl, const struct task_detail *d,
 		return;
 	}
 	block_fill(pl, &theirs, ref->tid == d->tgid ? "leader's" : "reference's",
-	    d->tgid, ref->tid, ref->ns[NS_NET]);
+	    d->tgid, ref->tid, task_ns_ino(ref, NS_NET));
 	blocks_put(pl, &mine, &theirs);
 }
 

@@ -60,10 +60,9 @@ static struct task *world_thread(struct world *w, struct process *p, int tid,
 	t->stat_state = FIELD_OK;
 	t->stat.state = 'S';
 	for (int type = 0; type < NS_COUNT; type++) {
-		t->ns_state[type] = FIELD_OK;
-		t->ns[type] = NS_BASE + (unsigned)type;
+		task_set_ns(t, type, FIELD_OK, NS_BASE + (unsigned)type);
 	}
-	t->ns[NS_NET] = net;
+	task_set_ns(t, NS_NET, FIELD_OK, net);
 	p->threads[p->nthreads++] = t;
 	if (tid == p->pid)
 		p->leader = t;
@@ -105,7 +104,7 @@ static void test_history_records_back_and_forth(void **state)
 	assert_int_equal(mover->ns_hist.changes, 0);
 	assert_false(mover->ns_hist.born_foreign);
 
-	mover->ns[NS_NET] = NET_QA1;		/* setns into qa1 */
+	task_set_ns(mover, NS_NET, FIELD_OK, NET_QA1);	/* setns into qa1 */
 	world_refresh(&w, 1002);
 	assert_int_equal(mover->ns_hist.changes, 1);
 	assert_int_equal(ns_history_last(&mover->ns_hist)->type, NS_NET);
@@ -113,7 +112,7 @@ static void test_history_records_back_and_forth(void **state)
 	assert_int_equal(ns_history_last(&mover->ns_hist)->to, NET_QA1);
 	assert_true(ns_history_last(&mover->ns_hist)->wall == 1002);
 
-	mover->ns[NS_NET] = NET_HOST;		/* and back */
+	task_set_ns(mover, NS_NET, FIELD_OK, NET_HOST);	/* and back */
 	world_refresh(&w, 1004);
 	assert_int_equal(mover->ns_hist.changes, 2);
 	assert_int_equal(ns_history_last(&mover->ns_hist)->from, NET_QA1);
@@ -121,9 +120,9 @@ static void test_history_records_back_and_forth(void **state)
 
 	/* an unreadable link is no change, and neither is it when it reads
 	 * the same again */
-	mover->ns_state[NS_NET] = FIELD_GONE;
+	task_set_ns(mover, NS_NET, FIELD_GONE, task_ns_ino(mover, NS_NET));
 	world_refresh(&w, 1006);
-	mover->ns_state[NS_NET] = FIELD_OK;
+	task_set_ns(mover, NS_NET, FIELD_OK, task_ns_ino(mover, NS_NET));
 	world_refresh(&w, 1008);
 	assert_int_equal(mover->ns_hist.changes, 2);
 	assert_int_equal(ns_history_kept(&mover->ns_hist), 2);
@@ -134,7 +133,7 @@ static void test_history_records_back_and_forth(void **state)
 
 	/* twenty moves more: the last NS_HISTORY_KEEP are kept, in order */
 	for (int i = 0; i < 20; i++) {
-		mover->ns[NS_NET] = i % 2 ? NET_HOST : NET_QA1;
+		task_set_ns(mover, NS_NET, FIELD_OK, i % 2 ? NET_HOST : NET_QA1);
 		world_refresh(&w, 2000 + i);
 	}
 	assert_int_equal(mover->ns_hist.changes, 22);
@@ -158,8 +157,8 @@ static void test_netns_change_is_the_headline(void **state)
 	struct process *p = world_process(&w, 100);
 	struct task *t = world_thread(&w, p, 100, NET_HOST);
 	world_refresh(&w, 1);
-	t->ns[NS_NET] = NET_QA1;
-	t->ns[NS_UTS] = 77;
+	task_set_ns(t, NS_NET, FIELD_OK, NET_QA1);
+	task_set_ns(t, NS_UTS, FIELD_OK, 77);
 	world_refresh(&w, 2);
 	assert_int_equal(t->ns_hist.changes, 2);
 	assert_int_equal(ns_history_last(&t->ns_hist)->type, NS_NET);
@@ -211,7 +210,8 @@ static void test_overview_counts_threads_only_namespaces(void **state)
 	struct process *q = world_process(&w, 200);
 	world_thread(&w, q, 200, NET_HOST);
 	struct task *unshared = world_thread(&w, q, 201, NET_HOST);
-	unshared->ns[NS_PID_FOR_CHILDREN] = 5555;	/* unshare(CLONE_NEWPID) */
+	/* unshare(CLONE_NEWPID) */
+	task_set_ns(unshared, NS_PID_FOR_CHILDREN, FIELD_OK, 5555);
 	world_refresh(&w, 1);
 	ns_overview_build(&o, &w.s);
 
@@ -304,8 +304,8 @@ static void test_marks_and_marked_rows(void **state)
 	assert_int_equal(view_find_marked(&v, 3, 1), 2);
 	assert_int_equal(view_find_marked(&v, 2, -1), 3);
 	assert_int_equal(view_find_marked(&v, -1, 1), 2);
-	w.tasks[1].ns[NS_NET] = NET_HOST;
-	w.tasks[3].ns[NS_NET] = NET_HOST;
+	task_set_ns(&w.tasks[1], NS_NET, FIELD_OK, NET_HOST);
+	task_set_ns(&w.tasks[3], NS_NET, FIELD_OK, NET_HOST);
 	world_refresh(&w, 2);
 	view_build(&v, &w.s, &o);
 	assert_int_equal(view_find_marked(&v, 0, 1), -1);

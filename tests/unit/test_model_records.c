@@ -150,7 +150,7 @@ static void test_cpu_from_deltas(void **state)
 	assert_true(t->cpu_percent == 0);
 	assert_int_equal(t->ran_gen, 2);
 	assert_int_equal(t->stat.state, 'R');	/* kept */
-	assert_int_equal(t->ns[NS_NET], NET_HOST);
+	assert_int_equal(task_ns_ino(t, NS_NET), NET_HOST);
 	snapshot_free(&s);
 }
 
@@ -405,7 +405,7 @@ static void test_tid_reuse_starts_over(void **state)
 	assert_false(t->cpu_valid);		/* no delta across tasks */
 	assert_int_equal(t->stat.starttime, 99);
 	/* nothing of the old task survives: not even an unread link */
-	assert_int_equal(t->ns_state[NS_UTS], FIELD_UNREAD);
+	assert_int_equal(task_ns_state(t, NS_UTS), FIELD_UNREAD);
 	assert_int_equal(t->ns_differs, 1u << NS_NET);
 	snapshot_free(&s);
 }
@@ -476,7 +476,7 @@ static void test_thread_moving_namespace(void **state)
 	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
 	snapshot_put(&s, &r);
 	snapshot_end(&s);
-	assert_int_equal(snapshot_task(&s, 11)->ns_state[NS_NET],
+	assert_int_equal(task_ns_state(snapshot_task(&s, 11), NS_NET),
 	    FIELD_DENIED);
 	assert_int_equal(snapshot_task(&s, 11)->ns_differs, 0);
 	snapshot_free(&s);
@@ -689,10 +689,10 @@ static void test_compact_task(void **state)
 	t = snapshot_task(&s, 2);
 	assert_int_equal(task_comm(t, &comm), sizeof(longname) - 1);
 	assert_memory_equal(comm, longname, sizeof(longname) - 1);
-	assert_int_equal(t->ns_state[NS_UTS], FIELD_UNAVAILABLE);
-	assert_int_equal(t->ns[NS_UTS], 0);
-	assert_int_equal(t->ns_state[NS_NET], FIELD_OK);
-	assert_true(t->ns[NS_NET] == NET_HOST);
+	assert_int_equal(task_ns_state(t, NS_UTS), FIELD_UNAVAILABLE);
+	assert_int_equal(task_ns_ino(t, NS_UTS), 0);
+	assert_int_equal(task_ns_state(t, NS_NET), FIELD_OK);
+	assert_true(task_ns_ino(t, NS_NET) == NET_HOST);
 	assert_null(t->shown);
 	assert_int_equal(task_shown(t)->wchan_state, FIELD_UNREAD);
 	assert_true(snapshot_wchan_stale(&s, t));
@@ -705,12 +705,47 @@ static void test_compact_task(void **state)
 	assert_int_equal(task_comm(t, &comm), 2);
 	assert_memory_equal(comm, "t2", 2);
 	assert_int_equal(t->renamed_gen, 2);
-	assert_int_equal(t->ns_state[NS_UTS], FIELD_OK);
+	assert_int_equal(task_ns_state(t, NS_UTS), FIELD_OK);
 
 	snapshot_put_wchan(&s, t, FIELD_OK, "do_sys_poll");
 	assert_non_null(t->shown);
 	assert_string_equal(task_shown(t)->wchan, "do_sys_poll");
 	assert_false(snapshot_wchan_stale(&s, t));
+	snapshot_free(&s);
+}
+
+/* Threads with the same ten links share one set (docs/ARCHITECTURE.md,
+ * "The model's memory"); one that moves gets its own, and shares again
+ * once back; a task never read holds none. */
+static void test_links_shared(void **state)
+{
+	struct snapshot s;
+	struct task *a, *b;
+
+	(void)state;
+	snapshot_init(&s);
+	group(&s, 1, 0);
+	a = snapshot_task(&s, 11);
+	b = snapshot_task(&s, 12);
+	assert_non_null(a->ns);
+	assert_ptr_equal(a->ns, b->ns);
+	assert_ptr_equal(a->ns, snapshot_task(&s, 10)->ns);
+
+	snapshot_begin(&s, 2, 1002);
+	put(&s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(&s, rec(10, 11, 'S', 1, 6, 0, NET_AWAY));
+	put(&s, rec(10, 12, 'R', 1, 7, 0, NET_HOST));
+	snapshot_end(&s);
+	assert_true(a->ns != b->ns);
+	assert_true(task_ns_ino(a, NS_NET) == NET_AWAY);
+	assert_true(task_ns_ino(b, NS_NET) == NET_HOST);
+	assert_int_equal(a->ns_hist.changes, 1);
+	assert_true(a->ns_differs == 1u << NS_NET);
+
+	group(&s, 3, 0);
+	assert_ptr_equal(a->ns, b->ns);
+	assert_int_equal(a->ns_hist.changes, 2);
+	assert_int_equal(b->ns_hist.changes, 0);
 	snapshot_free(&s);
 }
 
@@ -732,6 +767,7 @@ int main(void)
 		cmocka_unit_test(test_counters_rates),
 		cmocka_unit_test(test_group_time_keeps_exited_threads),
 		cmocka_unit_test(test_compact_task),
+		cmocka_unit_test(test_links_shared),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

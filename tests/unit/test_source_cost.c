@@ -303,7 +303,7 @@ static int count_net(struct mt_env *e, int n, unsigned long long ino)
 	int k = 0;
 
 	for (int tid = 100; tid < 100 + n; tid++)
-		k += snapshot_task(&e->s, tid)->ns[NS_NET] == ino;
+		k += task_ns_ino(snapshot_task(&e->s, tid), NS_NET) == ino;
 	return k;
 }
 
@@ -382,8 +382,8 @@ static void test_detail_failure_not_taken(void **state)
 	detail_read(source_detail(e.src), 100, 102,
 	    DETAIL_PANE & ~DETAIL_STACK, &d);
 	snapshot_take_detail_ns(&e.s, &d);
-	assert_int_equal(snapshot_task(&e.s, 102)->ns_state[NS_NET], FIELD_OK);
-	assert_int_equal(snapshot_task(&e.s, 102)->ns[NS_NET], NET_HOST);
+	assert_int_equal(task_ns_state(snapshot_task(&e.s, 102), NS_NET), FIELD_OK);
+	assert_int_equal(task_ns_ino(snapshot_task(&e.s, 102), NS_NET), NET_HOST);
 	mt_env_close(&e);
 }
 

@@ -96,7 +96,7 @@ static void check_own_process(struct snapshot *s, int tid)
 	assert_true(p->cmdline_len > 0);
 	assert_int_equal(p->ns_ref_tid, getpid());
 	assert_int_equal(t->ns_differs, 0);
-	assert_int_equal(t->ns_state[NS_NET], FIELD_OK);
+	assert_int_equal(task_ns_state(t, NS_NET), FIELD_OK);
 }
 
 static void test_own_thread_in_real_proc(void **state)
@@ -193,7 +193,7 @@ static void test_exited_leader_in_real_proc(void **state)
 	p = wait_leader_zombie(&s, pid);
 	assert_true(p->leader_exited);
 	assert_int_equal(p->ns_ref_tid, p->threads[1]->tid);
-	assert_int_not_equal(p->leader->ns_state[NS_NET], FIELD_OK);
+	assert_int_not_equal(task_ns_state(p->leader, NS_NET), FIELD_OK);
 	assert_int_equal(p->threads[1]->ns_differs, 0);
 	assert_int_equal(p->cmdline_state, FIELD_OK);
 	assert_true(p->cmdline_len > 0);

@@ -37,8 +37,8 @@ static struct task *ns_case_task(struct ns_case *c, size_t i, int tid,
 	t->stat_state = FIELD_OK;
 	t->stat.state = state;
 	for (type = 0; type < NS_COUNT; type++) {
-		t->ns_state[type] = links_ok ? FIELD_OK : FIELD_GONE;
-		t->ns[type] = links_ok ? NS_BASE + (unsigned)type : 0;
+		task_set_ns(t, type, links_ok ? FIELD_OK : FIELD_GONE,
+		    links_ok ? NS_BASE + (unsigned)type : 0);
 	}
 	c->order[i] = t;
 	c->p.threads = c->order;
@@ -63,7 +63,7 @@ static void test_leader_is_reference(void **state)
 	ns_case_init(&c, 100);
 	ns_case_task(&c, 0, 100, 'S', true);
 	other = ns_case_task(&c, 1, 101, 'S', true);
-	other->ns[NS_NET] = NET_OTHER;
+	task_set_ns(other, NS_NET, task_ns_state(other, NS_NET), NET_OTHER);
 	process_derive_ns(&c.p);
 	assert_int_equal(c.p.ns_ref_tid, 100);
 	assert_int_equal(other->ns_differs, 1u << NS_NET);
@@ -83,7 +83,8 @@ static void test_zombie_leader_lowest_live_tid(void **state)
 	ns_case_task(&c, 1, 107, 'S', true);
 	ns_case_task(&c, 2, 103, 'S', true);
 	ns_case_task(&c, 3, 102, 'Z', true);
-	c.tasks[1].ns[NS_UTS] = 1;
+	task_set_ns(&c.tasks[1], NS_UTS, task_ns_state(&c.tasks[1], NS_UTS),
+	    1);
 	process_derive_ns(&c.p);
 	assert_int_equal(c.p.ns_ref_tid, 103);
 	assert_true(c.p.leader_exited);
@@ -140,7 +141,8 @@ static void test_unreadable_links_never_differ(void **state)
 	ns_case_task(&c, 0, 100, 'S', false);
 	ns_case_task(&c, 1, 101, 'S', false);
 	ns_case_task(&c, 2, 102, 'S', false);
-	c.tasks[2].ns[NS_NET] = NET_OTHER;
+	task_set_ns(&c.tasks[2], NS_NET, task_ns_state(&c.tasks[2], NS_NET),
+	    NET_OTHER);
 	process_derive_ns(&c.p);
 	assert_int_equal(c.p.ns_ref_tid, 0);
 	assert_int_equal(c.p.ns_differs_any, 0);
@@ -157,11 +159,11 @@ static void test_one_unreadable_type_not_differs(void **state)
 	ns_case_init(&c, 100);
 	ns_case_task(&c, 0, 100, 'S', true);
 	t = ns_case_task(&c, 1, 101, 'S', true);
-	t->ns_state[NS_MNT] = FIELD_DENIED;
-	t->ns[NS_MNT] = 99;
-	c.tasks[0].ns_state[NS_IPC] = FIELD_UNAVAILABLE;
-	t->ns[NS_IPC] = 98;
-	t->ns[NS_USER] = 97;
+	task_set_ns(t, NS_MNT, FIELD_DENIED, 99);
+	task_set_ns(&c.tasks[0], NS_IPC, FIELD_UNAVAILABLE,
+	    task_ns_ino(&c.tasks[0], NS_IPC));
+	task_set_ns(t, NS_IPC, task_ns_state(t, NS_IPC), 98);
+	task_set_ns(t, NS_USER, task_ns_state(t, NS_USER), 97);
 	process_derive_ns(&c.p);
 	assert_int_equal(t->ns_differs, 1u << NS_USER);
 }
@@ -174,7 +176,8 @@ static void test_leader_without_net_link(void **state)
 	(void)state;
 	ns_case_init(&c, 100);
 	ns_case_task(&c, 0, 100, 'S', true);
-	c.tasks[0].ns_state[NS_NET] = FIELD_DENIED;
+	task_set_ns(&c.tasks[0], NS_NET, FIELD_DENIED,
+	    task_ns_ino(&c.tasks[0], NS_NET));
 	ns_case_task(&c, 1, 101, 'S', false);
 	ns_case_task(&c, 2, 102, 'S', true);
 	process_derive_ns(&c.p);
@@ -197,7 +200,7 @@ static void test_basic_net_thread_differs_only_in_net(void **state)
 	assert_int_equal(snapshot_task(&e.s, 100)->ns_differs, 0);
 	assert_int_equal(snapshot_process(&e.s, 100)->ns_differs_any,
 	    (1u << NS_NET) | (1u << NS_UTS));
-	assert_int_equal(snapshot_task(&e.s, 102)->ns[NS_NET], NET_OTHER);
+	assert_int_equal(task_ns_ino(snapshot_task(&e.s, 102), NS_NET), NET_OTHER);
 	mt_env_close(&e);
 }
 
@@ -214,7 +217,7 @@ static void test_leader_exited_fixture(void **state)
 	assert_true(p->leader_exited);
 	assert_int_equal(p->ns_ref_tid, 302);
 	assert_int_equal(p->ns_differs_any, 0);
-	assert_int_not_equal(p->leader->ns_state[NS_NET], FIELD_OK);
+	assert_int_not_equal(task_ns_state(p->leader, NS_NET), FIELD_OK);
 	mt_env_close(&e);
 }
 
@@ -266,7 +269,7 @@ static void test_budget_rechecks_one_task_a_refresh(void **state)
 	}
 	mt_refresh(&e, 2);
 	for (int tid = 10; tid <= 12; tid++)
-		changed += snapshot_task(&e.s, tid)->ns[NS_UTS] == 1;
+		changed += task_ns_ino(snapshot_task(&e.s, tid), NS_UTS) == 1;
 	assert_int_equal(changed, 1);
 	mt_env_close(&e);
 }
@@ -302,7 +305,7 @@ static void test_leader_turning_zombie_rereads_links(void **state)
 	mt_remove(e.root, "10/task/10/ns");
 	mt_refresh(&e, 2);
 	p = snapshot_process(&e.s, 10);
-	assert_int_equal(p->leader->ns_state[NS_NET], FIELD_GONE);
+	assert_int_equal(task_ns_state(p->leader, NS_NET), FIELD_GONE);
 	assert_true(p->leader_exited);
 	assert_int_equal(p->ns_ref_tid, 11);
 	mt_env_close(&e);
