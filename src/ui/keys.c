@@ -232,10 +232,12 @@ static bool movement_key(struct ui *ui, int key)
 	if (!key_movement(key, page, far, &delta))
 		return false;
 	ui->follow = false;
-	if (ui->focus == FOCUS_SIDE)
+	if (ui->focus == FOCUS_SIDE) {
 		ui->side_scroll += (int)delta;
-	else
-		move_to(ui, ui->cursor + delta);
+	} else {
+		selection_set_row(ui, ui->cursor + delta);
+		ui_read_detail_later(ui);
+	}
 	return true;
 }
 
@@ -457,8 +459,13 @@ bool ui_cancel_prompt(struct ui *ui)
 
 void ui_handle_key(struct ui *ui, int key)
 {
+	long delta;
+
 	if (key == KEY_RESIZE)
 		return;
+	/* whatever else a key does may act on or show the detail: fresh */
+	if (ui->detail_later && !key_movement(key, 1, 1, &delta))
+		ui_read_detail(ui);
 	/* A prompt that acts cannot be confirmed blind: the screen showed
 	 * neither the task nor the signal or nice value. */
 	if (ui->layout.too_small && (ui->kill.open || ui->renice.open)) {

@@ -171,13 +171,21 @@ static int poll_timeout_ms(const struct ui *ui, double wake)
 	return left <= 0 ? 0 : (int)(left * 1000.0) + 1;
 }
 
-/* The refresh, or sooner the unwind helper's deadline. */
+/* The pause in the keys after which a moved cursor's detail is read. */
+#define DETAIL_QUIET_MS	15
+
+/* The refresh, or sooner the unwind helper's deadline, or the moved
+ * cursor's detail. */
 static int loop_timeout_ms(const struct ui *ui, double wake)
 {
 	int ms = poll_timeout_ms(ui, wake);
 	int unwind = ustack_timeout_ms(ui, clock_seconds(CLOCK_MONOTONIC));
 
-	return unwind >= 0 && (ms < 0 || unwind < ms) ? unwind : ms;
+	if (unwind >= 0 && (ms < 0 || unwind < ms))
+		ms = unwind;
+	if (ui->detail_later && (ms < 0 || ms > DETAIL_QUIET_MS))
+		ms = DETAIL_QUIET_MS;
+	return ms;
 }
 
 /* Each -p id opens its process; a tid also selects that thread. */
@@ -257,6 +265,8 @@ static void event_loop(struct ui *ui, int sigfd)
 		n = poll(fds, 3, loop_timeout_ms(ui, wake));
 		if (n < 0 && errno != EINTR)
 			break;
+		if (n == 0 && ui->detail_later)
+			ui_read_detail(ui);	/* the keys paused */
 		if (n > 0 && fds[1].revents)
 			signals_read(ui, sigfd);
 		/* results and the helper's deadline, also while paused */

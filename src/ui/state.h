@@ -61,6 +61,7 @@ struct ui {
 
 	struct task_detail detail;		/* of the selected thread */
 	bool		 detail_valid;
+	bool		 detail_later;		/* the cursor moved: read when keys pause */
 	struct ns_ui	 ns;
 	struct ui_ustack ustack;
 

@@ -141,6 +141,7 @@ void ui_read_detail(struct ui *ui)
 	int tid;
 
 	ui->detail_valid = false;
+	ui->detail_later = false;
 	if (ui->cursor < 0 || (size_t)ui->cursor >= ui->view.n)
 		return;
 	row = &ui->view.rows[ui->cursor];
@@ -150,6 +151,17 @@ void ui_read_detail(struct ui *ui)
 	snapshot_take_detail_ns(ui->snap, &ui->detail);
 	ui->detail_valid = true;
 	ustack_follow(ui);
+}
+
+/*
+ * A held cursor key passes a row every ~30 ms: reading each row's detail
+ * (status, stack, wchan, syscall, ten namespace links) before repainting
+ * made the cursor trail the key; the side pane then shows the row it was
+ * on for the pause (its title says which) and catches up.
+ */
+void ui_read_detail_later(struct ui *ui)
+{
+	ui->detail_later = true;
 }
 
 int ui_refresh(struct ui *ui)

@@ -18,6 +18,9 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 void ui_state_free(struct ui *ui);
 void ui_rebuild(struct ui *ui);
 void ui_read_detail(struct ui *ui);
+/* The cursor keys' way: the tree is repainted at once, the selected
+ * thread's detail read once keys pause (loop.c), or before any other key. */
+void ui_read_detail_later(struct ui *ui);
 int ui_refresh(struct ui *ui);
 /* The thread whose wait channel a row shows; NULL: none. */
 struct task *ui_row_wchan_task(const struct view_row *row);

@@ -23,6 +23,7 @@ TUI_TESTS = \
 	tests/tui/hostile.sh \
 	tests/tui/nobody.sh \
 	tests/tui/leader_exit.sh \
+	tests/tui/cursor_detail.sh \
 	tests/tui/mouse.sh \
 	tests/tui/habits.sh \
 	tests/tui/tag_signal.sh \
