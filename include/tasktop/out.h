@@ -45,7 +45,6 @@ struct unwinder;
 struct out_ustacks {
 	struct unwinder	*unwinder;
 	struct intmap	 by_tid;		/* tid -> struct unwind_result * */
-	bool		 started;		/* out_ustacks_start's, not yet collected */
 };
 void out_ustacks_init(struct out_ustacks *us);
 void out_ustacks_free(struct out_ustacks *us);
@@ -54,10 +53,6 @@ void out_ustacks_free(struct out_ustacks *us);
  * at a time.  Waits for the last result (each bounded by the helper's
  * deadlines). */
 void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
-    bool threads, const struct intmap *expanded);
-/* The same requests sent without waiting, during the -n 1 presample; the
- * next collect waits for them and asks only for threads that came since. */
-void out_ustacks_start(struct out_ustacks *us, const struct snapshot *s,
     bool threads, const struct intmap *expanded);
 
 /* A header line then the tree; no raw control byte from any name. */

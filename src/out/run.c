@@ -21,7 +21,7 @@
  * comes first, this long (or -d if shorter) before, whatever -n: the first
  * record is the same with -n 1 as with -n 3 or none.  -d 0 asks for no
  * waiting at all: then the first CPU% stays null, as it is unknown.
- * With --ustack the threads of the silent sample are unwound meanwhile. */
+ * --ustack unwinds after the sample, not during this wait (ustacks.c). */
 #define OUT_PRESAMPLE_SECONDS	0.2
 
 static volatile sig_atomic_t out_stop_requested;
@@ -189,16 +189,12 @@ static int out_loop(const struct cli_opts *cli, struct source *src,
 	return 0;
 }
 
-/* The silent first sample of -n 1; -1 to go on, else the exit status. */
+/* The silent first sample; -1 to go on, else the exit status. */
 static int out_presample(const struct cli_opts *cli, struct source *src,
-    struct snapshot *s, struct out_ustacks *us)
+    struct snapshot *s)
 {
 	if (out_refresh(cli, src, s, false) < 0)
 		return 1;
-	if (us != NULL) {
-		named_threads_expand(&named, cli, s);
-		out_ustacks_start(us, s, ustack_every_thread(cli), &named);
-	}
 	if (!out_sleep(cli->delay < OUT_PRESAMPLE_SECONDS ?
 	    cli->delay : OUT_PRESAMPLE_SECONDS))
 		return 0;
@@ -221,8 +217,7 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	if (cli->ustack)
 		out_ustacks_init(&ustacks);
 	if (cli->delay > 0) {
-		status = out_presample(cli, src, s,
-		    cli->ustack ? &ustacks : NULL);
+		status = out_presample(cli, src, s);
 		if (status >= 0) {
 			if (cli->ustack)
 				out_ustacks_free(&ustacks);

@@ -22,7 +22,6 @@ void out_ustacks_init(struct out_ustacks *us)
 	if (us->unwinder == NULL)
 		oom_abort("unwinder");
 	intmap_init(&us->by_tid);
-	us->started = false;
 }
 
 void out_ustacks_free(struct out_ustacks *us)
@@ -67,25 +66,17 @@ static void ustacks_wait(struct out_ustacks *us)
 	}
 }
 
-void out_ustacks_start(struct out_ustacks *us, const struct snapshot *s,
+/* Asked for after the sample is taken, never before: a thread stopped or
+ * just let go while the sample reads it would show tasktop's doing (t, or
+ * R on its way back to its wait) as its state.  A shown thread without a
+ * result after the first round (the helper did not list it, or the
+ * process request failed as a whole) is asked for by itself: its own
+ * reason. */
+void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
     bool threads, const struct intmap *expanded)
 {
 	unwind_results_clear(&us->by_tid);
 	ustacks_request(us, s, threads, expanded, false);
-	us->started = true;
-}
-
-/* A shown thread without a result after the first round (it came since
- * out_ustacks_start, or the helper did not list it, or the process
- * request failed as a whole) is asked for by itself: its own reason. */
-void out_ustacks_collect(struct out_ustacks *us, const struct snapshot *s,
-    bool threads, const struct intmap *expanded)
-{
-	if (!us->started) {
-		unwind_results_clear(&us->by_tid);
-		ustacks_request(us, s, threads, expanded, false);
-	}
-	us->started = false;
 	ustacks_wait(us);
 	ustacks_request(us, s, threads, expanded, true);
 	ustacks_wait(us);

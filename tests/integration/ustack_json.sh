@@ -66,4 +66,22 @@ json_of "$FX_PID"
 assert_jq "without --ustack" "$JSON" \
 	'[.processes[].threads[] | [.ustack, .ustack_error]] | unique' \
 	'[[null,"not read"]]'
+# The sample written shows the threads as they are, not as tasktop's own
+# unwinding leaves them (a pool thread caught stopped, t, or just let go, R,
+# on a busy machine): with -n 1 no thread is stopped before the 0.2 s
+# presample's wait has ended.  strace -f orders tasktop's sleep and its
+# helper's first PTRACE_SEIZE.
+trace=$WORK/order.trace
+strace -f -ttt -qq -e trace=ptrace,nanosleep,clock_nanosleep -o "$trace" \
+	"$TASKTOP" --json --ustack -n 1 -p "$FX_PID" >"$WORK/order.json" 2>&1 ||
+	fail "--json --ustack -n 1 under strace: $(head -c 300 "$WORK/order.json")"
+main=$(awk 'NR == 1 {print $1}' "$trace")
+slept=$(awk -v m="$main" '$1 == m && /nanosleep/ && !/unfinished/ {print $2; exit}' "$trace")
+seized=$(awk '/PTRACE_SEIZE/ {print $2; exit}' "$trace")
+[ -n "$slept" ] && [ -n "$seized" ] ||
+	fail "no presample sleep ($slept) or no PTRACE_SEIZE ($seized) in the trace:
+$(head -n 20 "$trace")"
+awk -v a="$slept" -v b="$seized" 'BEGIN {exit !(b > a)}' ||
+	fail "a thread was stopped at $seized, before the presample ended at $slept"
+assert_nothing_stopped "$FX_PID"
 echo "PASS: $test_name"
