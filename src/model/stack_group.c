@@ -106,9 +106,13 @@ void stack_groups_free(struct stack_groups *gs)
 }
 
 /* A kernel stack of entry and exit frames only (or none at all: the thread
- * is on a CPU) is a thread in user space. */
+ * is on a CPU) is a thread in user space, if it is running: one asleep is in
+ * the kernel whatever frames the kernel printed (Linux 6.18 shows sleep()'s
+ * as its syscall entry alone), so its frames are what it is grouped by. */
 static bool kernel_in_user(const struct stack_sample *t, struct buf *sym)
 {
+	if (t->state != 'R' && t->state != '?')
+		return false;
 	for (int i = 0; i < t->nkernel; i++) {
 		buf_reset(sym);
 		stack_kernel_symbol(sym, t->kernel[i]);

@@ -451,6 +451,43 @@ static void test_tid_ranges(void **state)
 	buf_free(&text);
 }
 
+/* A thread asleep in a syscall whose stack the kernel printed only as its
+ * entry (Linux 6.18 does so for sleep()): it is in the kernel, not in user
+ * space; its frames stay and it is not grouped with a running thread. */
+static void test_entry_frames_of_a_sleeping_thread(void **state)
+{
+	static const char *const entry_only[] = {
+		"do_syscall_64+0x71/0x290",
+		"entry_SYSCALL_64_after_hwframe+0x76/0x7e",
+	};
+	struct stack_groups gs;
+	struct stack_sample asleep = kernel_sample(31, 'S', entry_only,
+	    N(entry_only));
+	struct stack_sample running = kernel_sample(32, 'R', NULL, 0);
+	struct stack_sample taken_off = kernel_sample(33, 'R', preempted,
+	    N(preempted));
+	struct buf text;
+
+	(void)state;
+	stack_groups_init(&gs);
+	stack_groups_add(&gs, &asleep);
+	stack_groups_add(&gs, &running);
+	stack_groups_add(&gs, &taken_off);
+	stack_groups_finish(&gs);
+	assert_int_equal(gs.n, 2);
+	assert_int_equal(gs.g[0].ntids, 2);
+	assert_true(gs.g[0].in_user);
+	assert_int_equal(gs.g[1].ntids, 1);
+	assert_int_equal(gs.g[1].tids[0], 31);
+	assert_false(gs.g[1].in_user);
+	assert_int_equal(gs.g[1].nkernel, 2);
+	buf_init(&text);
+	stack_group_summary(&text, &gs.g[1], " <- ");
+	assert_string_equal(text.data, "do_syscall_64");
+	buf_free(&text);
+	stack_groups_free(&gs);
+}
+
 /* Nothing but schedule: the innermost frame still says something. */
 static void test_summary_of_boring_frames(void **state)
 {
@@ -487,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_many_groups),
 		cmocka_unit_test(test_tid_ranges),
 		cmocka_unit_test(test_summary_of_boring_frames),
+		cmocka_unit_test(test_entry_frames_of_a_sleeping_thread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
