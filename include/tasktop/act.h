@@ -79,6 +79,8 @@ int act_by_number_ok(const struct act_pin *pin);
  * -EPERM another user's task, -ESRCH gone before or during the call.
  */
 int act_renice(const struct act_pin *pin, int nice);
+/* The pinned thread's nice value now, the same way: 0 or -errno. */
+int act_nice(const struct act_pin *pin, int *nice);
 
 /* Words for an error of the functions above ("it has exited", ...). */
 const char *act_strerror(int err);

@@ -29,8 +29,8 @@ static int clamp_nice(int v)
 	return v < NICE_MIN ? NICE_MIN : v > NICE_MAX ? NICE_MAX : v;
 }
 
-/* A thread whose nice value was read; one that was not cannot be moved
- * by a step from it, and is left alone. */
+/* A thread whose stat was read (its start time pins it); one that was not
+ * cannot be told from a successor with its id, and is left alone. */
 static void add_task(struct renice_prompt *r, const struct task *t)
 {
 	struct renice_task a = { .task = { .tid = t->tid, .tgid = t->tgid } };
@@ -43,11 +43,48 @@ static void add_task(struct renice_prompt *r, const struct task *t)
 	a.task.starttime = t->stat.starttime;
 	a.from = (int)t->stat.nice;
 	grow_array(&r->tasks, &r->cap, r->n + 1, sizeof *r->tasks);
-	if (r->n == 0 || a.from < r->lo)
-		r->lo = a.from;
-	if (r->n == 0 || a.from > r->hi)
-		r->hi = a.from;
 	r->tasks[r->n++] = a;
+}
+
+static void range_update(struct renice_prompt *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (i == 0 || r->tasks[i].from < r->lo)
+			r->lo = r->tasks[i].from;
+		if (i == 0 || r->tasks[i].from > r->hi)
+			r->hi = r->tasks[i].from;
+	}
+}
+
+/*
+ * Pin the task and read its nice value now into *nice; with step, move it
+ * by *step from that value.  0, or -errno (*nice untouched when unread).
+ */
+static int renice_pinned(struct ui *ui, const struct act_task *t, int *nice,
+    const int *step)
+{
+	struct act_pin pin;
+	int rc;
+
+	act_pin_init(&pin);
+	rc = act_pin(&pin, source_proc_root(ui->src), t);
+	if (rc == 0)
+		rc = act_nice(&pin, nice);
+	if (rc == 0 && step != NULL)
+		rc = act_renice(&pin, clamp_nice(*nice + *step));
+	act_unpin(&pin);
+	return rc;
+}
+
+/* The prompt shows the values the threads have now: the screen's are a
+ * refresh old, or as old as a pause (Z).  One that cannot be read keeps
+ * the screen's (applying reads it again, and fails the same way). */
+static void values_read_now(struct ui *ui, struct renice_prompt *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		(void)renice_pinned(ui, &r->tasks[i].task, &r->tasks[i].from,
+		    NULL);
+	range_update(r);
 }
 
 /* One step more (F8 +1, F7 -1) while it still moves one of them. */
@@ -80,6 +117,7 @@ void renice_prompt_open(struct ui *ui, int delta)
 		    row->task ? row->task->tid : row->proc->pid);
 		return;
 	}
+	values_read_now(ui, r);
 	r->pid = row->proc->pid;
 	r->tid = row->task ? row->task->tid : 0;
 	r->delta = 0;
@@ -104,19 +142,6 @@ static const char *renice_strerror(int err, bool raising)
 		return "not permitted (another user's task: root or "
 		    "CAP_SYS_NICE may renice it)";
 	return act_strerror(err);
-}
-
-static int renice_one(struct ui *ui, const struct act_task *t, int nice)
-{
-	struct act_pin pin;
-	int rc;
-
-	act_pin_init(&pin);
-	rc = act_pin(&pin, source_proc_root(ui->src), t);
-	if (rc == 0)
-		rc = act_renice(&pin, nice);
-	act_unpin(&pin);
-	return rc;
 }
 
 /* "1", or "1..3" for threads at different values: what they have
@@ -173,8 +198,8 @@ static void renice_apply(struct ui *ui)
 	int first_err = 0, err_tid = 0;
 
 	for (size_t i = 0; i < r->n; i++) {
-		const struct renice_task *t = &r->tasks[i];
-		int rc = renice_one(ui, &t->task, clamp_nice(t->from + r->delta));
+		struct renice_task *t = &r->tasks[i];
+		int rc = renice_pinned(ui, &t->task, &t->from, &r->delta);
 
 		source_stat_stale(ui->src, t->task.tid);
 		if (rc == 0)
@@ -187,6 +212,7 @@ static void renice_apply(struct ui *ui)
 	/* the rows show the new value at once, not after the next refresh */
 	if (ok > 0)
 		ui_refresh(ui);
+	range_update(r);	/* the report says what they were moved from */
 	renice_report(ui, ok, first_err, err_tid);
 }
 

@@ -12,7 +12,8 @@
 
 struct ui;
 
-/* A thread to renice and its nice value when the prompt opened. */
+/* A thread to renice and its nice value as last read (when the prompt
+ * opened, when it applied). */
 struct renice_task {
 	struct act_task	 task;
 	int		 from;
@@ -25,7 +26,7 @@ struct renice_prompt {
 	bool		 open;
 	int		 pid;
 	int		 tid;		/* 0: the whole process */
-	int		 lo, hi;	/* the threads' values when it opened */
+	int		 lo, hi;	/* the range of their from values */
 	int		 delta;		/* F8 +1, F7 -1, each press one more */
 	size_t		 unknown;	/* threads of unknown nice: left alone */
 	struct renice_task *tasks;

@@ -69,6 +69,27 @@ wait_for_screen "the process report after F7" \
 assert_eq "the sleeper's nice after F7" 0 "$(nice_of "$DEMO_PID" "$DEMO_SLEEPER")"
 assert_eq "the leader's nice after F7" -1 "$(nice_of "$DEMO_PID" "$DEMO_PID")"
 
+# A step goes from the value the task has now, not from the one on the
+# screen: paused (Z), the screen keeps $V's -2 while another program sets
+# it; the prompt and the change start from the new value.
+keys p
+type_text "$V"
+keys Enter
+wait_for_side_pane_of "$V"
+keys Z
+renice -n 5 -p "$V" >/dev/null || fail "renice(1) failed"
+now=$(nice_of "$V" "$V")
+[ "$now" != -2 ] || fail "renice(1) left $V at -2"
+keys ']'
+wait_for_screen "the prompt from the value now" \
+	"renice process $V \\(1 thread\\) from $now to $((now - 1))\\?"
+keys y
+wait_for_screen "the report from the value now" "process $V: nice $((now - 1)) \\(1 thread\\)"
+assert_eq "nice after ] from the value set meanwhile" $((now - 1)) "$(nice_of "$V" "$V")"
+keys Z
+renice -n -2 -p "$V" >/dev/null
+[ "$(nice_of "$V" "$V")" = -2 ] || fail "could not put $V back at -2"
+
 # As nobody: lowering its own sleep's nice needs CAP_SYS_NICE (RLIMIT_NICE
 # is 0 here), root's is another user's.
 tm kill-server
