@@ -37,7 +37,7 @@ const struct help_entry help_entries[] = {
 	{ "k F9", "send a signal to the thread or process, or to every tagged "
 	    "task (asks first)" },
 	{ "k: 1-8 Left Right Up Down", "signal prompt: choose the signal" },
-	{ "k: t", "signal prompt: the thread alone / its whole process" },
+	{ "k: t", "signal prompt: the thread alone / its whole process (no tags)" },
 	{ "Enter / Esc Ctrl-C", "in a prompt (/ \\ p k): accept, send / cancel" },
 	{ "F7 ]", "lower the nice value: more priority (asks first)" },
 	{ "F8 [", "raise the nice value: less priority (asks first)" },

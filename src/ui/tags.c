@@ -123,8 +123,18 @@ void tags_prune(struct ui *ui)
 	prune(&ui->tagged_tasks, ui->snap);
 }
 
-/* A copy of every tag (a refresh may drop tags meanwhile), processes
- * first, in no further order: n of them in out (grown as needed). */
+/* Processes first, then threads, each by ascending id: the tree's order. */
+static int tag_order(const void *a, const void *b)
+{
+	const struct tag *x = a, *y = b;
+
+	if (x->process != y->process)
+		return x->process ? -1 : 1;
+	return (x->task.tid > y->task.tid) - (x->task.tid < y->task.tid);
+}
+
+/* A copy of every tag (a refresh may drop tags meanwhile), in tag_order:
+ * n of them in out (grown as needed). */
 size_t tags_list(const struct ui *ui, struct tag **out, size_t *cap)
 {
 	const struct intmap *maps[2] = { &ui->tagged_procs, &ui->tagged_tasks };
@@ -139,5 +149,7 @@ size_t tags_list(const struct ui *ui, struct tag **out, size_t *cap)
 			(*out)[n++] = *(const struct tag *)v;
 		}
 	}
+	if (n > 1)
+		qsort(*out, n, sizeof **out, tag_order);
 	return n;
 }

@@ -70,6 +70,18 @@ keys k 6 y
 wait_for_screen "the CONT report" 'sent SIGCONT to 1 tagged task'
 wait_until "nsdemo running" grep -q '^State:.*S' "/proc/$DEMO_PID/status"
 
+# The prompt lists the tagged in the order of the tree (ascending ids),
+# not a hash table's: the sleeper is still tagged and the cursor on the
+# thread after it; tag that one and the two after it.
+keys Space Space Space
+wait_for_screen "four threads tagged" 'tagged 4'
+want=$(demo_tids | grep -v -x "$DEMO_PID" | sort -n | head -n 4 |
+	sed 's/^/thread /' | paste -s -d, | sed 's/,/, */g')
+keys k
+wait_for_screen "the tagged in ascending order" "send SIGTERM to 4 tagged: *$want\\?"
+keys Escape
+wait_for_screen "the cancel" 'no signal sent'
+
 # As nobody: B is root's, so the signal is refused in words.
 tm kill-server
 sleep 0.2
