@@ -211,10 +211,12 @@ static void title_draw(struct ui *ui)
 		const struct ns_name *name = detail_ns_name(source_detail(ui->src),
 		    ui->ns.tasks_type, ui->ns.tasks_ino);
 
-		buf_printf(b, "tasks in %s %llu ", ns_type_name(ui->ns.tasks_type),
+		buf_printf(b, "tasks in %s %llu", ns_type_name(ui->ns.tasks_type),
 		    (unsigned long long)ui->ns.tasks_ino);
-		if (name)
+		if (name) {
+			buf_addc(b, ' ');
 			buf_add(b, name->name, name->name_len);
+		}
 		buf_printf(b, ": %zu  (Enter: go there, Esc: back)", ui->ns.ntids);
 	}
 	draw_fill(ui, 0, 0, COLS, THEME_HEADER);

@@ -60,6 +60,13 @@ wait_for_screen "the namespace's task list" "^tasks in net $(kernel_ns "$DEMO_NE
 keys Enter
 wait_for_screen "the tree again" 'PID/TID'
 wait_for_side_pane_of "$DEMO_NETNS"
+# One without a name: no blank before the colon.
+keys o
+wait_for_screen "the namespace overview again" '^namespaces: [0-9]+'
+keys Home Enter
+wait_for_screen "an unnamed namespace's task list" '^tasks in [a-z_]+ [0-9]+: [0-9]+ '
+keys Escape Escape
+wait_for_screen "the tree again" 'PID/TID'
 
 # Without -p, a namespace only a bind mount holds is on the system too.
 IDLE=$NETNS-idle
