@@ -358,9 +358,6 @@ void ns_overview_build(struct ns_overview *o, const struct snapshot *s);
  * the overview lists it too.  Keeps the order.  Pure. */
 void ns_overview_add_mounted(struct ns_overview *o, const enum ns_type *types,
     const uint64_t *inos, size_t n);
-/* The entry of (type, ino), or NULL. */
-const struct ns_entry *ns_overview_find(const struct ns_overview *o,
-    enum ns_type type, uint64_t ino);
 /* Whether t is in namespace (type, ino), by its plain or for_children link. */
 bool task_in_ns(const struct task *t, enum ns_type type, uint64_t ino);
 

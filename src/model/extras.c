@@ -44,7 +44,7 @@ void snapshot_put_wchan(struct snapshot *s, struct task *t,
 
 	sh->wchan_state = st;
 	if (st == FIELD_OK)
-		snprintf(sh->wchan, sizeof(sh->wchan), "%s", wchan);
+		snprintf(sh->wchan, sizeof sh->wchan, "%s", wchan);
 	else
 		sh->wchan[0] = '\0';
 	sh->wchan_gen = s->generation;

@@ -101,10 +101,11 @@ void ns_history_update(struct snapshot *s)
 {
 	for (size_t i = 0; i < s->nlist; i++) {
 		struct process *p = s->list[i];
+		struct task *ref;
+
 		if (p->changed_gen != s->generation)
 			continue;	/* no thread's namespaces moved */
-		struct task *ref = p->ns_ref_tid > 0 ?
-		    snapshot_task(s, p->ns_ref_tid) : NULL;
+		ref = p->ns_ref_tid > 0 ? snapshot_task(s, p->ns_ref_tid) : NULL;
 		/* the reference's own birth first, so its threads can tell */
 		if (ref != NULL && ref->ns_hist.first_gen == 0)
 			task_birth(ref, NULL, s->generation);

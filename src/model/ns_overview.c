@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tasktop/util.h"
 #include "priv.h"
 #include "task.h"
 
@@ -47,9 +48,11 @@ static size_t *find_slot(const struct ns_overview *o, enum ns_type type,
 
 	for (;; i = (i + 1) & (o->nslots - 1)) {
 		size_t *sl = &o->slots[i];
+		const struct ns_entry *e;
+
 		if (*sl == 0)
 			return sl;
-		const struct ns_entry *e = &o->v[*sl - 1];
+		e = &o->v[*sl - 1];
 		if (e->type == type && e->ino == ino)
 			return sl;
 	}
@@ -58,15 +61,15 @@ static size_t *find_slot(const struct ns_overview *o, enum ns_type type,
 /* Room for another entry with the table at most half full. */
 static void reserve(struct ns_overview *o)
 {
+	size_t nslots;
+
 	if (o->n == o->cap)
 		model_grow(&o->v, &o->cap, o->n + 1, sizeof *o->v);
 	if (2 * (o->n + 1) <= o->nslots)
 		return;
-	size_t nslots = o->nslots ? o->nslots * 2 : 256;
+	nslots = o->nslots ? o->nslots * 2 : 256;
 	free(o->slots);
-	o->slots = calloc(nslots, sizeof *o->slots);
-	if (o->slots == NULL)
-		abort();
+	o->slots = oom_calloc(nslots, sizeof *o->slots, "namespace overview");
 	o->nslots = nslots;
 	for (size_t i = 0; i < o->n; i++)
 		*find_slot(o, o->v[i].type, o->v[i].ino) = i + 1;
@@ -75,8 +78,10 @@ static void reserve(struct ns_overview *o)
 static struct ns_entry *entry(struct ns_overview *o, enum ns_type type,
     uint64_t ino)
 {
+	size_t *sl;
+
 	reserve(o);
-	size_t *sl = find_slot(o, type, ino);
+	sl = find_slot(o, type, ino);
 	if (*sl == 0) {
 		o->v[o->n] = (struct ns_entry){ .type = type, .ino = ino };
 		*sl = ++o->n;
@@ -159,6 +164,8 @@ static void add_task(struct ns_overview *o, struct build *b,
 
 	for (int k = 0; k < NS_COUNT; k++) {
 		enum ns_type type = plain_type(k);
+		struct ns_entry *e;
+
 		if (task_ns_state(t, k) != FIELD_OK)
 			continue;
 		/* a for_children link pointing where the plain one does adds
@@ -166,7 +173,7 @@ static void add_task(struct ns_overview *o, struct build *b,
 		if (type != (enum ns_type)k && task_ns_state(t, type) == FIELD_OK &&
 		    task_ns_ino(t, type) == task_ns_ino(t, k))
 			continue;
-		struct ns_entry *e = entry(o, type, task_ns_ino(t, k));
+		e = entry(o, type, task_ns_ino(t, k));
 		add_thread(e, p, t, is_ref && type == (enum ns_type)k,
 		    last_pid_of(b, o, e));
 	}
@@ -195,13 +202,4 @@ void ns_overview_add_mounted(struct ns_overview *o, const enum ns_type *types,
 	for (size_t i = 0; i < n; i++)
 		entry(o, plain_type(types[i]), inos[i])->mounted = true;
 	sort_entries(o);
-}
-
-const struct ns_entry *ns_overview_find(const struct ns_overview *o,
-    enum ns_type type, uint64_t ino)
-{
-	if (o->nslots == 0)
-		return NULL;
-	size_t sl = *find_slot(o, type, ino);
-	return sl ? &o->v[sl - 1] : NULL;
 }

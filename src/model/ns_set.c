@@ -32,7 +32,7 @@ static size_t ns_set_hash(const struct ns_set *v)
 	uint64_t h = 0xcbf29ce484222325ull;
 	size_t i;
 
-	for (i = 0; i < sizeof(v->ino); i++)
+	for (i = 0; i < sizeof v->ino; i++)
 		h = (h ^ p[i]) * 0x100000001b3ull;
 	for (i = 0; i < NS_COUNT; i++)
 		h = (h ^ v->state[i]) * 0x100000001b3ull;
@@ -45,14 +45,14 @@ static bool ns_set_same(const struct ns_set *a, const struct ns_set *b)
 		a = &unread;
 	if (b == NULL)
 		b = &unread;
-	return memcmp(a->ino, b->ino, sizeof(a->ino)) == 0 &&
-	    memcmp(a->state, b->state, sizeof(a->state)) == 0;
+	return memcmp(a->ino, b->ino, sizeof a->ino) == 0 &&
+	    memcmp(a->state, b->state, sizeof a->state) == 0;
 }
 
 static void pool_grow(void)
 {
 	size_t n = pool.nbuckets ? pool.nbuckets * 2 : 64, i;
-	struct ns_set **b = oom_calloc(n, sizeof(*b), "namespace sets");
+	struct ns_set **b = oom_calloc(n, sizeof *b, "namespace sets");
 
 	for (i = 0; i < pool.nbuckets; i++) {
 		struct ns_set *s = pool.buckets[i], *next;
@@ -86,9 +86,9 @@ static struct ns_set *ns_set_intern(const struct ns_set *v)
 			s->refs++;
 			return s;
 		}
-	s = oom_malloc(sizeof(*s), "namespace set");
-	memcpy(s->ino, v->ino, sizeof(s->ino));
-	memcpy(s->state, v->state, sizeof(s->state));
+	s = oom_malloc(sizeof *s, "namespace set");
+	memcpy(s->ino, v->ino, sizeof s->ino);
+	memcpy(s->state, v->state, sizeof s->state);
 	s->refs = 1;
 	s->next = pool.buckets[j];
 	pool.buckets[j] = s;

@@ -10,7 +10,7 @@
 
 struct process *process_new(int pid)
 {
-	struct process *p = oom_calloc(1, sizeof(*p), "process");
+	struct process *p = oom_calloc(1, sizeof *p, "process");
 
 	p->pid = pid;
 	p->state = '?';
@@ -32,7 +32,7 @@ void process_free(struct process *p)
 void process_add_thread(struct process *p, struct task *t)
 {
 	model_grow(&p->threads, &p->threads_cap, p->nthreads + 1,
-	    sizeof(*p->threads));
+	    sizeof *p->threads);
 	p->threads[p->nthreads++] = t;
 }
 
@@ -59,7 +59,7 @@ void process_order_threads(struct process *p)
 	size_t i;
 
 	if (!threads_ascending(p))
-		qsort(p->threads, p->nthreads, sizeof(*p->threads),
+		qsort(p->threads, p->nthreads, sizeof *p->threads,
 		    task_tid_cmp);
 	p->leader = NULL;
 	for (i = 0; i < p->nthreads; i++) {
@@ -67,7 +67,7 @@ void process_order_threads(struct process *p)
 			continue;
 		p->leader = p->threads[i];
 		/* tids wrap, so a thread may sort before its leader */
-		memmove(p->threads + 1, p->threads, i * sizeof(*p->threads));
+		memmove(p->threads + 1, p->threads, i * sizeof *p->threads);
 		p->threads[0] = p->leader;
 		return;
 	}

@@ -99,7 +99,7 @@ static struct process *refresh_process_of(struct snapshot *s, int tgid)
 		process_relist(p);
 		p->group_cpu_ok = false;
 		model_grow(&s->list, &s->list_cap, s->nlist + 1,
-		    sizeof(*s->list));
+		    sizeof *s->list);
 		s->list[s->nlist++] = p;
 	} else {
 		/* back to a group put before: its order is another */
@@ -244,7 +244,7 @@ static void refresh_order_list(struct snapshot *s)
 
 	for (i = 1; i < s->nlist; i++)
 		if (s->list[i - 1]->pid > s->list[i]->pid) {
-			qsort(s->list, s->nlist, sizeof(*s->list),
+			qsort(s->list, s->nlist, sizeof *s->list,
 			    process_pid_cmp);
 			return;
 		}
@@ -255,7 +255,7 @@ static void refresh_want_identity(struct snapshot *s, struct process *p)
 	struct snapshot_priv *priv = snapshot_priv(s);
 
 	model_grow(&priv->identity, &priv->identity_cap, priv->nidentity + 1,
-	    sizeof(*priv->identity));
+	    sizeof *priv->identity);
 	priv->identity[priv->nidentity++] = p;
 }
 

@@ -16,12 +16,12 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tasktop/grow.h"
 #include "tasktop/stack_group.h"
+#include "tasktop/util.h"
 
 #define SLOTS_MIN 64
 
@@ -29,21 +29,15 @@ static char *copy_text(const char *s)
 {
 	char *d = strdup(s != NULL ? s : "");
 
-	if (d == NULL) {
-		fprintf(stderr, "tasktop: out of memory (stack frame)\n");
-		abort();
-	}
+	if (d == NULL)
+		oom_abort("stack frame");
 	return d;
 }
 
 static char *copy_bytes(const char *s, size_t len)
 {
-	char *d = malloc(len + 1);
+	char *d = oom_malloc(len + 1, "stack key");
 
-	if (d == NULL) {
-		fprintf(stderr, "tasktop: out of memory (stack key)\n");
-		abort();
-	}
 	memcpy(d, s, len);
 	d[len] = '\0';
 	return d;
@@ -200,12 +194,8 @@ static bool build_key(struct stack_groups *gs, const struct stack_sample *t)
 static void slots_grow(struct stack_groups *gs)
 {
 	size_t n = gs->nslots ? gs->nslots * 2 : SLOTS_MIN;
-	size_t *slots = calloc(n, sizeof *slots);
+	size_t *slots = oom_calloc(n, sizeof *slots, "stack groups");
 
-	if (slots == NULL) {
-		fprintf(stderr, "tasktop: out of memory (stack groups)\n");
-		abort();
-	}
 	for (size_t i = 0; i < gs->n; i++) {
 		size_t at = gs->g[i].hash & (n - 1);
 		while (slots[at] != 0)
@@ -240,11 +230,7 @@ static void group_copy_user(struct stack_group *g, const struct stack_sample *t)
 		g->user_error = copy_text(t->user_error);
 	if (t->user_state != FIELD_OK || t->nuser <= 0)
 		return;
-	g->user = calloc((size_t)t->nuser, sizeof *g->user);
-	if (g->user == NULL) {
-		fprintf(stderr, "tasktop: out of memory (stack frames)\n");
-		abort();
-	}
+	g->user = oom_calloc((size_t)t->nuser, sizeof *g->user, "stack frames");
 	for (int i = 0; i < t->nuser; i++) {
 		g->user[i].text = copy_text(t->user[i].text);
 		g->user[i].function = t->user[i].function != NULL ?
@@ -272,11 +258,8 @@ static void group_copy_kernel(struct stack_group *g,
 	g->basis = STACK_BASIS_KERNEL;
 	if (g->in_user || t->nkernel <= 0)
 		return;
-	g->kernel = calloc((size_t)t->nkernel, sizeof *g->kernel);
-	if (g->kernel == NULL) {
-		fprintf(stderr, "tasktop: out of memory (stack frames)\n");
-		abort();
-	}
+	g->kernel = oom_calloc((size_t)t->nkernel, sizeof *g->kernel,
+	    "stack frames");
 	for (int i = 0; i < t->nkernel; i++)
 		g->kernel[i] = copy_text(t->kernel[i]);
 	g->nkernel = t->nkernel;

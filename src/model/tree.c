@@ -67,13 +67,13 @@ static void tree_cut_cycles(struct snapshot *s)
 static void tree_add_child(struct process *parent, struct process *child)
 {
 	model_grow(&parent->children, &parent->children_cap,
-	    parent->nchildren + 1, sizeof(*parent->children));
+	    parent->nchildren + 1, sizeof *parent->children);
 	parent->children[parent->nchildren++] = child;
 }
 
 static void tree_add_root(struct snapshot *s, struct process *p)
 {
-	model_grow(&s->roots, &s->roots_cap, s->nroots + 1, sizeof(*s->roots));
+	model_grow(&s->roots, &s->roots_cap, s->nroots + 1, sizeof *s->roots);
 	s->roots[s->nroots++] = p;
 }
 

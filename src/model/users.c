@@ -67,7 +67,7 @@ const char *user_cache_name(struct user_cache *c, uid_t uid)
 		return name;
 	name = user_lookup(uid);
 	if (name == NULL) {
-		snprintf(num, sizeof(num), "%u", (unsigned)uid);
+		snprintf(num, sizeof num, "%u", (unsigned)uid);
 		name = dup_or_die(num);
 	}
 	intmap_put(&c->names, (int)uid, name);

@@ -23,7 +23,7 @@ struct view_ctx {
 
 void view_init(struct view *v)
 {
-	memset(v, 0, sizeof(*v));
+	memset(v, 0, sizeof *v);
 }
 
 void view_free(struct view *v)
@@ -123,7 +123,7 @@ static size_t push_row(struct view_ctx *c, struct process *p, struct task *t,
 	struct view *v = c->v;
 	struct view_row *r;
 
-	model_grow(&v->rows, &v->cap, v->n + 1, sizeof(*v->rows));
+	model_grow(&v->rows, &v->cap, v->n + 1, sizeof *v->rows);
 	r = &v->rows[v->n];
 	*r = (struct view_row){ .proc = p, .task = t, .depth = depth,
 	    .more = more | depth_bit(depth), .match = match };
@@ -184,8 +184,8 @@ static struct task **sorted_threads(struct view_ctx *c, struct process *p)
 	if (c->o->sort == SORT_PID && !c->o->descending)
 		return p->threads;	/* ascending, the leader first */
 	model_grow(&v->task_order, &v->task_order_cap, p->nthreads,
-	    sizeof(*v->task_order));
-	memcpy(v->task_order, p->threads, p->nthreads * sizeof(*v->task_order));
+	    sizeof *v->task_order);
+	memcpy(v->task_order, p->threads, p->nthreads * sizeof *v->task_order);
 	view_sort_tasks(v->task_order, p->nthreads, c->o->sort,
 	    c->o->descending);
 	return v->task_order;
@@ -257,7 +257,7 @@ static bool emit_group(struct view_ctx *c, struct process *const *members,
 	struct process **order = c->v->order + base;
 	bool any = false;
 
-	memcpy(order, members, n * sizeof(*order));
+	memcpy(order, members, n * sizeof *order);
 	c->order_used += n;
 	view_sort_processes(order, n, c->o->sort, c->o->descending);
 	for (i = 0; i < n; i++) {
@@ -297,7 +297,7 @@ static void emit_flat_threads(struct view_ctx *c, const struct snapshot *s)
 	size_t n = 0, i, j;
 
 	model_grow(&v->task_order, &v->task_order_cap, s->ntasks + 1,
-	    sizeof(*v->task_order));
+	    sizeof *v->task_order);
 	for (i = 0; i < s->nlist; i++) {
 		struct process *p = s->list[i];
 		bool self;
@@ -309,7 +309,7 @@ static void emit_flat_threads(struct view_ctx *c, const struct snapshot *s)
 			if (!self && !task_text_matches(c, p->threads[j]))
 				continue;
 			model_grow(&v->task_order, &v->task_order_cap, n + 1,
-			    sizeof(*v->task_order));
+			    sizeof *v->task_order);
 			v->task_order[n++] = p->threads[j];
 		}
 	}
@@ -336,7 +336,7 @@ void view_build(struct view *v, const struct snapshot *s,
 		emit_flat_threads(&c, s);
 		return;
 	}
-	model_grow(&v->order, &v->order_cap, s->nlist, sizeof(*v->order));
+	model_grow(&v->order, &v->order_cap, s->nlist, sizeof *v->order);
 	if (o->tree)
 		emit_group(&c, s->roots, s->nroots, 0, 0, &last_root);
 	else

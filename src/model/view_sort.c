@@ -135,7 +135,7 @@ void view_sort_processes(struct process **list, size_t n, enum sort_key key,
 
 	if (key == SORT_PID && !descending)
 		return;		/* the snapshot's lists are ascending already */
-	qsort_r(list, n, sizeof(*list), process_cmp, &o);
+	qsort_r(list, n, sizeof *list, process_cmp, &o);
 }
 
 static int comm_cmp(const struct task *t, const struct task *u)
@@ -204,5 +204,5 @@ void view_sort_tasks(struct task **list, size_t n, enum sort_key key,
 {
 	struct sort_order o = { key, descending };
 
-	qsort_r(list, n, sizeof(*list), task_cmp, &o);
+	qsort_r(list, n, sizeof *list, task_cmp, &o);
 }

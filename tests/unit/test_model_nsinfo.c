@@ -91,6 +91,17 @@ static void world_free(struct world *w)
 	intmap_free(&w->s.procs);
 }
 
+/* The overview's entry of (type, ino), as the o view finds it: NULL when
+ * the overview lists none. */
+static const struct ns_entry *entry_of(const struct ns_overview *o,
+    enum ns_type type, uint64_t ino)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (o->v[i].type == type && o->v[i].ino == ino)
+			return &o->v[i];
+	return NULL;
+}
+
 static void test_history_records_back_and_forth(void **state)
 {
 	struct world w;
@@ -215,14 +226,14 @@ static void test_overview_counts_threads_only_namespaces(void **state)
 	world_refresh(&w, 1);
 	ns_overview_build(&o, &w.s);
 
-	const struct ns_entry *host = ns_overview_find(&o, NS_NET, NET_HOST);
+	const struct ns_entry *host = entry_of(&o, NS_NET, NET_HOST);
 	assert_non_null(host);
 	assert_int_equal(host->processes, 2);
 	assert_int_equal(host->ref_processes, 2);
 	assert_int_equal(host->threads, 3);
 	assert_int_equal(host->holder_pid, 100);
 
-	const struct ns_entry *qa1 = ns_overview_find(&o, NS_NET, NET_QA1);
+	const struct ns_entry *qa1 = entry_of(&o, NS_NET, NET_QA1);
 	assert_non_null(qa1);
 	assert_int_equal(qa1->processes, 1);
 	assert_int_equal(qa1->ref_processes, 0);	/* lsns can't see it */
@@ -230,14 +241,14 @@ static void test_overview_counts_threads_only_namespaces(void **state)
 	assert_int_equal(qa1->holder_pid, 0);
 	assert_int_equal(qa1->holder_tid, 101);
 
-	const struct ns_entry *pidns = ns_overview_find(&o, NS_PID, 5555);
+	const struct ns_entry *pidns = entry_of(&o, NS_PID, 5555);
 	assert_non_null(pidns);
 	assert_int_equal(pidns->threads, 1);
 	assert_int_equal(pidns->holder_tid, 201);
-	assert_null(ns_overview_find(&o, NS_PID_FOR_CHILDREN, 5555));
+	assert_null(entry_of(&o, NS_PID_FOR_CHILDREN, 5555));
 	/* the plain pid namespace counts each thread once, though both its
 	 * links point there */
-	assert_int_equal(ns_overview_find(&o, NS_PID, NS_BASE + NS_PID)->threads,
+	assert_int_equal(entry_of(&o, NS_PID, NS_BASE + NS_PID)->threads,
 	    5);
 	/* sorted by type, then inode */
 	for (size_t i = 1; i < o.n; i++)
@@ -249,21 +260,21 @@ static void test_overview_counts_threads_only_namespaces(void **state)
 	size_t before = o.n;
 	ns_overview_add_mounted(&o, types, inos, 2);
 	assert_int_equal(o.n, before + 1);
-	assert_true(ns_overview_find(&o, NS_NET, NET_QA1)->mounted);
-	assert_int_equal(ns_overview_find(&o, NS_NET, NET_QA1)->threads, 2);
-	const struct ns_entry *idle = ns_overview_find(&o, NS_NET, 4026539999ULL);
+	assert_true(entry_of(&o, NS_NET, NET_QA1)->mounted);
+	assert_int_equal(entry_of(&o, NS_NET, NET_QA1)->threads, 2);
+	const struct ns_entry *idle = entry_of(&o, NS_NET, 4026539999ULL);
 	assert_non_null(idle);
 	assert_true(idle->mounted);
 	assert_int_equal(idle->threads, 0);
 	assert_int_equal(idle->holder_tid, 0);
-	assert_false(ns_overview_find(&o, NS_NET, NET_HOST)->mounted);
+	assert_false(entry_of(&o, NS_NET, NET_HOST)->mounted);
 	for (size_t i = 1; i < o.n; i++)
 		assert_true(o.v[i - 1].type < o.v[i].type ||
 		    (o.v[i - 1].type == o.v[i].type && o.v[i - 1].ino < o.v[i].ino));
 	/* the next build starts over */
 	ns_overview_build(&o, &w.s);
-	assert_null(ns_overview_find(&o, NS_NET, 4026539999ULL));
-	assert_false(ns_overview_find(&o, NS_NET, NET_QA1)->mounted);
+	assert_null(entry_of(&o, NS_NET, 4026539999ULL));
+	assert_false(entry_of(&o, NS_NET, NET_QA1)->mounted);
 	assert_true(task_in_ns(unshared, NS_PID, 5555));
 	assert_false(task_in_ns(unshared, NS_NET, NET_QA1));
 	ns_overview_free(&o);
