@@ -27,22 +27,32 @@ static size_t intmap_hash(int key)
 	return h;
 }
 
-/* The slot holding key, or NULL. */
-static struct intmap_slot *intmap_find(const struct intmap *m, int key)
+#define NOT_FOUND ((size_t)-1)
+
+/* The slot holding key, or NOT_FOUND. */
+static size_t intmap_find(const struct intmap *m, int key)
 {
 	size_t mask, i;
 
 	if (m->cap == 0)
-		return NULL;
+		return NOT_FOUND;
 	mask = m->cap - 1;
 	for (i = intmap_hash(key) & mask;; i = (i + 1) & mask) {
-		struct intmap_slot *s = &m->slots[i];
-
-		if (s->used == SLOT_EMPTY)
-			return NULL;
-		if (s->used == SLOT_USED && s->key == key)
-			return s;
+		if (m->used[i] == SLOT_EMPTY)
+			return NOT_FOUND;
+		if (m->used[i] == SLOT_USED && m->keys[i] == key)
+			return i;
 	}
+}
+
+/* A table of cap empty slots (intmap.h: values, keys, states in one). */
+static void intmap_alloc(struct intmap *m, size_t cap)
+{
+	m->values = oom_calloc(cap, sizeof(void *) + sizeof(int) + 1,
+	    "hash table");
+	m->keys = (int *)(m->values + cap);
+	m->used = (unsigned char *)(m->keys + cap);
+	m->cap = cap;
 }
 
 /* Tombstones count as load: they lengthen probes just as keys do. */
@@ -54,30 +64,33 @@ static int intmap_too_full(const struct intmap *m)
 /* Move every key into a fresh table at most half full, dropping tombstones. */
 static void intmap_rehash(struct intmap *m)
 {
-	struct intmap_slot *old = m->slots;
-	size_t old_cap = m->cap, cap = INTMAP_MIN_CAP, i;
+	struct intmap old = *m;
+	size_t cap = INTMAP_MIN_CAP, i;
 
 	while (cap < (m->count + 1) * 2)
 		cap *= 2;
-	m->slots = oom_calloc(cap, sizeof(*m->slots), "hash table");
-	m->cap = cap;
+	intmap_alloc(m, cap);
 	m->tombs = 0;
-	for (i = 0; i < old_cap; i++) {
+	for (i = 0; i < old.cap; i++) {
 		size_t j;
 
-		if (old[i].used != SLOT_USED)
+		if (old.used[i] != SLOT_USED)
 			continue;
-		for (j = intmap_hash(old[i].key) & (cap - 1);
-		    m->slots[j].used != SLOT_EMPTY; j = (j + 1) & (cap - 1))
+		for (j = intmap_hash(old.keys[i]) & (cap - 1);
+		    m->used[j] != SLOT_EMPTY; j = (j + 1) & (cap - 1))
 			;
-		m->slots[j] = old[i];
+		m->keys[j] = old.keys[i];
+		m->values[j] = old.values[i];
+		m->used[j] = SLOT_USED;
 	}
-	free(old);
+	free(old.values);
 }
 
 void intmap_init(struct intmap *m)
 {
-	m->slots = NULL;
+	m->values = NULL;
+	m->keys = NULL;
+	m->used = NULL;
 	m->cap = 0;
 	m->count = 0;
 	m->tombs = 0;
@@ -85,41 +98,39 @@ void intmap_init(struct intmap *m)
 
 void intmap_free(struct intmap *m)
 {
-	free(m->slots);
+	free(m->values);
 	intmap_init(m);
 }
 
 void *intmap_get(const struct intmap *m, int key)
 {
-	struct intmap_slot *s = intmap_find(m, key);
+	size_t i = intmap_find(m, key);
 
-	return s ? s->value : NULL;
+	return i != NOT_FOUND ? m->values[i] : NULL;
 }
 
 void *intmap_put(struct intmap *m, int key, void *value)
 {
-	struct intmap_slot *s = intmap_find(m, key);
-	size_t mask, i;
+	size_t i = intmap_find(m, key), mask;
 	void *old;
 
-	if (s) {
-		old = s->value;
-		s->value = value;
+	if (i != NOT_FOUND) {
+		old = m->values[i];
+		m->values[i] = value;
 		return old;
 	}
 	if (intmap_too_full(m))
 		intmap_rehash(m);
 	/* the key is absent, so the first free slot on its probe path will do */
 	mask = m->cap - 1;
-	for (i = intmap_hash(key) & mask; m->slots[i].used == SLOT_USED;
+	for (i = intmap_hash(key) & mask; m->used[i] == SLOT_USED;
 	    i = (i + 1) & mask)
 		;
-	s = &m->slots[i];
-	if (s->used == SLOT_DELETED)
+	if (m->used[i] == SLOT_DELETED)
 		m->tombs--;
-	s->key = key;
-	s->used = SLOT_USED;
-	s->value = value;
+	m->keys[i] = key;
+	m->used[i] = SLOT_USED;
+	m->values[i] = value;
 	m->count++;
 	return NULL;
 }
@@ -127,14 +138,14 @@ void *intmap_put(struct intmap *m, int key, void *value)
 /* Leaves a tombstone and never moves other slots, so iteration survives. */
 void *intmap_del(struct intmap *m, int key)
 {
-	struct intmap_slot *s = intmap_find(m, key);
+	size_t i = intmap_find(m, key);
 	void *old;
 
-	if (s == NULL)
+	if (i == NOT_FOUND)
 		return NULL;
-	old = s->value;
-	s->used = SLOT_DELETED;
-	s->value = NULL;
+	old = m->values[i];
+	m->used[i] = SLOT_DELETED;
+	m->values[i] = NULL;
 	m->count--;
 	m->tombs++;
 	return old;
@@ -145,13 +156,13 @@ int intmap_next(const struct intmap *m, size_t *iter, int *key, void **value)
 	size_t i;
 
 	for (i = *iter; i < m->cap; i++) {
-		if (m->slots[i].used != SLOT_USED)
+		if (m->used[i] != SLOT_USED)
 			continue;
 		*iter = i + 1;
 		if (key)
-			*key = m->slots[i].key;
+			*key = m->keys[i];
 		if (value)
-			*value = m->slots[i].value;
+			*value = m->values[i];
 		return 1;
 	}
 	*iter = m->cap;

@@ -33,8 +33,8 @@ static void assert_well_formed(const struct intmap *m)
 
 	assert_int_equal(m->cap & (m->cap - 1), 0);
 	for (i = 0; i < m->cap; i++) {
-		used += m->slots[i].used == 1;
-		tombs += m->slots[i].used == 2;
+		used += m->used[i] == 1;
+		tombs += m->used[i] == 2;
 	}
 	assert_int_equal(used, m->count);
 	assert_int_equal(tombs, m->tombs);
