@@ -37,7 +37,7 @@ static int source_try_bpf(struct source *src, char *why, size_t len)
 struct source *source_open(enum source_kind kind, const char *proc_root,
     char *err, size_t errlen)
 {
-	struct source *src = oom_calloc(1, sizeof(*src), "source");
+	struct source *src = oom_calloc(1, sizeof *src, "source");
 	int rc = proc_root_open(&src->root, proc_root);
 
 	if (rc == 0 && (rc = proc_root_check(&src->root)) < 0)
@@ -56,7 +56,7 @@ struct source *source_open(enum source_kind kind, const char *proc_root,
 	detail_reader_init(&src->detail, &src->root);
 	buf_init(&src->identity);
 	if (kind != SOURCE_PROCFS &&
-	    source_try_bpf(src, src->fallback, sizeof(src->fallback)) == 0)
+	    source_try_bpf(src, src->fallback, sizeof src->fallback) == 0)
 		return src;
 	if (kind == SOURCE_BPF) {
 		snprintf(err, errlen, "--source bpf: %s", src->fallback);
@@ -116,9 +116,9 @@ void source_set_only(struct source *src, const int *tgids, size_t n)
 	src->nonly = 0;
 	if (n == 0)
 		return;
-	src->only = oom_malloc(n * sizeof(*src->only), "-p list");
-	memcpy(src->only, tgids, n * sizeof(*src->only));
-	qsort(src->only, n, sizeof(*src->only), int_cmp);
+	src->only = oom_malloc(n * sizeof *src->only, "-p list");
+	memcpy(src->only, tgids, n * sizeof *src->only);
+	qsort(src->only, n, sizeof *src->only, int_cmp);
 	for (i = 0; i < n; i++)
 		if (kept == 0 || src->only[kept - 1] != src->only[i])
 			src->only[kept++] = src->only[i];
@@ -131,8 +131,8 @@ void source_add_only(struct source *src, int tgid)
 
 	if (src->only == NULL || source_shows(src, tgid))
 		return;
-	ids = oom_malloc((src->nonly + 1) * sizeof(*ids), "-p list");
-	memcpy(ids, src->only, src->nonly * sizeof(*ids));
+	ids = oom_malloc((src->nonly + 1) * sizeof *ids, "-p list");
+	memcpy(ids, src->only, src->nonly * sizeof *ids);
 	ids[src->nonly] = tgid;
 	source_set_only(src, ids, src->nonly + 1);
 	free(ids);
@@ -146,7 +146,7 @@ bool source_is_restricted(const struct source *src)
 bool source_shows(const struct source *src, int tgid)
 {
 	return src->only == NULL || bsearch(&tgid, src->only, src->nonly,
-	    sizeof(*src->only), int_cmp) != NULL;
+	    sizeof *src->only, int_cmp) != NULL;
 }
 
 void source_want_system(struct source *src, bool want)

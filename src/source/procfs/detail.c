@@ -24,7 +24,7 @@
 
 void detail_reader_init(struct detail_reader *r, const struct proc_root *root)
 {
-	memset(r, 0, sizeof(*r));
+	memset(r, 0, sizeof *r);
 	r->root = root;
 }
 
@@ -32,7 +32,7 @@ void detail_reader_free(struct detail_reader *r)
 {
 	detail_ns_free(r);
 	free(r->scratch);
-	memset(r, 0, sizeof(*r));
+	memset(r, 0, sizeof *r);
 }
 
 static enum field_state read_status(struct detail_reader *r, int tgid,
@@ -41,7 +41,7 @@ static enum field_state read_status(struct detail_reader *r, int tgid,
 	char buf[PROC_STATUS_BUF];
 	size_t len = 0;
 	enum field_state state = proc_read_task_file(r->root, tgid, tid,
-	    "status", buf, sizeof(buf), &len);
+	    "status", buf, sizeof buf, &len);
 
 	if (state == FIELD_OK && proc_parse_status(buf, len, st) != 0)
 		state = FIELD_UNAVAILABLE;
@@ -57,7 +57,7 @@ static enum field_state read_stack(struct detail_reader *r, int tgid,
 
 	errno = 0;
 	state = proc_read_task_file(r->root, tgid, tid, "stack", buf,
-	    sizeof(buf), &len);
+	    sizeof buf, &len);
 	/* errno still says which check refused it (the read failed, the
 	 * close after it succeeded) */
 	if (state == FIELD_DENIED)
@@ -90,7 +90,7 @@ static enum field_state read_syscall(struct detail_reader *r, int tgid,
 	char buf[256];
 	size_t len = 0;
 	enum field_state st = proc_read_task_file(r->root, tgid, tid,
-	    "syscall", buf, sizeof(buf), &len);
+	    "syscall", buf, sizeof buf, &len);
 
 	if (st == FIELD_OK && proc_parse_syscall(buf, len, out) != 0)
 		st = FIELD_UNAVAILABLE;
@@ -120,7 +120,7 @@ void detail_read(struct detail_reader *r, int tgid, int tid, unsigned parts,
 		d->stack_state = read_stack(r, tgid, tid, d);
 	if (parts & DETAIL_WCHAN)
 		d->wchan_state = read_wchan(r, tgid, tid, d->wchan,
-		    sizeof(d->wchan));
+		    sizeof d->wchan);
 	if (parts & DETAIL_SYSCALL)
 		d->syscall_state = read_syscall(r, tgid, tid, &d->syscall);
 	if (parts & DETAIL_NS)

@@ -56,8 +56,9 @@ static bool same_netns_as_ours(int nsfd)
 {
 	struct stat theirs, ours;
 
-	return fstat(nsfd, &theirs) == 0 && stat("/proc/self/ns/net", &ours) == 0
-	    && theirs.st_ino == ours.st_ino && theirs.st_dev == ours.st_dev;
+	return fstat(nsfd, &theirs) == 0 &&
+	    stat("/proc/self/ns/net", &ours) == 0 &&
+	    theirs.st_ino == ours.st_ino && theirs.st_dev == ours.st_dev;
 }
 
 /* A NETLINK_ROUTE socket in the namespace of nsfd, or -errno. */
@@ -66,15 +67,17 @@ static int rtnl_socket_in(int nsfd)
 	struct enter e = { .nsfd = nsfd, .sock = -1 };
 	sigset_t all, old;
 	pthread_t helper;
+	int rc;
 
 	if (same_netns_as_ours(nsfd)) {
 		int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+
 		return fd < 0 ? -errno : fd;
 	}
 	/* the helper takes no signal meant for the event loop */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	int rc = pthread_create(&helper, NULL, enter_and_open, &e);
+	rc = pthread_create(&helper, NULL, enter_and_open, &e);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0)
 		return -rc;

@@ -53,6 +53,7 @@ static struct ns_facts *facts_slot(struct ns_cache *c, enum ns_type t,
     uint64_t ino)
 {
 	uintptr_t at = (uintptr_t)intmap_get(&c->index, facts_key(ino));
+	struct ns_facts *f;
 
 	if (at != 0 && c->v[at - 1].type == t && c->v[at - 1].ino == ino)
 		return &c->v[at - 1];
@@ -76,7 +77,7 @@ static struct ns_facts *facts_slot(struct ns_cache *c, enum ns_type t,
 		c->v = v;
 		c->cap = cap;
 	}
-	struct ns_facts *f = &c->v[c->n++];
+	f = &c->v[c->n++];
 	memset(f, 0, sizeof *f);
 	f->type = t;
 	f->ino = ino;

@@ -37,6 +37,7 @@ static void take_mount(const struct nsfs_mount *m, void *arg)
 	struct collect *c = arg;
 	struct ns_names *nn = c->nn;
 	struct ns_name cand = { .type = m->type, .ino = m->ino };
+	struct ns_name *have;
 
 	if (nn->dev_known && (m->dev_major != nn->dev_major ||
 	    m->dev_minor != nn->dev_minor))
@@ -47,7 +48,7 @@ static void take_mount(const struct nsfs_mount *m, void *arg)
 	    &cand.name_len);
 	if (cand.rank < 0)
 		return;
-	struct ns_name *have = find(nn, m->type, m->ino);
+	have = find(nn, m->type, m->ino);
 	if (have == NULL) {
 		if (nn->n == nn->cap) {
 			size_t cap = nn->cap ? nn->cap * 2 : 16;

@@ -36,13 +36,14 @@ static enum field_state ns_ioctl_ino(int nsfd, unsigned long req,
 {
 	struct stat st;
 	int fd = ioctl(nsfd, req);
+	enum field_state s;
 
 	if (fd < 0) {
 		if (errno == EPERM)
 			return FIELD_DENIED;
 		return FIELD_UNAVAILABLE;	/* ENOTTY, EINVAL: none to give */
 	}
-	enum field_state s = fstat(fd, &st) == 0 ? FIELD_OK : FIELD_UNAVAILABLE;
+	s = fstat(fd, &st) == 0 ? FIELD_OK : FIELD_UNAVAILABLE;
 	if (s == FIELD_OK)
 		*ino = st.st_ino;
 	close(fd);

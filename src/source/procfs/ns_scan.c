@@ -83,7 +83,7 @@ static void ns_put(struct pf_source *pf, struct snapshot *s,
 {
 	struct ns_read nr;
 
-	memset(&nr, 0, sizeof(nr));	/* every link FIELD_UNREAD */
+	memset(&nr, 0, sizeof nr);	/* every link FIELD_UNREAD */
 	read(pf, t, &nr);
 	t->net_ok = nr.state[NS_NET] == FIELD_OK;
 	snapshot_put_ns(s, t->tid, nr.state, nr.ino);

@@ -114,8 +114,6 @@ void pf_read_stat(struct pf_source *pf, struct pf_task *t, bool group_quiet,
     struct task_record *r);
 /* Past every gate's age: tid's stat is read on the next refresh. */
 void pf_stat_stale(struct pf_source *pf, int tid);
-/* A 64-bit hash of bytes, to tell a file changed without keeping it. */
-uint64_t bytes_hash(const char *buf, size_t len);
 
 /* fd_budget.c: fds kept open across refreshes within RLIMIT_NOFILE less a
  * reserve, so that a listing or a one-shot read always finds one free. */

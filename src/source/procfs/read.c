@@ -112,12 +112,14 @@ enum field_state proc_pread_file(int fd, char *buf, size_t cap, size_t *len)
 static enum field_state read_and_close(int fd, char *buf, size_t cap,
     size_t *len)
 {
+	enum field_state st;
+
 	*len = 0;
 	if (cap > 0)
 		buf[0] = '\0';
 	if (fd < 0)
 		return field_state_from_errno(-fd);
-	enum field_state st = proc_pread_file(fd, buf, cap, len);
+	st = proc_pread_file(fd, buf, cap, len);
 	close(fd);
 	return st;
 }
@@ -167,8 +169,8 @@ static enum field_state read_ns_link(int dirfd, const char *path,
 	*ino = 0;
 	if (n < 0)
 		return field_state_from_errno(errno);
-	if ((size_t)n == sizeof link
-	    || proc_parse_ns_link(link, (size_t)n, type, ino) != 0)
+	if ((size_t)n == sizeof link ||
+	    proc_parse_ns_link(link, (size_t)n, type, ino) != 0)
 		return FIELD_UNAVAILABLE;
 	return FIELD_OK;
 }
@@ -176,10 +178,10 @@ static enum field_state read_ns_link(int dirfd, const char *path,
 enum field_state proc_read_ns(const struct proc_root *root, int tgid, int tid,
     enum ns_type type, uint64_t *ino)
 {
+	const char *name = ns_type_name(type);
 	char path[512];
 
 	*ino = 0;
-	const char *name = ns_type_name(type);
 	if (name == NULL)
 		return FIELD_UNAVAILABLE;
 	if (task_path(path, sizeof path, tgid, tid, "ns/", name) < 0)

@@ -62,7 +62,7 @@ static int pf_known_tids(struct pf_source *pf, const struct pf_proc *p)
 {
 	size_t i;
 
-	grow_array(&pf->tids, &pf->tids_cap, p->ntids, sizeof(*pf->tids));
+	grow_array(&pf->tids, &pf->tids_cap, p->ntids, sizeof *pf->tids);
 	for (i = 0; i < p->ntids; i++)
 		pf->tids[i] = p->tids[i];
 	return (int)p->ntids;
@@ -118,9 +118,9 @@ static void pf_thread(struct pf_source *pf, struct snapshot *s,
 		return;
 	t->seen = pf->generation;
 	snapshot_put(s, &r);
-	grow_array(&p->tids, &p->tids_cap, p->ntids + 1, sizeof(*p->tids));
+	grow_array(&p->tids, &p->tids_cap, p->ntids + 1, sizeof *p->tids);
 	p->tids[p->ntids++] = tid;
-	grow_array(&pf->seen, &pf->seen_cap, pf->nseen + 1, sizeof(*pf->seen));
+	grow_array(&pf->seen, &pf->seen_cap, pf->nseen + 1, sizeof *pf->seen);
 	pf->seen[pf->nseen++] = t;
 }
 
@@ -134,7 +134,7 @@ static void pf_process(struct pf_source *pf, struct snapshot *s, int tgid)
 	if (n <= 0)
 		return;		/* exited since the listing */
 	if (fresh) {
-		p = oom_calloc(1, sizeof(*p), "process");
+		p = oom_calloc(1, sizeof *p, "process");
 		p->pid = tgid;
 		intmap_put(&pf->procs, tgid, p);
 	}
@@ -179,7 +179,7 @@ static void pf_loadavg(struct pf_source *pf, struct snapshot *s)
 	size_t len = 0;
 	double load[3];
 
-	if (proc_read_root_file(pf->root, "loadavg", buf, sizeof(buf),
+	if (proc_read_root_file(pf->root, "loadavg", buf, sizeof buf,
 	    &len) == FIELD_OK && proc_parse_loadavg(buf, len, load) == 0)
 		snapshot_put_load(s, load);
 }
@@ -191,16 +191,16 @@ static void pf_system(struct pf_source *pf, struct snapshot *s)
 	static struct system_record r;
 	size_t len = 0;
 
-	r.cpu_state = proc_read_root_file(pf->root, "stat", buf, sizeof(buf),
+	r.cpu_state = proc_read_root_file(pf->root, "stat", buf, sizeof buf,
 	    &len);
 	if (r.cpu_state == FIELD_OK && proc_parse_cpustat(buf, len, &r.cpu) < 0)
 		r.cpu_state = FIELD_UNAVAILABLE;
-	r.mem_state = proc_read_root_file(pf->root, "meminfo", buf, sizeof(buf),
+	r.mem_state = proc_read_root_file(pf->root, "meminfo", buf, sizeof buf,
 	    &len);
 	if (r.mem_state == FIELD_OK && proc_parse_meminfo(buf, len, &r.mem) < 0)
 		r.mem_state = FIELD_UNAVAILABLE;
 	r.uptime_state = proc_read_root_file(pf->root, "uptime", buf,
-	    sizeof(buf), &len);
+	    sizeof buf, &len);
 	if (r.uptime_state == FIELD_OK &&
 	    proc_parse_uptime(buf, len, &r.uptime) < 0)
 		r.uptime_state = FIELD_UNAVAILABLE;

@@ -23,15 +23,15 @@ int proc_resolve_tgid(const struct proc_root *root, int id, int *tgid)
 	char buf[PROC_STATUS_BUF];
 	size_t len;
 	struct proc_status status;
+	enum field_state st;
 
 	if (id <= 0)
 		return -EINVAL;
-	enum field_state st = proc_read_task_file(root, id, 0, "status",
-	    buf, sizeof buf, &len);
+	st = proc_read_task_file(root, id, 0, "status", buf, sizeof buf, &len);
 	if (st != FIELD_OK)
 		return -errno_from_field_state(st);
-	if (proc_parse_status(buf, len, &status) != 0
-	    || !(status.has & STATUS_HAS_TGID) || status.tgid <= 0)
+	if (proc_parse_status(buf, len, &status) != 0 ||
+	    !(status.has & STATUS_HAS_TGID) || status.tgid <= 0)
 		return -EINVAL;
 	*tgid = status.tgid;
 	return 0;

@@ -50,12 +50,14 @@ static bool root_is_own_procfs(int fd)
 
 int proc_root_open(struct proc_root *root, const char *path)
 {
+	int fd;
+
 	root->dirfd = -1;
 	root->procfs = false;
 	if (strlen(path) >= sizeof root->path)
 		return -ENAMETOOLONG;
 	/* O_PATH: the root is only ever a base for openat, never read. */
-	int fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd == -1)
 		return -errno;
 	root->dirfd = fd;
@@ -141,17 +143,20 @@ static int list_numeric_entries(const struct proc_root *root,
 {
 	int fd = openat(root->dirfd, dir,
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd == -1)
-		return -errno;
-	DIR *d = fdopendir(fd);
-	if (d == NULL) {
-		int err = errno;
-		close(fd);
-		return -err;
-	}
 	size_t n = 0;
 	int rc = 0;
 	struct dirent *e;
+	DIR *d;
+
+	if (fd == -1)
+		return -errno;
+	d = fdopendir(fd);
+	if (d == NULL) {
+		int err = errno;
+
+		close(fd);
+		return -err;
+	}
 	while (rc == 0 && n < INT_MAX && (e = readdir(d)) != NULL) {
 		int id = task_id_from_name(e->d_name);
 		if (id > 0 && (rc = push_id(ids, cap, n, id)) == 0)

@@ -90,7 +90,7 @@ static const struct source_ops procfs_ops = {
 
 struct pf_source *pf_new(struct source *src)
 {
-	struct pf_source *pf = oom_calloc(1, sizeof(*pf), "procfs source");
+	struct pf_source *pf = oom_calloc(1, sizeof *pf, "procfs source");
 
 	pf->src = src;
 	pf->root = &src->root;

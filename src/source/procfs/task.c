@@ -11,7 +11,7 @@
 
 struct pf_task *pf_task_new(int tid, int tgid)
 {
-	struct pf_task *t = oom_calloc(1, sizeof(*t), "task");
+	struct pf_task *t = oom_calloc(1, sizeof *t, "task");
 
 	t->tid = tid;
 	t->tgid = tgid;

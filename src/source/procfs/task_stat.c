@@ -36,8 +36,9 @@
  * late. */
 #define STAT_MAX_AGE	30.0
 
-/* FNV-1a: files of a few hundred bytes, compared for equality only. */
-uint64_t bytes_hash(const char *buf, size_t len)
+/* FNV-1a: a file of a few hundred bytes, to tell it changed without
+ * keeping it (compared for equality only). */
+static uint64_t bytes_hash(const char *buf, size_t len)
 {
 	uint64_t h = 14695981039346656037ull;
 	size_t i;
@@ -75,7 +76,7 @@ static bool task_sample_sched(struct pf_source *pf, struct pf_task *t,
 		    open_err);
 	if (t->sched_fd < 0)
 		return false;
-	if (proc_pread_file(t->sched_fd, buf, sizeof(buf), &len) != FIELD_OK) {
+	if (proc_pread_file(t->sched_fd, buf, sizeof buf, &len) != FIELD_OK) {
 		fd_budget_close(pf, &t->sched_fd);
 		return false;
 	}
