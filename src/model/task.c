@@ -14,10 +14,11 @@
 #include "tasktop/util.h"
 #include "ns_set.h"
 #include "task.h"
+#include "task_slots.h"
 
 struct task *task_new(int tid, int tgid)
 {
-	struct task *t = oom_calloc(1, sizeof(*t), "task");
+	struct task *t = task_slot_take();
 
 	t->tid = tid;
 	task_reset(t, tgid);
@@ -31,8 +32,8 @@ void task_free(struct task *t)
 		ns_set_release(t->ns);
 		free(t->shown);
 		free(t->stat.comm_long);
+		task_slot_give(t);
 	}
-	free(t);
 }
 
 void task_reset(struct task *t, int tgid)

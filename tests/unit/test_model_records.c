@@ -749,6 +749,64 @@ static void test_links_shared(void **state)
 	snapshot_free(&s);
 }
 
+/* Three refreshes of tids 100..163 of group 100, with 163 gone from the
+ * second and 164 new in the third. */
+static void slots_refresh(struct snapshot *s, double mono, int last)
+{
+	int tid;
+
+	snapshot_begin(s, mono, 1000 + mono);
+	for (tid = 100; tid <= last; tid++)
+		put(s, rec(100, tid, 'S', 1, 5, 0, NET_HOST));
+	snapshot_end(s);
+}
+
+/* Tasks are cut from chunks of slots (model/task_slots.c): most lie a
+ * whole number of tasks apart, with no malloc header between, and a gone
+ * task's slot serves the next new one, which starts from nothing. */
+static void test_tasks_in_slots(void **state)
+{
+	struct snapshot s;
+	struct task *gone, *t, *u;
+	size_t pairs = 0, packed = 0;
+	int tid, other;
+
+	(void)state;
+	snapshot_init(&s);
+	slots_refresh(&s, 1, 163);
+	for (tid = 100; tid <= 163; tid++) {
+		for (other = tid + 1; other <= 163; other++) {
+			t = snapshot_task(&s, tid);
+			u = snapshot_task(&s, other);
+			pairs++;
+			packed += (size_t)((char *)t > (char *)u ?
+			    (char *)t - (char *)u : (char *)u - (char *)t) %
+			    sizeof(struct task) == 0;
+		}
+	}
+	assert_true(packed * 2 > pairs);
+
+	gone = snapshot_task(&s, 163);
+	snapshot_put_wchan(&s, gone, FIELD_OK, "do_sys_poll");
+	assert_non_null(gone->shown);
+	slots_refresh(&s, 2, 162);
+	assert_null(snapshot_task(&s, 163));
+	snapshot_begin(&s, 3, 1003);
+	for (tid = 100; tid <= 162; tid++)
+		put(&s, rec(100, tid, 'S', 1, 5, 0, NET_HOST));
+	put(&s, rec(100, 164, 'R', 1, 7, 0, NET_HOST));
+	snapshot_end(&s);
+	t = snapshot_task(&s, 164);
+	assert_ptr_equal(t, gone);
+	assert_int_equal(t->tid, 164);
+	assert_int_equal(t->stat.state, 'R');
+	assert_null(t->shown);
+	assert_int_equal(task_shown(t)->wchan_state, FIELD_UNREAD);
+	assert_int_equal(t->renewed_gen, s.generation);
+	assert_false(t->cpu_valid);
+	snapshot_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -768,6 +826,7 @@ int main(void)
 		cmocka_unit_test(test_group_time_keeps_exited_threads),
 		cmocka_unit_test(test_compact_task),
 		cmocka_unit_test(test_links_shared),
+		cmocka_unit_test(test_tasks_in_slots),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
