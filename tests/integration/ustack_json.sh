@@ -72,7 +72,9 @@ assert_jq "without --ustack" "$JSON" \
 # presample's wait has ended.  strace -f orders tasktop's sleep and its
 # helper's first PTRACE_SEIZE.
 trace=$WORK/order.trace
-strace -f -ttt -qq -e trace=ptrace,nanosleep,clock_nanosleep -o "$trace" \
+# LeakSanitizer can't stop the world under a tracer: off for this run.
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+	strace -f -ttt -qq -e trace=ptrace,nanosleep,clock_nanosleep -o "$trace" \
 	"$TASKTOP" --json --ustack -n 1 -p "$FX_PID" >"$WORK/order.json" 2>&1 ||
 	fail "--json --ustack -n 1 under strace: $(head -c 300 "$WORK/order.json")"
 main=$(awk 'NR == 1 {print $1}' "$trace")
