@@ -382,6 +382,9 @@ enum sort_key {
 	SORT_COUNT
 };
 const char *sort_key_name(enum sort_key k);	/* "PID", "CPU%" … */
+/* A key's own direction (P, M, T, a settings file without one): numbers
+ * worth sorting by are most interesting largest first. */
+bool sort_key_descending(enum sort_key k);
 
 struct view_opts {
 	bool		 tree;			/* by ppid; else a flat list */

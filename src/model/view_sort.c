@@ -23,6 +23,12 @@ const char *sort_key_name(enum sort_key k)
 	return (unsigned)k < SORT_COUNT ? sort_key_names[k] : "?";
 }
 
+bool sort_key_descending(enum sort_key k)
+{
+	return k == SORT_CPU || k == SORT_MEM || k == SORT_THREADS ||
+	    k == SORT_TIME;
+}
+
 /* The name shown, byte by byte, without building it: the cmdline with
  * NULs as spaces, or "[comm]". */
 struct name_key {

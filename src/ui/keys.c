@@ -91,9 +91,7 @@ static void toggle_expand_all(struct ui *ui)
 static void sort_by(struct ui *ui, enum sort_key k)
 {
 	ui->opts.sort = k;
-	/* Numbers worth sorting by are most interesting largest first. */
-	ui->opts.descending = k == SORT_CPU || k == SORT_MEM ||
-	    k == SORT_THREADS || k == SORT_TIME;
+	ui->opts.descending = sort_key_descending(k);
 	ui_rebuild(ui);
 }
 

@@ -38,8 +38,10 @@ static void settings_apply(struct ui *ui, const struct settings *s)
 	enum sort_key k;
 
 	ui->settings = *s;
-	if ((s->has & SETTINGS_HAS_SORT) && sort_by_name(s->sort, &k))
+	if ((s->has & SETTINGS_HAS_SORT) && sort_by_name(s->sort, &k)) {
 		ui->opts.sort = k;
+		ui->opts.descending = sort_key_descending(k);
+	}
 	if (s->has & SETTINGS_HAS_DIRECTION)
 		ui->opts.descending = s->descending;
 	if (s->has & SETTINGS_HAS_TREE)
@@ -129,6 +131,10 @@ void settings_finish(struct ui *ui)
 	 * and did not change stays as it was (a name this version does not
 	 * know, a comment, a value spelt another way). */
 	s.has = settings_changed(&ui->settings, &s);
+	/* a sort_key without sort_direction reads as the key's own way: a
+	 * new key takes its direction along, whatever that is */
+	if (s.has & SETTINGS_HAS_SORT)
+		s.has |= SETTINGS_HAS_DIRECTION;
 	if (s.has == 0)
 		return;
 	/* a failure replaces the loading problem: said on stderr at exit */

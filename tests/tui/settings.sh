@@ -104,10 +104,12 @@ grep -q '^columns=' "$DOT" && fail "settings not changed were written:
 $(cat "$DOT")"
 rm -f "$RC"
 
-# the memory sort's name before it took its column's (RES) still reads
+# the memory sort's name before it took its column's (RES) still reads;
+# without a sort_direction a key sorts its own way, as M does (largest
+# first), and PID smallest first
 printf 'sort_key=MEM\n' >"$RC"
 tui_start -- -p "$DEMO_PID"
-wait_for_screen "sort_key=MEM as RES" 'sort RES'
+wait_for_screen "sort_key=MEM as RES, largest first" 'sort RES-'
 quit_and_wait
 assert_eq "the file after a run that changed nothing" 'sort_key=MEM' "$(cat "$RC")"
 rm -f "$RC"
