@@ -123,17 +123,23 @@ void setup_draw(struct ui *ui)
 	size_t rows = LINES > 2 ? (size_t)LINES - 2 : 1;
 	size_t first = ui->setup_cursor >= rows ? ui->setup_cursor - rows + 1 : 0;
 	int y = 0;
-	char line[96];
+	char line[160];
+	struct columns fit;	/* the tree's, with the columns as chosen now */
 
 	draw_fill(ui, y, 0, COLS, THEME_HEADER);
 	draw_cell(ui, y++, 0, COLS, THEME_HEADER, title, sizeof title - 1);
+	columns_layout(&fit, ui->layout.tree.w, ui->chosen, ui->nchosen);
 	for (size_t i = first; i < n && y < LINES - 1; i++, y++) {
 		bool shown = i < ui->nchosen;
 		enum theme_elem st = i == ui->setup_cursor ? THEME_CURSOR :
 		    shown ? THEME_NORMAL : THEME_KERNEL;
 
-		snprintf(line, sizeof line, " [%c] %-8s %s", shown ? 'x' : ' ',
-		    column_title(lines[i]), column_about(lines[i]));
+		/* a narrow tree drops columns: say so rather than let a
+		 * chosen one go missing without a word */
+		snprintf(line, sizeof line, " [%c] %-8s %s%s", shown ? 'x' : ' ',
+		    column_title(lines[i]), column_about(lines[i]),
+		    shown && !fit.shown[lines[i]] ?
+		    "  (not shown: no room at this width)" : "");
 		draw_fill(ui, y, 0, COLS, st);
 		draw_cell(ui, y, 0, COLS, st, line, strlen(line));
 	}

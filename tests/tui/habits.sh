@@ -145,6 +145,13 @@ keys End
 wait_for_screen "the last line scrolled into view" "^ \[ \] $last "
 keys Space
 wait_for_screen "$last shown on a short terminal" "^ \[x\] $last "
+# A chosen column the tree has no room for says so on its line, and one
+# it has room for does not.
+tm resize-window -t tasktop -x 80 -y 12
+wait_for_screen "a chosen column without room" "^ \[x\] $last .*not shown: no room"
+tm resize-window -t tasktop -x 160 -y 12
+wait_for_no_screen "the note once there is room" "^ \[x\] $last .*not shown"
+tm resize-window -t tasktop -x 100 -y 12
 keys Space Home
 wait_for_screen "the first line back after Home" "^ \[x\] $top "
 screen | grep -q -E "^ \[.\] $last " && fail "the last line still drawn after Home:
