@@ -45,7 +45,7 @@ void task_reset(struct task *t, int tgid)
 	ns_set_release(t->ns);
 	free(t->shown);
 	free(t->stat.comm_long);
-	memset(t, 0, sizeof(*t));
+	memset(t, 0, sizeof *t);
 	t->tid = tid;
 	t->tgid = tgid;
 	t->seen = seen;
@@ -61,7 +61,7 @@ const struct task_shown *task_shown(const struct task *t)
 struct task_shown *task_shown_mut(struct task *t)
 {
 	if (t->shown == NULL)
-		t->shown = oom_calloc(1, sizeof(*t->shown), "task");
+		t->shown = oom_calloc(1, sizeof *t->shown, "task");
 	return t->shown;
 }
 

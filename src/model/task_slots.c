@@ -60,7 +60,7 @@ struct task *task_slot_take(void)
 		free_slots = s->next_free;
 	} else {
 		if (fresh_used == TASK_SLOTS_CHUNK) {
-			struct chunk *c = oom_malloc(sizeof(*c), "task slots");
+			struct chunk *c = oom_malloc(sizeof *c, "task slots");
 
 			c->next = chunks;
 			chunks = c;
@@ -68,7 +68,7 @@ struct task *task_slot_take(void)
 		}
 		s = &chunks->slot[fresh_used++];
 	}
-	memset(s, 0, sizeof(*s));
+	memset(s, 0, sizeof *s);
 	return &s->task;
 }
 
