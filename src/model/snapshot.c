@@ -15,10 +15,10 @@
 
 void snapshot_init(struct snapshot *s)
 {
-	struct snapshot_priv *priv = oom_calloc(1, sizeof(*priv), "snapshot");
+	struct snapshot_priv *priv = oom_calloc(1, sizeof *priv, "snapshot");
 	long page = sysconf(_SC_PAGESIZE);
 
-	memset(s, 0, sizeof(*s));
+	memset(s, 0, sizeof *s);
 	user_cache_init(&priv->users);
 	s->priv = priv;
 	intmap_init(&s->tasks);
@@ -48,7 +48,7 @@ void snapshot_free(struct snapshot *s)
 		user_cache_free(&priv->users);
 		free(priv);
 	}
-	memset(s, 0, sizeof(*s));
+	memset(s, 0, sizeof *s);
 }
 
 struct process *snapshot_process(const struct snapshot *s, int pid)

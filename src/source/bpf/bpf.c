@@ -66,16 +66,16 @@ static char bpf_last_message[160];
 static int bpf_print(enum libbpf_print_level level, const char *fmt,
     va_list ap)
 {
-	char line[sizeof(bpf_last_message)];
+	char line[sizeof bpf_last_message];
 	size_t n;
 
 	if (level == LIBBPF_DEBUG)
 		return 0;
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(line, sizeof line, fmt, ap);
 	n = strcspn(line, "\n");
 	line[n] = '\0';
 	if (n > 0)
-		snprintf(bpf_last_message, sizeof(bpf_last_message), "%s", line);
+		snprintf(bpf_last_message, sizeof bpf_last_message, "%s", line);
 	return 0;
 }
 
@@ -128,8 +128,8 @@ static void bpf_split_time(const struct tt_task *k, long hz,
 static void bpf_fill_stat(const struct bpf_source *b, const struct tt_task *k,
     struct proc_stat *st)
 {
-	memset(st, 0, sizeof(*st));
-	st->comm_len = strnlen(k->comm, sizeof(k->comm));
+	memset(st, 0, sizeof *st);
+	st->comm_len = strnlen(k->comm, sizeof k->comm);
 	memcpy(st->comm, k->comm, st->comm_len);
 	st->state = bpf_state_letter(k->state, k->exit_state);
 	st->ppid = (int)k->ppid;
@@ -179,7 +179,7 @@ static void bpf_kthread_comm(struct source *src, struct task_record *r)
 	struct proc_stat st;
 
 	if (kn == NULL) {
-		kn = oom_calloc(1, sizeof(*kn), "bpf kernel thread");
+		kn = oom_calloc(1, sizeof *kn, "bpf kernel thread");
 		intmap_put(&b->knames, r->tid, kn);
 	} else if (kn->cpu_ns == r->cpu_ns &&
 	    kn->starttime == r->stat.starttime && kn->len > 0) {
@@ -191,7 +191,7 @@ static void bpf_kthread_comm(struct source *src, struct task_record *r)
 	kn->walk = b->walk;
 	kn->len = 0;
 	if (proc_read_task_file(&src->root, r->tgid, r->tid, "stat", buf,
-	    sizeof(buf), &len) != FIELD_OK ||
+	    sizeof buf, &len) != FIELD_OK ||
 	    proc_parse_stat(buf, len, &st) != 0)
 		return;
 	memcpy(r->stat.comm, st.comm, st.comm_len);
@@ -309,7 +309,7 @@ static void bpf_fill_gaps(struct source *src, struct snapshot *s)
 			if (!bpf_group_missing(src, s, pf->tgids[i]))
 				continue;
 			grow_array(&b->gap_tgids, &b->gaps_cap, b->ngaps + 1,
-			    sizeof(*b->gap_tgids));
+			    sizeof *b->gap_tgids);
 			b->gap_tgids[b->ngaps++] = pf->tgids[i];
 		}
 	}
@@ -349,13 +349,13 @@ static int bpf_walk(struct bpf_source *b, bpf_chunk_fn *fn, void *ctx)
 	unsigned restarts = 0;
 	int err;
 
-	memset(w, 0, sizeof(*w));
+	memset(w, 0, sizeof *w);
 	for (;;) {
 		err = bpf_walk_chunk(b);
 		if (err != 0)
 			return err;
 		if (w->lost) {
-			memset(w, 0, sizeof(*w));
+			memset(w, 0, sizeof *w);
 			w->resume_any = ++restarts >= BPF_WALK_RESTARTS;
 			continue;
 		}
@@ -487,7 +487,7 @@ static int bpf_load(struct bpf_source *b, char *why, size_t len)
 
 int bpf_source_open(struct source *src, char *why, size_t len)
 {
-	struct bpf_source *b = oom_calloc(1, sizeof(*b), "bpf source");
+	struct bpf_source *b = oom_calloc(1, sizeof *b, "bpf source");
 	int err;
 
 	bpf_last_message[0] = '\0';

@@ -154,7 +154,7 @@ __noinline int tt_fill(struct task_struct *task __arg_trusted,
 {
 	if (!r)
 		return 0;
-	__builtin_memset(r, 0, sizeof(*r));
+	__builtin_memset(r, 0, sizeof *r);
 	r->tid = task->pid;
 	r->tgid = task->tgid;
 	r->state = task->__state;
@@ -168,8 +168,8 @@ __noinline int tt_fill(struct task_struct *task __arg_trusted,
 	r->utime = task->utime;
 	r->stime = task->stime;
 	r->start_boottime = task->start_boottime;
-	__builtin_memcpy(r->comm, task->comm, sizeof(r->comm));
-	r->comm[sizeof(r->comm) - 1] = '\0';
+	__builtin_memcpy(r->comm, task->comm, sizeof r->comm);
+	r->comm[sizeof r->comm - 1] = '\0';
 	if (task->flags & TT_PF_KTHREAD)
 		r->flags |= TT_KTHREAD;
 	if (group && r->exit_state == 0) {
