@@ -16,7 +16,7 @@ const struct help_entry help_entries[] = {
 	{ "Enter", "narrow terminal: show the side pane" },
 	{ "/", "search by name, pid or tid (Enter keeps, Esc cancels)" },
 	{ "n N", "next / previous match" },
-	{ "\\", "filter rows by name, pid or tid (empty: none)" },
+	{ "\\", "filter rows by name, command line, pid or tid (empty: none)" },
 	{ "p", "attach: type a pid or tid and jump there" },
 	{ "b", "unwind the user stack: kernel then user frames, again at each refresh" },
 	{ "F5 t", "tree / flat list" },

@@ -21,6 +21,10 @@ while IFS= read -r key; do
 		fail "the help screen does not show '$key':
 $help"
 done <"$WORK/keys"
+# What the filter matches, as README says and the view does (cmdline too)
+echo "$help" | grep -q -E '^ \\ +filter rows by name, command line, pid or tid' ||
+	fail "the help screen's filter line does not name the command line:
+$(echo "$help" | grep -F 'filter')"
 keys Escape
 wait_for_screen "the tree again" 'PID/TID'
 keys h
