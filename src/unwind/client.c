@@ -94,10 +94,11 @@ static bool helper_start(struct unwinder *u)
 {
 	int sv[2];
 	pid_t parent = getpid();
+	pid_t pid;
 
 	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
 		return false;
-	pid_t pid = fork();
+	pid = fork();
 	if (pid < 0) {
 		close(sv[0]);
 		close(sv[1]);
@@ -164,9 +165,11 @@ size_t unwinder_pending(const struct unwinder *u)
 static void send_pending(struct unwinder *u)
 {
 	for (size_t i = 0; i < u->nq && u->fd >= 0; i++) {
+		ssize_t w;
+
 		if (u->q[i].sent)
 			continue;
-		ssize_t w = send(u->fd, &u->q[i].rq, sizeof u->q[i].rq,
+		w = send(u->fd, &u->q[i].rq, sizeof u->q[i].rq,
 		    MSG_NOSIGNAL | MSG_DONTWAIT);
 		if (w != (ssize_t)sizeof u->q[i].rq)
 			return;		/* full (or gone): service() retries */
@@ -225,6 +228,8 @@ static void fail_head(struct unwinder *u, enum unwind_reason reason,
 
 uint32_t unwinder_request(struct unwinder *u, int tgid, int tid)
 {
+	struct pending *p;
+
 	if (u->nq == u->qcap) {
 		size_t cap = u->qcap ? u->qcap * 2 : 64;
 		struct pending *nq = realloc(u->q, cap * sizeof *nq);
@@ -235,7 +240,7 @@ uint32_t unwinder_request(struct unwinder *u, int tgid, int tid)
 	}
 	if (++u->next_id == 0)
 		u->next_id = 1;
-	struct pending *p = &u->q[u->nq++];
+	p = &u->q[u->nq++];
 	p->rq = (struct unwind_request){ u->next_id, tgid, tid };
 	p->sent = false;
 	if (u->pid == 0 && !helper_start(u)) {
@@ -286,6 +291,8 @@ static bool decode_input(struct unwinder *u)
 static bool read_input(struct unwinder *u)
 {
 	for (;;) {
+		ssize_t r;
+
 		if (u->incap - u->inlen < 65536) {
 			size_t cap = u->incap ? u->incap * 2 : 131072;
 			unsigned char *nb = realloc(u->in, cap);
@@ -294,7 +301,7 @@ static bool read_input(struct unwinder *u)
 			u->in = nb;
 			u->incap = cap;
 		}
-		ssize_t r = read(u->fd, u->in + u->inlen, u->incap - u->inlen);
+		r = read(u->fd, u->in + u->inlen, u->incap - u->inlen);
 		if (r > 0) {
 			u->inlen += (size_t)r;
 			u->progress = client_clock();
@@ -339,9 +346,11 @@ static void helper_lost(struct unwinder *u, enum helper_loss why)
 
 void unwinder_service(struct unwinder *u, double now)
 {
+	bool alive;
+
 	if (u->pid == 0)
 		return;
-	bool alive = read_input(u);
+	alive = read_input(u);
 	if (!decode_input(u)) {
 		helper_lost(u, LOST_CORRUPT);
 		return;
@@ -359,17 +368,21 @@ void unwinder_service(struct unwinder *u, double now)
 
 int unwinder_timeout_ms(const struct unwinder *u, double now)
 {
+	double left;
+
 	if (u->nq == 0 || u->pid == 0)
 		return -1;
-	double left = u->progress + HELPER_DEADLINE_S - now;
+	left = u->progress + HELPER_DEADLINE_S - now;
 	return left <= 0 ? 0 : (int)(left * 1000) + 1;
 }
 
 struct unwind_result *unwinder_next(struct unwinder *u)
 {
+	struct unwind_result *r;
+
 	if (u->nready == 0)
 		return NULL;
-	struct unwind_result *r = u->ready[u->readyhead];
+	r = u->ready[u->readyhead];
 	u->readyhead = (u->readyhead + 1) % u->readycap;
 	u->nready--;
 	return r;
@@ -381,11 +394,14 @@ struct unwind_result *unwinder_wait(struct unwinder *u, double timeout)
 
 	while (u->nready == 0 && u->nq > 0) {
 		double now = client_clock();
+		int ms, left;
+		struct pollfd p;
+
 		if (now >= end)
 			break;
-		int ms = unwinder_timeout_ms(u, now);
-		int left = (int)((end - now) * 1000) + 1;
-		struct pollfd p = { .fd = u->fd, .events = POLLIN };
+		ms = unwinder_timeout_ms(u, now);
+		left = (int)((end - now) * 1000) + 1;
+		p = (struct pollfd){ .fd = u->fd, .events = POLLIN };
 		if (u->fd < 0)
 			break;
 		poll(&p, 1, ms >= 0 && ms < left ? ms : left);

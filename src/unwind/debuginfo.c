@@ -49,13 +49,14 @@ static int try_path(const char *dir, const char *sub, const char *name,
     const unsigned char *id, int len, char **found)
 {
 	char path[PATH_MAX];
+	int fd;
+	struct stat st;
 
 	if (snprintf(path, sizeof path, "%s%s/%s", dir, sub, name) >=
 	    (int)sizeof path)
 		return -1;
 	/* the name comes from the module: a FIFO there must not block us */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	struct stat st;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
@@ -73,6 +74,7 @@ static int by_debuglink(const char *file_name, const char *link,
 {
 	char dir[PATH_MAX], local[PATH_MAX];
 	const char *slash = file_name ? strrchr(file_name, '/') : NULL;
+	int fd;
 
 	if (slash == NULL || slash == file_name ||
 	    (size_t)(slash - file_name) >= sizeof dir)
@@ -87,7 +89,7 @@ static int by_debuglink(const char *file_name, const char *link,
 	}
 	if (strchr(link, '/') != NULL)	/* a dwz file's path: by build ID only */
 		return -1;
-	int fd = try_path(dir, "", link, id, len, found);
+	fd = try_path(dir, "", link, id, len, found);
 	if (fd < 0)
 		fd = try_path(dir, "/.debug", link, id, len, found);
 	if (fd < 0) {
@@ -106,13 +108,14 @@ int debuginfo_find(Dwfl_Module *mod, void **userdata, const char *modname,
 	const unsigned char *id = NULL;
 	GElf_Addr vaddr;
 	int len = dwfl_module_build_id(mod, &id, &vaddr);
+	int fd;
 
 	/* without a build ID the standard finder never asks debuginfod */
 	if (use_debuginfod || len <= 0)
 		return dwfl_standard_find_debuginfo(mod, userdata, modname,
 		    base, file_name, debuglink_file, debuglink_crc,
 		    debuginfo_file_name);
-	int fd = dwfl_build_id_find_debuginfo(mod, userdata, modname, base,
+	fd = dwfl_build_id_find_debuginfo(mod, userdata, modname, base,
 	    file_name, debuglink_file, debuglink_crc, debuginfo_file_name);
 	if (fd >= 0)
 		return fd;

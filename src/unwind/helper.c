@@ -111,6 +111,10 @@ static void unwind_thread(struct helper *hp, uint32_t id, int tgid, int tid,
 	struct helper_result *h = &hp->res;
 	struct proc_status status;
 	double t0 = helper_clock();
+	struct session *s;
+	struct stopped st;
+	int err = 0;
+	enum stop_outcome o;
 
 	helper_result_init(h, id, tgid, tid);
 	h->r.last = last;
@@ -122,16 +126,14 @@ static void unwind_thread(struct helper *hp, uint32_t id, int tgid, int tid,
 		helper_fail(h, UNWIND_REASON_D_STATE, "in D state: kernel stack only");
 		goto done;
 	}
-	struct session *s = *batch ? *batch : session_get(&hp->ctx, tgid, h);
+	s = *batch ? *batch : session_get(&hp->ctx, tgid, h);
 	if (s == NULL) {
 		if (h->r.reason == UNWIND_REASON_PERMISSION)
 			refuse_permission(&hp->ctx, h, &status, EACCES);
 		goto done;
 	}
 	*batch = s;
-	struct stopped st;
-	int err = 0;
-	enum stop_outcome o = stop_thread(tid, UNWIND_STOP_DEADLINE_MS, &st, &err);
+	o = stop_thread(tid, UNWIND_STOP_DEADLINE_MS, &st, &err);
 	if (o == STOP_OK)
 		unwind_stopped(hp, s, &st);
 	else
@@ -145,6 +147,7 @@ done:
 static void unwind_process(struct helper *hp, uint32_t id, int tgid)
 {
 	int n = proc_list_tids(&hp->ctx.root, tgid, &hp->tids, &hp->tids_cap);
+	struct session *batch = NULL;
 
 	if (n <= 0) {
 		helper_result_init(&hp->res, id, tgid, 0);
@@ -153,7 +156,6 @@ static void unwind_process(struct helper *hp, uint32_t id, int tgid)
 		send_result(hp);
 		return;
 	}
-	struct session *batch = NULL;
 	for (int i = 0; i < n; i++)
 		unwind_thread(hp, id, tgid, hp->tids[i], i == n - 1, &batch);
 }
@@ -177,6 +179,7 @@ static bool read_request(int fd, struct unwind_request *rq)
 static void helper_setup(struct helper *hp, int fd, pid_t client)
 {
 	sigset_t chld;
+	const char *dbg;
 
 	memset(hp, 0, sizeof *hp);
 	hp->fd = fd;
@@ -188,7 +191,7 @@ static void helper_setup(struct helper *hp, int fd, pid_t client)
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
-	const char *dbg = getenv("TASKTOP_DEBUGINFOD");
+	dbg = getenv("TASKTOP_DEBUGINFOD");
 	if (dbg == NULL || strcmp(dbg, "1") != 0)
 		unsetenv("DEBUGINFOD_URLS");
 	else

@@ -87,6 +87,7 @@ bool refuse_check(const struct helper_ctx *c, struct helper_result *h,
 {
 	int tgid = h->r.tgid, tid = h->r.tid;
 	char name[PROC_COMM_MAX + 1];
+	enum field_state fs;
 
 	if (tgid == c->client) {
 		helper_fail(h, UNWIND_REASON_SELF, "tasktop itself: not unwound");
@@ -97,7 +98,7 @@ bool refuse_check(const struct helper_ctx *c, struct helper_result *h,
 		    "tasktop's unwind helper: not unwound");
 		return false;
 	}
-	enum field_state fs = read_status(c, tgid, tid, st);
+	fs = read_status(c, tgid, tid, st);
 	if (fs == FIELD_GONE || (fs == FIELD_OK && st->has & STATUS_HAS_TGID &&
 	    st->tgid != tgid)) {
 		helper_fail(h, UNWIND_REASON_GONE, "thread exited");

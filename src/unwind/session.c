@@ -58,6 +58,7 @@ static uint64_t maps_signature(const struct helper_ctx *c, int tgid)
 	uint64_t h = 1469598103934665603ull;
 	ssize_t n;
 	int fd = proc_open_task_file(&c->root, tgid, 0, "maps");
+	int err;
 
 	if (fd < 0) {
 		errno = -fd;
@@ -66,7 +67,7 @@ static uint64_t maps_signature(const struct helper_ctx *c, int tgid)
 	while ((n = read(fd, buf, sizeof buf)) > 0)
 		for (ssize_t i = 0; i < n; i++)
 			h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
-	int err = errno;
+	err = errno;
 	close(fd);
 	if (n < 0) {
 		errno = err;
@@ -91,9 +92,11 @@ static bool start_time(const struct helper_ctx *c, int tgid,
 
 static bool session_report(struct session *s, struct helper_result *h)
 {
+	int rc;
+
 	symcache_clear(s->syms);
 	dwfl_report_begin(s->dwfl);
-	int rc = dwfl_linux_proc_report(s->dwfl, s->tgid);
+	rc = dwfl_linux_proc_report(s->dwfl, s->tgid);
 	if (dwfl_report_end(s->dwfl, NULL, NULL) != 0 || rc != 0) {
 		if (rc > 0)
 			helper_fail(h, rc == EACCES || rc == EPERM ?
@@ -109,6 +112,8 @@ static bool session_report(struct session *s, struct helper_result *h)
 
 static bool session_open(struct session *s, int tgid, struct helper_result *h)
 {
+	int rc;
+
 	s->tgid = tgid;
 	s->syms = symcache_new();
 	s->dwfl = dwfl_begin(&proc_callbacks);
@@ -118,7 +123,7 @@ static bool session_open(struct session *s, int tgid, struct helper_result *h)
 	}
 	if (!session_report(s, h))
 		return false;
-	int rc = dwfl_linux_proc_attach(s->dwfl, tgid, true);
+	rc = dwfl_linux_proc_attach(s->dwfl, tgid, true);
 	if (rc != 0) {
 		helper_fail(h, rc == ESRCH || rc == ENOENT ? UNWIND_REASON_GONE :
 		    UNWIND_REASON_FAILED, "libdw attach: %s",
@@ -151,12 +156,14 @@ struct session *session_get(const struct helper_ctx *c, int tgid,
     struct helper_result *h)
 {
 	unsigned long long start = 0;
+	uint64_t sig;
+	struct session *s;
 
 	if (!start_time(c, tgid, &start)) {
 		helper_fail(h, UNWIND_REASON_GONE, "process exited");
 		return NULL;
 	}
-	uint64_t sig = maps_signature(c, tgid);
+	sig = maps_signature(c, tgid);
 	if (sig == 0) {
 		int err = errno;
 		helper_fail(h, err == EACCES || err == EPERM ?
@@ -165,7 +172,7 @@ struct session *session_get(const struct helper_ctx *c, int tgid,
 		    "reading its maps: %s", strerror(err));
 		return NULL;
 	}
-	struct session *s = session_slot(tgid, start);
+	s = session_slot(tgid, start);
 	if (s->dwfl == NULL) {
 		if (!session_open(s, tgid, h)) {
 			session_end(s);
@@ -185,12 +192,13 @@ bool session_maps_changed(const struct helper_ctx *c, struct session *s)
 {
 	struct helper_result scratch;
 	uint64_t sig = maps_signature(c, s->tgid);
+	bool ok;
 
 	if (sig == 0 || sig == s->maps_sig)
 		return false;
 	/* a failure here shows as the unwind's own failure */
 	helper_result_init(&scratch, 0, s->tgid, 0);
-	bool ok = session_report(s, &scratch);
+	ok = session_report(s, &scratch);
 	helper_result_clear(&scratch);
 	s->maps_sig = ok ? sig : 0;
 	return ok;
@@ -270,6 +278,9 @@ size_t session_unwind(struct session *s, int tid, uint64_t *pcs,
 {
 	struct frame_walk w = { s->dwfl, pcs, activation, 0, max, false };
 	int rc = dwfl_getthread_frames(s->dwfl, tid, frame_cb, &w);
+	uint64_t last;
+	Dwfl_Module *m;
+	const char *name, *where;
 
 	if (rc == 0 || (rc == DWARF_CB_ABORT && w.n == max && !w.no_cfi))
 		return w.n;
@@ -279,11 +290,11 @@ size_t session_unwind(struct session *s, int tid, uint64_t *pcs,
 	}
 	/* The chain stops inside a module libdw has no CFI for (or it lies):
 	 * keep the frames found, and say where and why it stopped. */
-	uint64_t last = lookup_pc(&w, w.n - 1);
-	Dwfl_Module *m = dwfl_addrmodule(s->dwfl, last);
-	const char *name = m ? dwfl_module_info(m, NULL, NULL, NULL, NULL,
+	last = lookup_pc(&w, w.n - 1);
+	m = dwfl_addrmodule(s->dwfl, last);
+	name = m ? dwfl_module_info(m, NULL, NULL, NULL, NULL,
 	    NULL, NULL, NULL) : NULL;
-	const char *where = name ? unwind_basename(name) : "an unmapped address";
+	where = name ? unwind_basename(name) : "an unmapped address";
 	if (w.no_cfi || !has_cfi(s->dwfl, last))
 		helper_fail(h, UNWIND_REASON_NO_INFO, "no unwind info past %s",
 		    where);

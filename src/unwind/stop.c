@@ -35,14 +35,17 @@ static int stop_wait(int tid, double deadline, int *status)
 	sigaddset(&chld, SIGCHLD);
 	for (;;) {
 		pid_t r = waitpid(tid, status, __WALL | WNOHANG);
+		double left;
+		struct timespec ts;
+
 		if (r == tid)
 			return WIFSTOPPED(*status) ? 1 : -1;
 		if (r < 0 && errno != EINTR)
 			return -1;
-		double left = deadline - helper_clock();
+		left = deadline - helper_clock();
 		if (left <= 0)
 			return 0;
-		struct timespec ts = { (time_t)left,
+		ts = (struct timespec){ (time_t)left,
 		    (long)((left - (double)(time_t)left) * 1e9) };
 		/* SIGCHLD is blocked in the helper: a tracee's stop wakes this */
 		sigtimedwait(&chld, NULL, &ts);
@@ -62,6 +65,7 @@ enum stop_outcome stop_thread(int tid, int deadline_ms, struct stopped *s,
     int *err)
 {
 	int status = 0;
+	double asked;
 
 	s->tid = tid;
 	s->signal = 0;
@@ -71,7 +75,7 @@ enum stop_outcome stop_thread(int tid, int deadline_ms, struct stopped *s,
 			return STOP_GONE;
 		return STOP_DENIED;	/* the caller tells a tracer from a denial */
 	}
-	double asked = helper_clock();
+	asked = helper_clock();
 	if (ptrace(PTRACE_INTERRUPT, tid, NULL, NULL) != 0) {
 		*err = errno;
 		ptrace(PTRACE_DETACH, tid, NULL, NULL);
@@ -94,7 +98,9 @@ enum stop_outcome stop_thread(int tid, int deadline_ms, struct stopped *s,
 
 uint32_t stop_resume(const struct stopped *s)
 {
+	double us;
+
 	ptrace(PTRACE_DETACH, s->tid, NULL, (void *)(long)s->signal);
-	double us = (helper_clock() - s->since) * 1e6;
+	us = (helper_clock() - s->since) * 1e6;
 	return us < 0 ? 0 : us > 4e9 ? 4000000000u : (uint32_t)us;
 }

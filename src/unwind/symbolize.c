@@ -22,6 +22,8 @@
  * symbol version ("@@GLIBC_2.3.2") is dropped, it says nothing here. */
 static const char *pretty_name(struct helper_result *h, const char *name)
 {
+	const char *at;
+
 	if (name == NULL)
 		return NULL;
 	if ((name[0] == '_' && (name[1] == 'Z' || name[1] == 'R')) &&
@@ -32,7 +34,7 @@ static const char *pretty_name(struct helper_result *h, const char *name)
 			return d;
 		}
 	}
-	const char *at = strchr(name, '@');
+	at = strchr(name, '@');
 	if (at != NULL && at != name &&
 	    h->nowned < sizeof h->owned / sizeof *h->owned) {
 		char *cut = strndup(name, (size_t)(at - name));
@@ -84,9 +86,11 @@ static void call_site(Dwarf_Die *cudie, Dwarf_Die *die, const char **file,
 static struct unwind_frame *frame_add(struct helper_result *h, uint64_t pc,
     const char *module)
 {
+	struct unwind_frame *f;
+
 	if (h->r.nframes >= UNWIND_MAX_FRAMES)
 		return NULL;
-	struct unwind_frame *f = &h->frames[h->r.nframes++];
+	f = &h->frames[h->r.nframes++];
 	memset(f, 0, sizeof *f);
 	f->pc = pc;
 	f->module = module;
@@ -106,11 +110,13 @@ static void inlined_frames(struct helper_result *h, Dwfl_Module *mod,
 
 	for (int i = 0; i < n; i++) {
 		int tag = dwarf_tag(&scopes[i]);
+		struct unwind_frame *f;
+
 		if (tag == DW_TAG_subprogram)
 			break;
 		if (tag != DW_TAG_inlined_subroutine)
 			continue;
-		struct unwind_frame *f = frame_add(h, pc, module);
+		f = frame_add(h, pc, module);
 		if (f == NULL)
 			break;
 		f->symbol = scope_name(h, &scopes[i]);
@@ -131,13 +137,16 @@ static void symbolize_one(Dwfl *dwfl, uint64_t pc, bool act,
 	int line = 0;
 	GElf_Off off = 0;
 	GElf_Sym esym;
+	struct unwind_frame *f;
 
 	if (mod != NULL) {
+		Dwfl_Line *l;
+
 		module = dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL,
 		    NULL, NULL);
 		sym = dwfl_module_addrinfo(mod, lookup, &off, &esym, NULL,
 		    NULL, NULL);
-		Dwfl_Line *l = dwfl_module_getsrc(mod, lookup);
+		l = dwfl_module_getsrc(mod, lookup);
 		if (l != NULL)
 			file = dwfl_lineinfo(l, NULL, &line, NULL, NULL, NULL);
 		if (file == NULL || line <= 0) {
@@ -146,7 +155,7 @@ static void symbolize_one(Dwfl *dwfl, uint64_t pc, bool act,
 		}
 		inlined_frames(h, mod, pc, lookup, module, &file, &line);
 	}
-	struct unwind_frame *f = frame_add(h, pc, module);
+	f = frame_add(h, pc, module);
 	if (f == NULL)
 		return;
 	f->symbol = pretty_name(h, sym);
@@ -158,9 +167,11 @@ static void symbolize_one(Dwfl *dwfl, uint64_t pc, bool act,
 void session_symbolize(struct session *s, const uint64_t *pcs,
     const bool *activation, size_t n, struct helper_result *h)
 {
+	struct symcache *cache;
+
 	h->r.nframes = 0;
 	h->r.has_frames = true;
-	struct symcache *cache = session_symcache(s);
+	cache = session_symcache(s);
 
 	for (size_t i = 0; i < n && h->r.nframes < UNWIND_MAX_FRAMES; i++) {
 		size_t had = h->r.nframes, k;

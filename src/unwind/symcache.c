@@ -88,9 +88,11 @@ const struct unwind_frame *symcache_get(struct symcache *c, uint64_t pc,
 void symcache_put(struct symcache *c, uint64_t pc, bool act,
     const struct unwind_frame *f, size_t n)
 {
+	struct sym_entry *e;
+
 	if (c->used >= SYMCACHE_SLOTS / 2 || n == 0)
 		return;
-	struct sym_entry *e = slot_of(c, key_of(pc, act));
+	e = slot_of(c, key_of(pc, act));
 	if (e->key != 0 || (e->frames = calloc(n, sizeof *f)) == NULL)
 		return;
 	e->key = key_of(pc, act);

@@ -38,9 +38,11 @@ static void w_bytes(struct wbuf *w, const void *p, size_t n)
 		return;
 	if (*w->len + n > *w->cap) {
 		size_t cap = *w->cap ? *w->cap : 4096;
+		unsigned char *nb;
+
 		while (cap < *w->len + n)
 			cap *= 2;
-		unsigned char *nb = realloc(*w->buf, cap);
+		nb = realloc(*w->buf, cap);
 		if (nb == NULL) {
 			w->failed = true;
 			return;
@@ -65,11 +67,13 @@ static void w_uint(struct wbuf *w, uint64_t v, int bytes)
  * none in a C string, but the cut must stay canonical). */
 static void w_str(struct wbuf *w, const char *s)
 {
+	size_t n;
+
 	if (s == NULL) {
 		w_uint(w, WIRE_NULL_STR, 2);
 		return;
 	}
-	size_t n = strnlen(s, UNWIND_MAX_STRING);
+	n = strnlen(s, UNWIND_MAX_STRING);
 	w_uint(w, n, 2);
 	w_bytes(w, s, n);
 }
@@ -125,6 +129,7 @@ int unwind_wire_encode(const struct unwind_result *r, unsigned char **buf,
 {
 	struct wbuf w = { buf, len, cap, false };
 	size_t start = *len;
+	uint32_t body;
 
 	w_uint(&w, WIRE_MAGIC, 4);
 	w_uint(&w, 0, 4);		/* the body's length, below */
@@ -133,7 +138,7 @@ int unwind_wire_encode(const struct unwind_result *r, unsigned char **buf,
 		*len = start;
 		return -1;
 	}
-	uint32_t body = (uint32_t)(*len - start - WIRE_HEADER);
+	body = (uint32_t)(*len - start - WIRE_HEADER);
 	for (int i = 0; i < 4; i++)
 		(*buf)[start + 4 + (size_t)i] = (unsigned char)(body >> (8 * i));
 	return 0;
@@ -194,13 +199,15 @@ static const char *r_str(struct rbuf *r)
 
 static void r_frame(struct rbuf *r, struct unwind_frame *f)
 {
+	uint64_t line, inl;
+
 	f->pc = r_uint(r, 8);
 	f->offset = r_uint(r, 8);
 	f->symbol = r_str(r);
 	f->module = r_str(r);
 	f->file = r_str(r);
-	uint64_t line = r_uint(r, 4);
-	uint64_t inl = r_uint(r, 1);
+	line = r_uint(r, 4);
+	inl = r_uint(r, 1);
 	/* canonical: no offset without a symbol, no line without a file */
 	if ((f->symbol == NULL && f->offset != 0) || line > INT32_MAX ||
 	    (f->file == NULL && line != 0) || inl > 1)
@@ -220,11 +227,13 @@ static int r_state(struct rbuf *r, unsigned max)
 
 static void r_head(struct rbuf *r, struct unwind_result *out)
 {
+	uint64_t flags, reason;
+
 	out->request = (uint32_t)r_uint(r, 4);
 	out->tgid = (int)(int32_t)r_uint(r, 4);
 	out->tid = (int)(int32_t)r_uint(r, 4);
-	uint64_t flags = r_uint(r, 1);
-	uint64_t reason = r_uint(r, 1);
+	flags = r_uint(r, 1);
+	reason = r_uint(r, 1);
 	if (flags & ~(uint64_t)(WIRE_LAST | WIRE_HAS_FRAMES) ||
 	    reason >= UNWIND_REASON_COUNT)
 		r->bad = true;
@@ -275,31 +284,35 @@ int unwind_wire_decode(const unsigned char *buf, size_t len,
     struct unwind_result *out, size_t *used)
 {
 	struct rbuf r = { buf, len, false, 0, NULL };
+	uint32_t magic, body;
+	struct rbuf check, fill;
+	size_t fbytes, kbytes;
+	char *arena;
 
 	memset(out, 0, sizeof *out);
 	if (len < WIRE_HEADER)
 		return 0;
-	uint32_t magic = (uint32_t)r_uint(&r, 4);
-	uint32_t body = (uint32_t)r_uint(&r, 4);
+	magic = (uint32_t)r_uint(&r, 4);
+	body = (uint32_t)r_uint(&r, 4);
 	if (magic != WIRE_MAGIC || body > WIRE_MAX_BODY)
 		return -1;
 	if (len - WIRE_HEADER < body)
 		return 0;
 
-	struct rbuf check = { buf + WIRE_HEADER, body, false, 0, NULL };
+	check = (struct rbuf){ buf + WIRE_HEADER, body, false, 0, NULL };
 	r_body(&check, out, NULL, NULL);
 	if (check.bad) {
 		memset(out, 0, sizeof *out);
 		return -1;
 	}
-	size_t fbytes = out->nframes * sizeof(struct unwind_frame);
-	size_t kbytes = out->nkstack * sizeof(const char *);
-	char *arena = malloc(fbytes + kbytes + check.strings + 1);
+	fbytes = out->nframes * sizeof(struct unwind_frame);
+	kbytes = out->nkstack * sizeof(const char *);
+	arena = malloc(fbytes + kbytes + check.strings + 1);
 	if (arena == NULL) {
 		memset(out, 0, sizeof *out);
 		return -1;
 	}
-	struct rbuf fill = { buf + WIRE_HEADER, body, false, 0,
+	fill = (struct rbuf){ buf + WIRE_HEADER, body, false, 0,
 	    arena + fbytes + kbytes };
 	r_body(&fill, out, (struct unwind_frame *)(void *)arena,
 	    (const char **)(void *)(arena + fbytes));
