@@ -8,6 +8,8 @@ tui_start -- -p "$DEMO_PID"
 
 keys q
 wait_for_screen "tasktop's exit" "$EXIT_MARK"
+# the shell prints stty's icanon, then echo, after the exit mark
+wait_for_screen "the shell's stty lines" '^-?echo$'
 assert_eq "exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"
 screen | grep -q 'PID/TID' && fail "the tree is still on the screen:
 $(screen)"

@@ -10,6 +10,8 @@ for sig in TERM HUP; do
 	pid=$(tasktop_pid) || fail "no tasktop process under the pane"
 	kill -s "$sig" "$pid"
 	wait_for_screen "the exit after SIG$sig" "$EXIT_MARK"
+	# the shell prints stty's icanon, then echo, after the exit mark
+	wait_for_screen "the shell's stty lines after SIG$sig" '^-?echo$'
 	status=$(screen | grep -o "${EXIT_MARK}[0-9]*")
 	[ "$status" != "${EXIT_MARK}0" ] ||
 		fail "SIG$sig: tasktop exited 0, as if quit normally"
