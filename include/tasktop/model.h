@@ -89,10 +89,7 @@ struct task_stat {
 	unsigned long long utime;		/* clock ticks */
 	unsigned long long stime;
 	unsigned long long starttime;		/* ticks after boot */
-	unsigned long long vsize;		/* bytes */
-	long		 rss_pages;
 	int		 ppid;
-	int		 num_threads;
 	int		 processor;		/* -1 when absent (old kernels) */
 	int		 priority;
 	int		 nice;
@@ -204,6 +201,14 @@ struct process {
 
 	enum field_state rss_state;
 	unsigned long long rss_kb;
+	/* The memory all its threads share, once a group, not a thread
+	 * (docs/ARCHITECTURE.md, "The model's memory"): from the live
+	 * leader's record, else the first live thread's put this refresh;
+	 * 0 when no live thread was put. */
+	unsigned long long vsize;		/* bytes */
+	long		 rss_pages;
+	unsigned	 mm_gen;		/* refresh that put them */
+	bool		 mm_from_leader;
 
 	bool		 cpu_valid;
 	double		 cpu_percent;		/* sum over threads */

@@ -36,6 +36,26 @@ void process_add_thread(struct process *p, struct task *t)
 	p->threads[p->nthreads++] = t;
 }
 
+bool process_take_mm(struct process *p, const struct task *t,
+    const struct proc_stat *ps, unsigned generation)
+{
+	bool leader = t->tid == p->pid;
+	bool changed;
+
+	if (t->stat_state != FIELD_OK || task_is_dead(t))
+		return false;	/* a zombie's stat has no memory */
+	if (p->mm_gen == generation && (p->mm_from_leader || !leader))
+		return false;
+	p->mm_gen = generation;
+	p->mm_from_leader = leader;
+	if (ps == NULL)
+		return false;
+	changed = p->vsize != ps->vsize || p->rss_pages != ps->rss_pages;
+	p->vsize = ps->vsize;
+	p->rss_pages = ps->rss_pages;
+	return changed;
+}
+
 static int task_tid_cmp(const void *a, const void *b)
 {
 	int x = (*(struct task *const *)a)->tid;
@@ -109,17 +129,20 @@ size_t process_comm(const struct process *p, const char **comm)
 }
 
 static void process_set_rss(struct process *p, const struct task *info,
-    long page_kb)
+    unsigned generation, long page_kb)
 {
 	unsigned long long pages;
 
+	if (p->mm_gen != generation) {	/* only a zombie (or none) put */
+		p->vsize = 0;
+		p->rss_pages = 0;
+	}
 	p->rss_state = info ? info->stat_state : FIELD_UNAVAILABLE;
 	if (p->rss_state != FIELD_OK) {
 		p->rss_kb = 0;
 		return;
 	}
-	pages = info->stat.rss_pages > 0 ?
-	    (unsigned long long)info->stat.rss_pages : 0;
+	pages = p->rss_pages > 0 ? (unsigned long long)p->rss_pages : 0;
 	p->rss_kb = pages * (unsigned long long)page_kb;
 }
 
@@ -173,7 +196,7 @@ bool process_update(struct process *p, unsigned generation, long page_kb,
 
 	p->state = named_ok ? named->stat.state : '?';
 	p->ppid = named_ok ? named->stat.ppid : 0;
-	process_set_rss(p, info, page_kb);
+	process_set_rss(p, info, generation, page_kb);
 	process_sum_cpu(p, hz);
 	process_set_kernel_thread(p);
 	return info != NULL && (p->cmdline_state == FIELD_UNREAD ||

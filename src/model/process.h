@@ -13,6 +13,11 @@
 struct process *process_new(int pid);
 void process_free(struct process *p);
 void process_add_thread(struct process *p, struct task *t);
+/* The group's shared memory fields from t's record (t of p, its record
+ * just taken; ps NULL: its stat was not reread, so the group's stay);
+ * true when they changed. */
+bool process_take_mm(struct process *p, const struct task *t,
+    const struct proc_stat *ps, unsigned generation);
 /* Ascending tid (a source may put them in any order), the leader first;
  * sets p->leader. */
 void process_order_threads(struct process *p);

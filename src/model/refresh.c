@@ -141,7 +141,7 @@ void snapshot_put(struct snapshot *s, const struct task_record *r)
 {
 	struct process *p;
 	struct task *t;
-	bool predicted;
+	bool predicted, changed;
 
 	if (r->stat_state == FIELD_GONE || r->tid <= 0 || r->tgid <= 0)
 		return;		/* exited since it was listed */
@@ -154,8 +154,10 @@ void snapshot_put(struct snapshot *s, const struct task_record *r)
 		return;		/* put for another group moments ago */
 	t = refresh_task_of(s, t, r->tid, r->tgid);
 	p = refresh_process_of(s, r->tgid);
-	if (task_take_record(t, r, s->generation, s->interval) ||
-	    !(predicted || put_predicted(s, p, r->tid) == t))
+	changed = task_take_record(t, r, s->generation, s->interval);
+	changed |= process_take_mm(p, t, r->stat_same ? NULL : &r->stat,
+	    s->generation);
+	if (changed || !(predicted || put_predicted(s, p, r->tid) == t))
 		process_changed(p, s->generation);
 	t->seen = s->generation;
 	t->proc = p;

@@ -118,9 +118,7 @@ static bool task_stat_differs(const struct task *t, const struct proc_stat *ps)
 	const struct task_stat *ts = &t->stat;
 
 	return ts->utime != ps->utime || ts->stime != ps->stime ||
-	    ts->starttime != ps->starttime || ts->vsize != ps->vsize ||
-	    ts->rss_pages != ps->rss_pages || ts->ppid != ps->ppid ||
-	    ts->num_threads != clamp_int(ps->num_threads) ||
+	    ts->starttime != ps->starttime || ts->ppid != ps->ppid ||
 	    ts->processor != ps->processor ||
 	    ts->priority != clamp_int(ps->priority) ||
 	    ts->nice != clamp_int(ps->nice) || ts->state != ps->state ||
@@ -135,10 +133,7 @@ static void task_take_stat(struct task *t, const struct proc_stat *ps)
 	ts->utime = ps->utime;
 	ts->stime = ps->stime;
 	ts->starttime = ps->starttime;
-	ts->vsize = ps->vsize;
-	ts->rss_pages = ps->rss_pages;
 	ts->ppid = ps->ppid;
-	ts->num_threads = clamp_int(ps->num_threads);
 	ts->processor = ps->processor;
 	ts->priority = clamp_int(ps->priority);
 	ts->nice = clamp_int(ps->nice);

@@ -118,7 +118,7 @@ static const char *process_cell(const struct ui *ui,
 	case COL_VIRT:
 		if (!t)
 			return dash(out, size);
-		format_kb(out, size, t->stat.vsize / 1024, UI_MEM_COLS);
+		format_kb(out, size, p->vsize / 1024, UI_MEM_COLS);
 		return out;
 	case COL_THREADS:
 		snprintf(out, size, "%zu", p->nthreads);

@@ -86,6 +86,56 @@ static void group(struct snapshot *s, double mono, uint64_t cpu)
 	snapshot_end(s);
 }
 
+static struct task_record with_mm(struct task_record r, long rss_pages,
+    unsigned long long vsize)
+{
+	r.stat.rss_pages = rss_pages;
+	r.stat.vsize = vsize;
+	return r;
+}
+
+/* The memory all threads share is the group's: the live leader's record
+ * wins whatever the order, else the first live thread's; a zombie's
+ * (zeros) never; a thread not reread keeps the group's. */
+static void test_group_memory_from_one_record(void **state)
+{
+	struct snapshot s;
+	struct process *p;
+
+	(void)state;
+	snapshot_init(&s);
+	snapshot_begin(&s, 1, 1001);
+	put(&s, with_mm(rec(10, 11, 'S', 1, 6, 0, NET_HOST), 7, 7000));
+	put(&s, with_mm(rec(10, 10, 'S', 1, 5, 0, NET_HOST), 30, 30000));
+	put(&s, with_mm(rec(10, 12, 'S', 1, 7, 0, NET_HOST), 9, 9000));
+	snapshot_end(&s);
+	p = snapshot_process(&s, 10);
+	assert_int_equal(p->rss_kb, 30ull * (unsigned long long)s.page_kb);
+	assert_int_equal(p->vsize, 30000);
+
+	snapshot_begin(&s, 2, 1002);	/* the leader a zombie */
+	put(&s, with_mm(rec(10, 10, 'Z', 1, 5, 0, NET_HOST), 0, 0));
+	put(&s, with_mm(rec(10, 11, 'S', 1, 6, 0, NET_HOST), 40, 40000));
+	put(&s, with_mm(rec(10, 12, 'S', 1, 7, 0, NET_HOST), 41, 41000));
+	snapshot_end(&s);
+	assert_int_equal(p->rss_kb, 40ull * (unsigned long long)s.page_kb);
+	assert_int_equal(p->vsize, 40000);
+
+	snapshot_begin(&s, 3, 1003);	/* 11 not reread */
+	put(&s, with_mm(rec(10, 10, 'Z', 1, 5, 0, NET_HOST), 0, 0));
+	put(&s, same(10, 11));
+	put(&s, with_mm(rec(10, 12, 'S', 1, 7, 0, NET_HOST), 42, 42000));
+	snapshot_end(&s);
+	assert_int_equal(p->vsize, 40000);
+
+	snapshot_begin(&s, 4, 1004);	/* only the zombie left */
+	put(&s, with_mm(rec(10, 10, 'Z', 1, 5, 0, NET_HOST), 0, 0));
+	snapshot_end(&s);
+	assert_int_equal(p->rss_kb, 0);
+	assert_int_equal(p->vsize, 0);
+	snapshot_free(&s);
+}
+
 static void test_records_make_processes(void **state)
 {
 	struct snapshot s;
@@ -811,6 +861,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_records_make_processes),
+		cmocka_unit_test(test_group_memory_from_one_record),
 		cmocka_unit_test(test_cpu_from_deltas),
 		cmocka_unit_test(test_same_values_did_not_run),
 		cmocka_unit_test(test_unchanged_process_keeps_derived),
