@@ -34,6 +34,7 @@ struct ns_change {
 
 /* The changes of a thread that has moved: out of line, as few ever do. */
 struct ns_moves {
+	unsigned	 changes;		/* how many changes were seen */
 	struct ns_change last;			/* the headline change */
 	struct ns_change ring[NS_HISTORY_KEEP];	/* the last NS_HISTORY_KEEP */
 };
@@ -54,9 +55,8 @@ struct ns_set {
 
 struct ns_history {
 	unsigned	 first_gen;		/* refresh that first saw it; 0 none yet */
-	unsigned	 changes;		/* how many changes were seen */
-	const struct ns_set *known;		/* the links last known: FIELD_OK where known */
 	bool		 born_foreign;		/* new in a known process, netns not the reference's */
+	const struct ns_set *known;		/* the links last known: FIELD_OK where known */
 	struct ns_moves	*moves;			/* NULL before the first change */
 };
 
@@ -132,10 +132,10 @@ struct task {
 	uint8_t		 stat_state;		/* enum field_state */
 	bool		 cpu_valid;		/* false until two samples exist */
 	uint16_t	 ns_differs;		/* bit (1u << type): inode differs from the reference */
+	float		 cpu_percent;		/* float: 0.1 exact to 100,000 (a hole here) */
 	const struct ns_set *ns;		/* its links (shared); NULL: none read */
 	struct ns_history ns_hist;
 
-	double		 cpu_percent;
 	uint64_t	 prev_cpu_ns;		/* CPU time at the previous refresh */
 
 	struct task_shown *shown;		/* NULL until first read (task_shown()) */
@@ -323,6 +323,8 @@ void ns_history_update(struct snapshot *s);
 /* How many of h's changes are kept (at most NS_HISTORY_KEEP), and the i-th
  * of them, 0 the oldest kept; the headline change (NULL when none). */
 size_t ns_history_kept(const struct ns_history *h);
+/* How many changes were seen (0: none). */
+unsigned ns_history_changes(const struct ns_history *h);
 const struct ns_change *ns_history_at(const struct ns_history *h, size_t i);
 const struct ns_change *ns_history_last(const struct ns_history *h);
 /* Free what h holds (the model does, with its task). */

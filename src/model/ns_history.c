@@ -16,12 +16,18 @@
 
 #define NET_BIT (1u << NS_NET)
 
+unsigned ns_history_changes(const struct ns_history *h)
+{
+	return h->moves == NULL ? 0 : h->moves->changes;
+}
+
 /* The netns change is the headline: it is the one kept when several
  * types changed in one refresh. */
 size_t ns_history_kept(const struct ns_history *h)
 {
-	return h->moves == NULL ? 0 : h->changes < NS_HISTORY_KEEP ?
-	    h->changes : NS_HISTORY_KEEP;
+	unsigned changes = ns_history_changes(h);
+
+	return changes < NS_HISTORY_KEEP ? changes : NS_HISTORY_KEEP;
 }
 
 const struct ns_change *ns_history_at(const struct ns_history *h, size_t i)
@@ -30,12 +36,13 @@ const struct ns_change *ns_history_at(const struct ns_history *h, size_t i)
 
 	if (i >= kept)
 		return NULL;
-	return &h->moves->ring[(h->changes - kept + i) % NS_HISTORY_KEEP];
+	return &h->moves->ring[(h->moves->changes - kept + i) %
+	    NS_HISTORY_KEEP];
 }
 
 const struct ns_change *ns_history_last(const struct ns_history *h)
 {
-	return h->moves == NULL || h->changes == 0 ? NULL : &h->moves->last;
+	return ns_history_changes(h) == 0 ? NULL : &h->moves->last;
 }
 
 void ns_history_free(struct ns_history *h)
@@ -53,10 +60,10 @@ static void note_change(struct ns_history *h, enum ns_type type,
 
 	if (m == NULL)
 		m = h->moves = oom_calloc(1, sizeof *m, "ns history");
-	m->ring[h->changes % NS_HISTORY_KEEP] = (struct ns_change){
+	m->ring[m->changes % NS_HISTORY_KEEP] = (struct ns_change){
 	    .type = type, .from = from, .to = to, .wall = wall };
-	h->changes++;
-	if (h->changes > 1 && m->last.type == NS_NET && type != NS_NET &&
+	m->changes++;
+	if (m->changes > 1 && m->last.type == NS_NET && type != NS_NET &&
 	    m->last.wall == wall)
 		return;
 	m->last = (struct ns_change){ .type = type, .from = from, .to = to,

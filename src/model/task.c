@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <float.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -184,14 +185,16 @@ void task_set_ns(struct task *t, enum ns_type type, enum field_state st,
 static void task_update_cpu(struct task *t, bool had_sample, uint64_t cpu_ns,
     double interval)
 {
+	double pct;
+
 	if (t->stat_state != FIELD_OK) {
 		t->cpu_valid = false;
 		t->cpu_percent = 0;
 		return;
 	}
 	t->cpu_valid = had_sample && interval > 0 && cpu_ns >= t->prev_cpu_ns;
-	t->cpu_percent = t->cpu_valid ?
-	    cpu_percent(cpu_ns - t->prev_cpu_ns, interval) : 0;
+	pct = t->cpu_valid ? cpu_percent(cpu_ns - t->prev_cpu_ns, interval) : 0;
+	t->cpu_percent = pct < FLT_MAX ? (float)pct : FLT_MAX;
 	t->prev_cpu_ns = cpu_ns;
 }
 

@@ -53,7 +53,7 @@ void json_ns_change(struct buf *out, const struct task *t)
 			buf_printf(out, "%.2f", last->wall);
 		else
 			buf_adds(out, "null");
-		buf_printf(out, ",\"changes\":%u}", h->changes);
+		buf_printf(out, ",\"changes\":%u}", ns_history_changes(h));
 	}
 	buf_adds(out, ",\"ns_changes\":[");
 	for (size_t i = 0; i < ns_history_kept(h); i++) {

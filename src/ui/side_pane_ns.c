@@ -148,9 +148,9 @@ static void history_lines(struct pane_lines *pl, const struct task_detail *d)
 		    ns_type_name(c->type), (unsigned long long)c->from,
 		    (unsigned long long)c->to, s < 0 ? 0 : s);
 	}
-	if (h->changes > PANE_MOVES)
+	if (ns_history_changes(h) > PANE_MOVES)
 		pane_printf(pl, THEME_PANE, "  %-10s(%u moves in all)", "",
-		    h->changes);
+		    ns_history_changes(h));
 	if (h->born_foreign)
 		pane_wrapped(pl, THEME_NETNS, "  born into a netns not its "
 		    "process's: the thread that created it had called setns");

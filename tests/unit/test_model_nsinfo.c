@@ -112,12 +112,12 @@ static void test_history_records_back_and_forth(void **state)
 	world_thread(&w, p, 100, NET_HOST);
 	struct task *mover = world_thread(&w, p, 101, NET_HOST);
 	world_refresh(&w, 1000);
-	assert_int_equal(mover->ns_hist.changes, 0);
+	assert_int_equal(ns_history_changes(&mover->ns_hist), 0);
 	assert_false(mover->ns_hist.born_foreign);
 
 	task_set_ns(mover, NS_NET, FIELD_OK, NET_QA1);	/* setns into qa1 */
 	world_refresh(&w, 1002);
-	assert_int_equal(mover->ns_hist.changes, 1);
+	assert_int_equal(ns_history_changes(&mover->ns_hist), 1);
 	assert_int_equal(ns_history_last(&mover->ns_hist)->type, NS_NET);
 	assert_int_equal(ns_history_last(&mover->ns_hist)->from, NET_HOST);
 	assert_int_equal(ns_history_last(&mover->ns_hist)->to, NET_QA1);
@@ -125,7 +125,7 @@ static void test_history_records_back_and_forth(void **state)
 
 	task_set_ns(mover, NS_NET, FIELD_OK, NET_HOST);	/* and back */
 	world_refresh(&w, 1004);
-	assert_int_equal(mover->ns_hist.changes, 2);
+	assert_int_equal(ns_history_changes(&mover->ns_hist), 2);
 	assert_int_equal(ns_history_last(&mover->ns_hist)->from, NET_QA1);
 	assert_int_equal(ns_history_last(&mover->ns_hist)->to, NET_HOST);
 
@@ -135,7 +135,7 @@ static void test_history_records_back_and_forth(void **state)
 	world_refresh(&w, 1006);
 	task_set_ns(mover, NS_NET, FIELD_OK, task_ns_ino(mover, NS_NET));
 	world_refresh(&w, 1008);
-	assert_int_equal(mover->ns_hist.changes, 2);
+	assert_int_equal(ns_history_changes(&mover->ns_hist), 2);
 	assert_int_equal(ns_history_kept(&mover->ns_hist), 2);
 	assert_int_equal(ns_history_at(&mover->ns_hist, 0)->to, NET_QA1);
 	assert_true(ns_history_at(&mover->ns_hist, 0)->wall == 1002);
@@ -147,7 +147,7 @@ static void test_history_records_back_and_forth(void **state)
 		task_set_ns(mover, NS_NET, FIELD_OK, i % 2 ? NET_HOST : NET_QA1);
 		world_refresh(&w, 2000 + i);
 	}
-	assert_int_equal(mover->ns_hist.changes, 22);
+	assert_int_equal(ns_history_changes(&mover->ns_hist), 22);
 	assert_int_equal(ns_history_kept(&mover->ns_hist), NS_HISTORY_KEEP);
 	for (size_t k = 0; k < NS_HISTORY_KEEP; k++) {
 		const struct ns_change *c = ns_history_at(&mover->ns_hist, k);
@@ -171,7 +171,7 @@ static void test_netns_change_is_the_headline(void **state)
 	task_set_ns(t, NS_NET, FIELD_OK, NET_QA1);
 	task_set_ns(t, NS_UTS, FIELD_OK, 77);
 	world_refresh(&w, 2);
-	assert_int_equal(t->ns_hist.changes, 2);
+	assert_int_equal(ns_history_changes(&t->ns_hist), 2);
 	assert_int_equal(ns_history_last(&t->ns_hist)->type, NS_NET);
 	world_free(&w);
 }
@@ -194,7 +194,7 @@ static void test_born_foreign(void **state)
 	world_refresh(&w, 2);
 	assert_true(child->ns_hist.born_foreign);
 	assert_false(home->ns_hist.born_foreign);
-	assert_int_equal(child->ns_hist.changes, 0);
+	assert_int_equal(ns_history_changes(&child->ns_hist), 0);
 
 	/* a new process's threads are not "born" foreign: its history is
 	 * unknown */

@@ -279,7 +279,7 @@ static void test_unchanged_process_keeps_derived(void **state)
 	assert_int_equal(q->changed_gen, 2);
 	assert_int_equal(t->ns_differs, 1u << NS_NET);
 	assert_int_equal(p->ns_differs_any, 1u << NS_NET);
-	assert_int_equal(t->ns_hist.changes, 1);
+	assert_int_equal(ns_history_changes(&t->ns_hist), 1);
 	walk(&s, 6, NET_AWAY, 0, true);
 	assert_int_equal(p->changed_gen, 5);
 	assert_int_equal(t->ns_differs, 1u << NS_NET);
@@ -789,13 +789,13 @@ static void test_links_shared(void **state)
 	assert_true(a->ns != b->ns);
 	assert_true(task_ns_ino(a, NS_NET) == NET_AWAY);
 	assert_true(task_ns_ino(b, NS_NET) == NET_HOST);
-	assert_int_equal(a->ns_hist.changes, 1);
+	assert_int_equal(ns_history_changes(&a->ns_hist), 1);
 	assert_true(a->ns_differs == 1u << NS_NET);
 
 	group(&s, 3, 0);
 	assert_ptr_equal(a->ns, b->ns);
-	assert_int_equal(a->ns_hist.changes, 2);
-	assert_int_equal(b->ns_hist.changes, 0);
+	assert_int_equal(ns_history_changes(&a->ns_hist), 2);
+	assert_int_equal(ns_history_changes(&b->ns_hist), 0);
 	snapshot_free(&s);
 }
 
