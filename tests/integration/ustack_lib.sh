@@ -29,40 +29,36 @@ trap ustack_cleanup EXIT
 # e.g. setpriv) until its line; sets FX_PID FX_POOL (array) FX_EPOLL
 # FX_READER FX_SPINNER FX_TICKER and, with --dstate, FX_DSTATE.
 fixture_start() {
-	local prefix=() out=$WORK/fixture.$RANDOM field
+	local prefix=() out=$WORK/fixture.$RANDOM
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do
 		prefix+=("$1")
 		shift
 	done
 	[ $# -gt 0 ] && shift
-	"${prefix[@]}" "$USTACK_FIXTURE" --lifetime 120 "$@" >"$out" 2>&1 &
-	FX_PIDS+=($!)
-	wait_for_line "$out"
-	for field in $(head -n 1 "$out"); do
-		case $field in
-		pid=*)		FX_PID=${field#*=} ;;
-		pool=*)		IFS=, read -r -a FX_POOL <<<"${field#*=}" ;;
-		epoll=*)	FX_EPOLL=${field#*=} ;;
-		reader=*)	FX_READER=${field#*=} ;;
-		spinner=*)	FX_SPINNER=${field#*=} ;;
-		ticker=*)	FX_TICKER=${field#*=} ;;
-		dstate=*)	FX_DSTATE=${field#*=} ;;
-		esac
-	done
+	fixture_launch "$out" FX "${prefix[@]}" "$USTACK_FIXTURE" --lifetime 120 "$@"
+	IFS=, read -r -a FX_POOL <<<"$FX_POOL"
 	FX_PIDS+=("$FX_PID")	# behind a setpriv, $! is not the fixture
 }
 
 # fixture_cxx_start: sets CX_PID CX_WAITER.
 fixture_cxx_start() {
-	local out=$WORK/fixture_cxx.$RANDOM field
-	"$USTACK_FIXTURE_CXX" --lifetime 120 >"$out" 2>&1 &
+	fixture_launch "$WORK/fixture_cxx.$RANDOM" CX "$USTACK_FIXTURE_CXX" --lifetime 120
+}
+
+# fixture_launch OUT VAR CMD…: start CMD in the background (killed at exit)
+# writing OUT, wait for its first line ("pid=N key=V …") and set VAR_PID,
+# VAR_KEY… from it (keys upper-cased; values digits and commas only).
+fixture_launch() {
+	local out=$1 var=$2 field key value
+	shift 2
+	"$@" >"$out" 2>&1 &
 	FX_PIDS+=($!)
 	wait_for_line "$out"
 	for field in $(head -n 1 "$out"); do
-		case $field in
-		pid=*)		CX_PID=${field#*=} ;;
-		waiter=*)	CX_WAITER=${field#*=} ;;
-		esac
+		key=${field%%=*} value=${field#*=}
+		[[ $key =~ ^[a-z_]+$ && $value =~ ^[0-9,]+$ ]] ||
+			fail "fixture line field '$field' in $out"
+		printf -v "${var}_${key^^}" '%s' "$value"
 	done
 }
 

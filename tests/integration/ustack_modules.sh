@@ -30,16 +30,7 @@ done
 	fail "libustack_late.so still has its .debug_info"
 
 out=$WORK/modules.out
-"$MODULES" --lifetime 120 --libdir "$lib" >"$out" 2>&1 &
-FX_PIDS+=($!)
-wait_for_line "$out"
-for field in $(head -n 1 "$out"); do
-	case $field in
-	pid=*)		MD_PID=${field#*=} ;;
-	nocfi=*)	MD_NOCFI=${field#*=} ;;
-	plain=*)	MD_PLAIN=${field#*=} ;;
-	esac
-done
+fixture_launch "$out" MD "$MODULES" --lifetime 120 --libdir "$lib"
 wait_until "saw the nocfi thread block in read" \
 	grep -q '^State:.S' "/proc/$MD_PID/task/$MD_NOCFI/status"
 
