@@ -133,14 +133,13 @@ static bool ustack_every_thread(const struct cli_opts *cli)
 	return cli->mode == MODE_JSON || cli->threads || cli->stacks;
 }
 
-static struct intmap named;	/* -p TID: the processes shown with threads */
-
 /* False when a signal cut --samples short: nothing is written then. */
 static bool out_write_sample(const struct cli_opts *cli, struct source *src,
     struct snapshot *s, struct view *view, struct buf *text, long iteration,
     struct ns_overview *overview, struct out_stacks *stacks,
     struct out_ustacks *us)
 {
+	static struct intmap named;	/* -p TID: the processes shown with threads */
 	struct out_opts o = { .threads = cli->threads, .stack = cli->stack,
 	    .detail = source_detail(src), .netns = cli->netns,
 	    .overview = overview, .expanded = &named,
