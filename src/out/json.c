@@ -353,6 +353,13 @@ void out_json_write(struct buf *out, const struct snapshot *s,
 		buf_printf(out, "%.2f,", s->wall);
 	else
 		buf_adds(out, "null,");
+	/* What CPU% is measured over: null on a first refresh without an
+	 * earlier look (-d 0, --ustack without -d), every CPU% null then. */
+	json_key(out, "cpu_interval_s");
+	if (s->interval > 0)
+		buf_printf(out, "%.6f,", s->interval);
+	else
+		buf_adds(out, "null,");
 	if (o->source != NULL) {
 		json_key(out, "source");
 		json_escape(out, o->source, strlen(o->source));

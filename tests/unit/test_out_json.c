@@ -112,8 +112,10 @@ static void test_valid_json_with_schema_keys(void **state)
 static void test_time_first(void **state)
 {
 	const char *text = render(*state, false);
-	assert_true(strncmp(text, "{\"time\":1795342342.50,\"processes\":[", 35)
-	    == 0);
+	static const char start[] =
+	    "{\"time\":1795342342.50,\"cpu_interval_s\":null,\"processes\":[";
+
+	assert_true(strncmp(text, start, sizeof start - 1) == 0);
 }
 
 static void test_processes_in_pid_order(void **state)
@@ -133,6 +135,7 @@ static void test_cpu_null_before_two_samples(void **state)
 	assert_thread_has(text, 102, "\"cpu_percent\":null");
 	assert_has(text, "\"num_threads\":3,");
 	assert_null(strstr(text, "\"cpu_percent\":0"));
+	assert_has(text, "\"cpu_interval_s\":null,");
 }
 
 static void test_cpu_after_two_samples(void **state)
@@ -150,6 +153,7 @@ static void test_cpu_after_two_samples(void **state)
 	    cpu_percent(500000000, 1.0));
 	assert_thread_has(text, 101, expect);
 	assert_thread_has(text, 102, "\"cpu_percent\":0.0,");
+	assert_has(text, "\"cpu_interval_s\":1.000000,");
 }
 
 static void test_ns_differs_exact(void **state)
