@@ -20,8 +20,9 @@
 /* The first sample would have no CPU% (it needs two), so a silent sample
  * comes first, this long (or -d if shorter) before, whatever -n: the first
  * record is the same with -n 1 as with -n 3 or none.  -d 0 asks for no
- * waiting at all: then the first CPU% stays null, as it is unknown.
- * --ustack unwinds after the sample, not during this wait (ustacks.c). */
+ * waiting at all, and so does --ustack without -d (out_presample_seconds):
+ * then the first CPU% stays null, as it is unknown.  --ustack unwinds
+ * after the sample, not during this wait (ustacks.c). */
 #define OUT_PRESAMPLE_SECONDS	0.2
 
 static volatile sig_atomic_t out_stop_requested;
@@ -188,14 +189,29 @@ static int out_loop(const struct cli_opts *cli, struct source *src,
 	return 0;
 }
 
+/*
+ * How long before the first sample the silent one is taken; 0: none.  A
+ * stack snapshot (--ustack) does not wait unless -d is given, as eu-stack,
+ * gdb and pstack don't: its state, kernel stack, wchan and syscall are read
+ * before any thread is stopped, and CPU% needs an interval that the
+ * unwinding's few ms are too short for (a running thread's
+ * sum_exec_runtime lags by up to a tick), so it stays null.
+ */
+static double out_presample_seconds(const struct cli_opts *cli)
+{
+	if (cli->ustack && !cli->delay_given)
+		return 0;
+	return cli->delay < OUT_PRESAMPLE_SECONDS ?
+	    cli->delay : OUT_PRESAMPLE_SECONDS;
+}
+
 /* The silent first sample; -1 to go on, else the exit status. */
 static int out_presample(const struct cli_opts *cli, struct source *src,
-    struct snapshot *s)
+    struct snapshot *s, double seconds)
 {
 	if (out_refresh(cli, src, s, false) < 0)
 		return 1;
-	if (!out_sleep(cli->delay < OUT_PRESAMPLE_SECONDS ?
-	    cli->delay : OUT_PRESAMPLE_SECONDS))
+	if (!out_sleep(seconds))
 		return 0;
 	return -1;
 }
@@ -208,6 +224,7 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	struct buf text;
 	struct ns_overview overview;	/* "namespaces" scratch, kept */
 	struct out_ustacks ustacks;	/* --ustack */
+	double presample = out_presample_seconds(cli);
 	int status;
 
 	/* JSON numbers and top -b's columns take a '.', whatever the locale. */
@@ -215,8 +232,8 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	out_install_signals();
 	if (cli->ustack)
 		out_ustacks_init(&ustacks);
-	if (cli->delay > 0) {
-		status = out_presample(cli, src, s);
+	if (presample > 0) {
+		status = out_presample(cli, src, s, presample);
 		if (status >= 0) {
 			if (cli->ustack)
 				out_ustacks_free(&ustacks);

@@ -53,8 +53,12 @@ json_of "$CX_PID" --ustack
 assert_order "$JSON" "$CX_WAITER" "ns::Class::method(int)" "waiter_main(void*)"
 assert_nothing_stopped "$CX_PID"
 
-# -b -H --ustack: the frames indented under each thread's row.
-run_tasktop "$WORK/batch" -b -H --ustack -n 1 -d 0 -p "$FX_PID"
+# -b -H --ustack: the frames indented under each thread's row; without -d
+# no first look, so every row's CPU% is "-" (unknown).
+run_tasktop "$WORK/batch" -b -H --ustack -n 1 -p "$FX_PID"
+cpus=$(awk '/^ +[0-9]+ / { print ($2 ~ /^[A-Z]$/) ? $3 : $4 }' "$WORK/batch" | sort -u)
+[ "$cpus" = - ] || fail "-b -H --ustack without -d: CPU% not all '-': $cpus
+$(head -n 4 "$WORK/batch")"
 grep -A12 -E "^ *${FX_POOL[0]} " "$WORK/batch" | grep -q -E \
 	"^ +#[0-9]+ pool_wait_for_work\+0x[0-9a-f]+ \(ustack_fixture\) at .*ustack_fixture\.c:$(line_of pool)\$" ||
 	fail "-b -H --ustack: no pool_wait_for_work frame under ${FX_POOL[0]}'s row:
@@ -68,22 +72,59 @@ assert_jq "without --ustack" "$JSON" \
 	'[[null,"not read"]]'
 # The sample written shows the threads as they are, not as tasktop's own
 # unwinding leaves them (a pool thread caught stopped, t, or just let go, R,
-# on a busy machine): with -n 1 no thread is stopped before the 0.2 s
-# presample's wait has ended.  strace -f orders tasktop's sleep and its
-# helper's first PTRACE_SEIZE.
-trace=$WORK/order.trace
-# LeakSanitizer can't stop the world under a tracer: off for this run.
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-	strace -f -ttt -qq -e trace=ptrace,nanosleep,clock_nanosleep -o "$trace" \
-	"$TASKTOP" --json --ustack -n 1 -p "$FX_PID" >"$WORK/order.json" 2>&1 ||
-	fail "--json --ustack -n 1 under strace: $(head -c 300 "$WORK/order.json")"
-main=$(awk 'NR == 1 {print $1}' "$trace")
-slept=$(awk -v m="$main" '$1 == m && /nanosleep/ && !/unfinished/ {print $2; exit}' "$trace")
-seized=$(awk '/PTRACE_SEIZE/ {print $2; exit}' "$trace")
-[ -n "$slept" ] && [ -n "$seized" ] ||
-	fail "no presample sleep ($slept) or no PTRACE_SEIZE ($seized) in the trace:
+# on a busy machine): with -d the first look's wait (min(-d, 0.2 s)) ends
+# before any thread is stopped.  Without -d, --ustack is a snapshot, as
+# eu-stack's: no wait, CPU% null.  strace -f orders tasktop's sleeps and
+# waits and its helper's first PTRACE_SEIZE.
+# traced NAME ARGS…: --json --ustack -n 1 -p FX_PID ARGS… under strace, into
+# $WORK/NAME.trace and $WORK/NAME.json; sets SEIZED (the first
+# PTRACE_SEIZE's time) and SLEPT (when the main thread's first sleep ended,
+# or empty).
+traced() {
+	local name=$1 trace=$WORK/$1.trace main
+	shift
+	# LeakSanitizer can't stop the world under a tracer: off for this run.
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+		strace -f -ttt -T -qq -o "$trace" \
+		-e trace=ptrace,nanosleep,clock_nanosleep,poll,ppoll,select,pselect6,epoll_wait,epoll_pwait \
+		"$TASKTOP" --json --ustack -n 1 -p "$FX_PID" "$@" >"$WORK/$name.json" 2>&1 ||
+		fail "--json --ustack -n 1 $* under strace: $(head -c 300 "$WORK/$name.json")"
+	main=$(awk 'NR == 1 {print $1}' "$trace")
+	SLEPT=$(awk -v m="$main" '$1 == m && /nanosleep/ && !/unfinished/ {print $2; exit}' "$trace")
+	SEIZED=$(awk '/PTRACE_SEIZE/ {print $2; exit}' "$trace")
+	[ -n "$SEIZED" ] || fail "$name: no PTRACE_SEIZE in the trace:
 $(head -n 20 "$trace")"
-awk -v a="$slept" -v b="$seized" 'BEGIN {exit !(b > a)}' ||
-	fail "a thread was stopped at $seized, before the presample ended at $slept"
-assert_nothing_stopped "$FX_PID"
+	JSON=$WORK/$name.json
+	assert_nothing_stopped "$FX_PID"
+}
+
+traced order -d 0.2
+[ -n "$SLEPT" ] || fail "-d 0.2: no first look's sleep in the trace:
+$(head -n 20 "$WORK/order.trace")"
+awk -v a="$SLEPT" -v b="$SEIZED" 'BEGIN {exit !(b > a)}' ||
+	fail "-d 0.2: a thread was stopped at $SEIZED, before the first look's wait ended at $SLEPT"
+assert_jq "-d 0.2: every thread's CPU% a number" "$JSON" \
+	'[.processes[].threads[].cpu_percent | type] | unique' '["number"]'
+assert_jq "-d 0.2: the CPU% interval, about 0.2 s" "$JSON" \
+	'.cpu_interval_s | . >= 0.19 and . < 2' true
+
+# Without -d: no sleep at all, and no wait of 50 ms or more of any thread of
+# tasktop or its helper that ended before the first thread was stopped.
+traced nowait
+[ -z "$SLEPT" ] || fail "without -d: tasktop slept (until $SLEPT) before unwinding:
+$(head -n 20 "$WORK/nowait.trace")"
+waited=$(awk -v b="$SEIZED" '$2 < b && !/unfinished/ && / <[0-9.]+>$/ {
+	d = $NF; gsub(/[<>]/, "", d); if (d + 0 >= 0.05) { print; exit } }' "$WORK/nowait.trace")
+[ -z "$waited" ] || fail "without -d: a wait before the first PTRACE_SEIZE: $waited"
+assert_jq "without -d: CPU% null (no interval)" "$JSON" \
+	'[.processes[] | .cpu_percent, .threads[].cpu_percent] | unique' '[null]'
+assert_jq "without -d: no CPU% interval" "$JSON" '.cpu_interval_s' null
+assert_jq "without -d: still every thread unwound" "$JSON" \
+	'[.processes[].threads[].ustack_error] | unique' '[null]'
+
+traced cpu -d 0.1
+assert_jq "-d 0.1: every thread's CPU% a number" "$JSON" \
+	'[.processes[].threads[].cpu_percent | type] | unique' '["number"]'
+assert_jq "-d 0.1: the CPU% interval, about 0.1 s" "$JSON" \
+	'.cpu_interval_s | . >= 0.09 and . < 2' true
 echo "PASS: $test_name"
