@@ -88,6 +88,14 @@ static bool terminal_start(struct ui *ui)
 {
 	if (!newterm(NULL, stdout, stdin))
 		return false;
+	/* ncurses 6 flushes its buffer after every cursor move while the
+	 * screen has not yet been left and resumed (_nc_mvcur while _endwin
+	 * is ewInitial): a repaint was ~50 write(2)s, each a packet of its
+	 * own over ssh.  Left and resumed once, before anything is drawn, a
+	 * repaint is one write (two past its buffer, (LINES+2) x (COLS+6)
+	 * bytes); tests/tui/repaint_writes.sh counts them. */
+	endwin();
+	doupdate();
 	set_escdelay(ESC_DELAY_MS);
 	cbreak();
 	noecho();

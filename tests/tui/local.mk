@@ -34,7 +34,8 @@ TUI_TESTS = \
 	tests/tui/stack_groups.sh \
 	tests/tui/env_files.sh \
 	tests/tui/meters.sh \
-	tests/tui/counters.sh
+	tests/tui/counters.sh \
+	tests/tui/repaint_writes.sh
 # b: the user stack in the side pane
 TUI_TESTS += tests/tui/ustack.sh
 check_SCRIPTS += $(TUI_TESTS)
