@@ -53,9 +53,9 @@ struct ns_set {
 	struct ns_set	*next;			/* ns_set.c's */
 };
 
+/* Whether it was born foreign is the task's (born_foreign): a byte here
+ * would pad this to 24 bytes in every task. */
 struct ns_history {
-	unsigned	 first_gen;		/* refresh that first saw it; 0 none yet */
-	bool		 born_foreign;		/* new in a known process, netns not the reference's */
 	const struct ns_set *known;		/* the links last known: FIELD_OK where known */
 	struct ns_moves	*moves;			/* NULL before the first change */
 };
@@ -81,9 +81,11 @@ struct counters {
  * What the model keeps of a task's stat: proc_stat's fields (a record
  * carries those) in the widths they need, and the comm inline when it fits
  * (a thread's is at most 15 bytes; a kernel thread's full name, from
- * procfs, may be longer).  Read the comm through task_comm().
+ * procfs, may be longer: then comm holds the address of a malloc'd copy).
+ * The comm takes the rest of the last 8 bytes, so no byte is padding.
+ * Read the comm through task_comm().
  */
-#define TASK_COMM_INLINE 16
+#define TASK_COMM_INLINE 22
 
 struct task_stat {
 	unsigned long long utime;		/* clock ticks */
@@ -95,8 +97,8 @@ struct task_stat {
 	int		 nice;
 	char		 state;			/* R S D Z T t X I … */
 	uint8_t		 comm_len;
-	char		 comm_inline[TASK_COMM_INLINE];	/* raw bytes when comm_len fits */
-	char		*comm_long;		/* else these (malloc'd) */
+	char		 comm[TASK_COMM_INLINE];	/* raw bytes when comm_len fits,
+						 * else a char * to them (malloc'd) */
 };
 
 /* What is read on demand for the rows shown (and by JSON for every
@@ -122,17 +124,18 @@ struct task_shown {
 struct task {
 	int		 tid;
 	int		 tgid;
-	struct process	*proc;
 	unsigned	 seen;			/* generation last put */
 	unsigned	 renewed_gen;		/* generation first seen (or its tid reused) */
 	unsigned	 renamed_gen;		/* generation its comm last changed */
 	unsigned	 ran_gen;		/* generation it last ran (CPU time or state moved) */
+	float		 cpu_percent;		/* float: 0.1 exact to 100,000 */
+	uint8_t		 stat_state;		/* enum field_state */
+	bool		 cpu_valid : 1;		/* false until two samples exist */
+	bool		 born_foreign : 1;	/* new in a known process, netns not the reference's */
+	uint16_t	 ns_differs;		/* bit (1u << type): inode differs from the reference */
+	struct process	*proc;
 
 	struct task_stat stat;
-	uint8_t		 stat_state;		/* enum field_state */
-	bool		 cpu_valid;		/* false until two samples exist */
-	uint16_t	 ns_differs;		/* bit (1u << type): inode differs from the reference */
-	float		 cpu_percent;		/* float: 0.1 exact to 100,000 (a hole here) */
 	const struct ns_set *ns;		/* its links (shared); NULL: none read */
 	struct ns_history ns_hist;
 

@@ -91,17 +91,16 @@ static void task_history(struct task *t, double wall)
 	ns_set_assign(&h->known, &known);
 }
 
-/* A thread first seen now, in a process whose reference thread was seen
- * before, with a netns that is not the reference's. */
-static void task_birth(struct task *t, const struct task *ref,
+/*
+ * A thread first seen now (renewed this refresh: a new task always changes
+ * its process, so this runs for it), in a process whose reference thread
+ * was seen before, with a netns that is not the reference's.
+ */
+static bool born_foreign(const struct task *t, const struct task *ref,
     unsigned generation)
 {
-	struct ns_history *h = &t->ns_hist;
-
-	h->first_gen = generation;
-	h->born_foreign = ref != NULL && ref != t &&
-	    ref->ns_hist.first_gen != 0 && ref->ns_hist.first_gen < generation &&
-	    (t->ns_differs & NET_BIT) != 0;
+	return ref != NULL && ref != t && ref->renewed_gen != 0 &&
+	    ref->renewed_gen < generation && (t->ns_differs & NET_BIT) != 0;
 }
 
 void ns_history_update(struct snapshot *s)
@@ -113,13 +112,11 @@ void ns_history_update(struct snapshot *s)
 		if (p->changed_gen != s->generation)
 			continue;	/* no thread's namespaces moved */
 		ref = p->ns_ref_tid > 0 ? snapshot_task(s, p->ns_ref_tid) : NULL;
-		/* the reference's own birth first, so its threads can tell */
-		if (ref != NULL && ref->ns_hist.first_gen == 0)
-			task_birth(ref, NULL, s->generation);
 		for (size_t j = 0; j < p->nthreads; j++) {
 			struct task *t = p->threads[j];
-			if (t->ns_hist.first_gen == 0)
-				task_birth(t, ref, s->generation);
+			if (t->renewed_gen == s->generation)
+				t->born_foreign = born_foreign(t, ref,
+				    s->generation);
 			task_history(t, s->wall);
 		}
 	}

@@ -66,7 +66,7 @@ void json_ns_change(struct buf *out, const struct task *t)
 		else
 			buf_adds(out, "null}");
 	}
-	buf_printf(out, "],\"born_foreign\":%s", h->born_foreign ? "true" : "false");
+	buf_printf(out, "],\"born_foreign\":%s", t->born_foreign ? "true" : "false");
 }
 
 static void contents_interfaces(struct buf *out, const struct netns_contents *c)

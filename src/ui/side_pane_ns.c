@@ -151,7 +151,7 @@ static void history_lines(struct pane_lines *pl, const struct task_detail *d)
 	if (ns_history_changes(h) > PANE_MOVES)
 		pane_printf(pl, THEME_PANE, "  %-10s(%u moves in all)", "",
 		    ns_history_changes(h));
-	if (h->born_foreign)
+	if (t->born_foreign)
 		pane_wrapped(pl, THEME_NETNS, "  born into a netns not its "
 		    "process's: the thread that created it had called setns");
 }

@@ -57,6 +57,7 @@ static struct task *world_thread(struct world *w, struct process *p, int tid,
 	t->tid = tid;
 	t->tgid = p->pid;
 	t->proc = p;
+	t->renewed_gen = w->s.generation + 1;	/* new at the next refresh */
 	t->stat_state = FIELD_OK;
 	t->stat.state = 'S';
 	for (int type = 0; type < NS_COUNT; type++) {
@@ -113,7 +114,7 @@ static void test_history_records_back_and_forth(void **state)
 	struct task *mover = world_thread(&w, p, 101, NET_HOST);
 	world_refresh(&w, 1000);
 	assert_int_equal(ns_history_changes(&mover->ns_hist), 0);
-	assert_false(mover->ns_hist.born_foreign);
+	assert_false(mover->born_foreign);
 
 	task_set_ns(mover, NS_NET, FIELD_OK, NET_QA1);	/* setns into qa1 */
 	world_refresh(&w, 1002);
@@ -187,13 +188,13 @@ static void test_born_foreign(void **state)
 	struct task *early = world_thread(&w, p, 101, NET_QA1);
 	world_refresh(&w, 1);
 	/* there at the first look: it may have moved, it was not seen born */
-	assert_false(early->ns_hist.born_foreign);
+	assert_false(early->born_foreign);
 
 	struct task *child = world_thread(&w, p, 102, NET_QA1);
 	struct task *home = world_thread(&w, p, 103, NET_HOST);
 	world_refresh(&w, 2);
-	assert_true(child->ns_hist.born_foreign);
-	assert_false(home->ns_hist.born_foreign);
+	assert_true(child->born_foreign);
+	assert_false(home->born_foreign);
 	assert_int_equal(ns_history_changes(&child->ns_hist), 0);
 
 	/* a new process's threads are not "born" foreign: its history is
@@ -202,7 +203,7 @@ static void test_born_foreign(void **state)
 	world_thread(&w, q, 200, NET_HOST);
 	struct task *qt = world_thread(&w, q, 201, NET_QA1);
 	world_refresh(&w, 3);
-	assert_false(qt->ns_hist.born_foreign);
+	assert_false(qt->born_foreign);
 	world_free(&w);
 }
 

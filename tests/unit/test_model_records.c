@@ -719,6 +719,34 @@ static void test_group_time_keeps_exited_threads(void **state)
  * longer than the inline bytes is kept whole and follows a rename; an
  * inode wider than the kernel's 32 bits is unavailable, not cut; a task
  * never shown reads as unread, and a put makes its shown fields. */
+/* A comm is kept inline up to TASK_COMM_INLINE bytes, past that in a copy
+ * whose address the comm bytes hold: each length reads back the same,
+ * longer and shorter in turn on one task. */
+static void test_comm_lengths(void **state)
+{
+	static const char name[] = "kworker/u16:3-events_unbound_xyz";
+	static const size_t lens[] = { TASK_COMM_INLINE - 1, TASK_COMM_INLINE,
+	    TASK_COMM_INLINE + 1, 0, sizeof(name) - 1, TASK_COMM_INLINE, 15 };
+	struct snapshot s;
+	const char *comm;
+
+	(void)state;
+	snapshot_init(&s);
+	for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+		struct task_record r = rec(2, 2, 'I', 0, 5, i, NET_HOST);
+
+		memcpy(r.stat.comm, name, lens[i]);
+		r.stat.comm_len = lens[i];
+		snapshot_begin(&s, 1 + (double)i, 1001 + (double)i);
+		put(&s, r);
+		snapshot_end(&s);
+		assert_int_equal(task_comm(snapshot_task(&s, 2), &comm),
+		    lens[i]);
+		assert_memory_equal(comm, name, lens[i]);
+	}
+	snapshot_free(&s);
+}
+
 static void test_compact_task(void **state)
 {
 	static const char longname[] = "kworker/u8:2-events_unbound";
@@ -875,6 +903,7 @@ int main(void)
 		cmocka_unit_test(test_system_meters),
 		cmocka_unit_test(test_counters_rates),
 		cmocka_unit_test(test_group_time_keeps_exited_threads),
+		cmocka_unit_test(test_comm_lengths),
 		cmocka_unit_test(test_compact_task),
 		cmocka_unit_test(test_links_shared),
 		cmocka_unit_test(test_tasks_in_slots),
