@@ -30,6 +30,9 @@ void *intmap_put(struct intmap *m, int key, void *value);
 /* Remove; returns the removed value or NULL. */
 void *intmap_del(struct intmap *m, int key);
 
+/* The mix of key's bits the table probes from (the model's tid map too). */
+size_t intmap_hash(int key);
+
 /* Iterate: for (i = 0; intmap_next(m, &i, &k, &v); ) — do not put during it;
  * deleting the current key is allowed. */
 int intmap_next(const struct intmap *m, size_t *iter, int *key, void **value);

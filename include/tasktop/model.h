@@ -251,8 +251,16 @@ struct system_meters {
 	bool		 prev_ok;
 };
 
+/* The snapshot's tasks by tid: task slot numbers (model/tid_map.c). */
+struct tid_map {
+	uint32_t	*refs;			/* 0 empty, 1 deleted, else a slot's number + 2 */
+	size_t		 cap;			/* power of two, or 0 */
+	size_t		 count;			/* tasks */
+	size_t		 tombs;			/* deleted */
+};
+
 struct snapshot {
-	struct intmap	 tasks;			/* tid -> struct task * */
+	struct tid_map	 tasks;			/* tid -> struct task */
 	struct intmap	 procs;			/* pid -> struct process * */
 	struct process	**list;			/* every process, ascending pid */
 	size_t		 nlist;

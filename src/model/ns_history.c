@@ -103,15 +103,24 @@ static bool born_foreign(const struct task *t, const struct task *ref,
 	    ref->renewed_gen < generation && (t->ns_differs & NET_BIT) != 0;
 }
 
+/* p's namespace reference thread, or NULL (one of its threads). */
+static const struct task *ns_ref(const struct process *p)
+{
+	for (size_t j = 0; p->ns_ref_tid > 0 && j < p->nthreads; j++)
+		if (p->threads[j]->tid == p->ns_ref_tid)
+			return p->threads[j];
+	return NULL;
+}
+
 void ns_history_update(struct snapshot *s)
 {
 	for (size_t i = 0; i < s->nlist; i++) {
 		struct process *p = s->list[i];
-		struct task *ref;
+		const struct task *ref;
 
 		if (p->changed_gen != s->generation)
 			continue;	/* no thread's namespaces moved */
-		ref = p->ns_ref_tid > 0 ? snapshot_task(s, p->ns_ref_tid) : NULL;
+		ref = ns_ref(p);
 		for (size_t j = 0; j < p->nthreads; j++) {
 			struct task *t = p->threads[j];
 			if (t->renewed_gen == s->generation)

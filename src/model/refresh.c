@@ -10,6 +10,7 @@
 #include "priv.h"
 #include "process.h"
 #include "task.h"
+#include "tid_map.h"
 #include "tree.h"
 
 void snapshot_begin(struct snapshot *s, double mono, double wall)
@@ -127,8 +128,10 @@ static struct task *refresh_task_of(struct snapshot *s, struct task *t,
     int tid, int tgid)
 {
 	if (t == NULL) {
-		t = task_new(tid, tgid);
-		intmap_put(&s->tasks, tid, t);
+		uint32_t slot;
+
+		t = task_new(tid, tgid, &slot);
+		tid_map_put(&s->tasks, slot);
 		t->renewed_gen = s->generation;
 	} else if (t->tgid != tgid) {
 		task_reset(t, tgid);
@@ -149,7 +152,7 @@ void snapshot_put(struct snapshot *s, const struct task_record *r)
 	t = p != NULL && p->pid == r->tgid ? put_predicted(s, p, r->tid) : NULL;
 	predicted = t != NULL;
 	if (t == NULL)
-		t = intmap_get(&s->tasks, r->tid);
+		t = tid_map_get(&s->tasks, r->tid);
 	if (t != NULL && t->seen == s->generation)
 		return;		/* put for another group moments ago */
 	t = refresh_task_of(s, t, r->tid, r->tgid);
@@ -169,7 +172,7 @@ void snapshot_put(struct snapshot *s, const struct task_record *r)
 void snapshot_put_ns(struct snapshot *s, int tid,
     const enum field_state state[NS_COUNT], const uint64_t ino[NS_COUNT])
 {
-	struct task *t = intmap_get(&s->tasks, tid);
+	struct task *t = tid_map_get(&s->tasks, tid);
 
 	if (t != NULL && t->seen == s->generation &&
 	    task_take_ns(t, state, ino))
@@ -192,10 +195,9 @@ void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
 static void sweep_tasks(struct snapshot *s, struct task **tasks, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (tasks[i]->seen != s->generation) {
-			intmap_del(&s->tasks, tasks[i]->tid);
-			task_free(tasks[i]);
-		}
+		if (tasks[i]->seen != s->generation)
+			task_free(tasks[i], tid_map_del(&s->tasks,
+			    tasks[i]->tid));
 }
 
 /*

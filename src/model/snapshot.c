@@ -12,6 +12,8 @@
 #include "priv.h"
 #include "process.h"
 #include "task.h"
+#include "task_slots.h"
+#include "tid_map.h"
 
 void snapshot_init(struct snapshot *s)
 {
@@ -21,7 +23,7 @@ void snapshot_init(struct snapshot *s)
 	memset(s, 0, sizeof *s);
 	user_cache_init(&priv->users);
 	s->priv = priv;
-	intmap_init(&s->tasks);
+	tid_map_init(&s->tasks);
 	intmap_init(&s->procs);
 	s->page_kb = page > 0 ? page / 1024 : 4;
 	s->hz = sysconf(_SC_CLK_TCK);
@@ -31,14 +33,15 @@ void snapshot_free(struct snapshot *s)
 {
 	struct snapshot_priv *priv = snapshot_priv(s);
 	size_t it = 0;
+	uint32_t slot;
 	void *v;
 
-	while (intmap_next(&s->tasks, &it, NULL, &v))
-		task_free(v);
+	while (tid_map_next(&s->tasks, &it, &slot))
+		task_free(task_slot_at(slot), slot);
 	it = 0;
 	while (intmap_next(&s->procs, &it, NULL, &v))
 		process_free(v);
-	intmap_free(&s->tasks);
+	tid_map_free(&s->tasks);
 	intmap_free(&s->procs);
 	free(s->list);
 	free(s->roots);
@@ -58,5 +61,5 @@ struct process *snapshot_process(const struct snapshot *s, int pid)
 
 struct task *snapshot_task(const struct snapshot *s, int tid)
 {
-	return intmap_get(&s->tasks, tid);
+	return tid_map_get(&s->tasks, tid);
 }

@@ -44,23 +44,23 @@ static void task_free_comm(struct task *t)
 	t->stat.comm_len = 0;
 }
 
-struct task *task_new(int tid, int tgid)
+struct task *task_new(int tid, int tgid, uint32_t *slot)
 {
-	struct task *t = task_slot_take();
+	struct task *t = task_slot_take(slot);
 
 	t->tid = tid;
 	task_reset(t, tgid);
 	return t;
 }
 
-void task_free(struct task *t)
+void task_free(struct task *t, uint32_t slot)
 {
 	if (t != NULL) {
 		ns_history_free(&t->ns_hist);
 		ns_set_release(t->ns);
 		free(t->shown);
 		task_free_comm(t);
-		task_slot_give(t);
+		task_slot_give(t, slot);
 	}
 }
 

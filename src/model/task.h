@@ -7,11 +7,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "tasktop/model.h"
 
-struct task *task_new(int tid, int tgid);
-void task_free(struct task *t);
+/* A new task and the number of its slot (task_slots.h); free it with
+ * that number. */
+struct task *task_new(int tid, int tgid, uint32_t *slot);
+void task_free(struct task *t, uint32_t slot);
 /* Forget everything: the tid now names a task of group tgid. */
 void task_reset(struct task *t, int tgid);
 /* Take a record's stat and namespaces, renewing t when the record shows

@@ -1,10 +1,13 @@
 /*
  * task_slots.c - the snapshot holds one struct task for each task of the
  * machine, 60,000 on a big server.  One malloc each costs its header and
- * rounding (208 bytes for 192 with glibc), so tasks are cut from chunks of
+ * rounding (16 bytes a task with glibc), so tasks are cut from chunks of
  * TASK_SLOTS_CHUNK slots instead, and a freed slot goes on a list that
  * the next task takes first.  The chunks are kept (as malloc keeps most
  * of a freed heap): a machine's task count comes back.
+ *
+ * A slot has a number, stable while its task lives: the tid map holds
+ * that (4 bytes) rather than an address (tid_map.c).
  *
  * Under AddressSanitizer a free slot is poisoned, so a task used after
  * task_free() is still reported as it was with malloc.
@@ -12,8 +15,10 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
+#include "tasktop/grow.h"
 #include "tasktop/util.h"
 #include "task_slots.h"
 
@@ -34,49 +39,61 @@
 #define SLOT_UNPOISON(p)	((void)(p))
 #endif
 
-#define TASK_SLOTS_CHUNK 1024
+#define TASK_SLOTS_SHIFT 10
+#define TASK_SLOTS_CHUNK (1u << TASK_SLOTS_SHIFT)
 
 union slot {
 	struct task	 task;
-	union slot	*next_free;
+	uint32_t	 next_free;		/* a free slot's: the next one's number + 1 */
 };
 
-struct chunk {
-	struct chunk	*next;
-	union slot	 slot[TASK_SLOTS_CHUNK];
-};
+static union slot **chunks;		/* every chunk, by number; kept */
+static size_t nchunks, chunks_cap;
+static uint32_t free_head;		/* the last freed slot's number + 1; 0 none */
+static uint32_t fresh_used = TASK_SLOTS_CHUNK;	/* slots taken of the last chunk */
 
-static struct chunk *chunks;		/* every chunk, kept: reachable at exit */
-static union slot *free_slots;		/* freed slots, the last freed first */
-static size_t fresh_used = TASK_SLOTS_CHUNK;	/* slots taken of chunks' first */
+static union slot *slot_of(uint32_t n)
+{
+	return &chunks[n >> TASK_SLOTS_SHIFT][n & (TASK_SLOTS_CHUNK - 1)];
+}
 
-struct task *task_slot_take(void)
+struct task *task_slot_take(uint32_t *number)
 {
 	union slot *s;
 
-	if (free_slots != NULL) {
-		s = free_slots;
+	if (free_head != 0) {
+		*number = free_head - 1;
+		s = slot_of(*number);
 		SLOT_UNPOISON(s);
-		free_slots = s->next_free;
+		free_head = s->next_free;
 	} else {
 		if (fresh_used == TASK_SLOTS_CHUNK) {
-			struct chunk *c = oom_malloc(sizeof *c, "task slots");
-
-			c->next = chunks;
-			chunks = c;
+			if (nchunks >= TASK_SLOTS_MAX / TASK_SLOTS_CHUNK)
+				oom_abort("task slots");
+			grow_array(&chunks, &chunks_cap, nchunks + 1,
+			    sizeof *chunks);
+			chunks[nchunks++] = oom_malloc(TASK_SLOTS_CHUNK *
+			    sizeof(union slot), "task slots");
 			fresh_used = 0;
 		}
-		s = &chunks->slot[fresh_used++];
+		*number = (uint32_t)(nchunks - 1) << TASK_SLOTS_SHIFT |
+		    fresh_used++;
+		s = slot_of(*number);
 	}
 	memset(s, 0, sizeof *s);
 	return &s->task;
 }
 
-void task_slot_give(struct task *t)
+void task_slot_give(struct task *t, uint32_t number)
 {
 	union slot *s = (union slot *)t;
 
-	s->next_free = free_slots;
-	free_slots = s;
+	s->next_free = free_head;
+	free_head = number + 1;
 	SLOT_POISON(s);
+}
+
+struct task *task_slot_at(uint32_t number)
+{
+	return &slot_of(number)->task;
 }

@@ -15,7 +15,7 @@ enum { SLOT_EMPTY, SLOT_USED, SLOT_DELETED };
  * Pids are small and dense, so the identity would pile them into runs;
  * a multiplicative mix spreads consecutive keys over the whole table.
  */
-static size_t intmap_hash(int key)
+size_t intmap_hash(int key)
 {
 	uint32_t h = (uint32_t)key;
 

@@ -33,7 +33,6 @@ struct world {
 static void world_init(struct world *w)
 {
 	memset(w, 0, sizeof *w);
-	intmap_init(&w->s.tasks);
 	intmap_init(&w->s.procs);
 	w->s.list = w->list;
 }
@@ -67,7 +66,6 @@ static struct task *world_thread(struct world *w, struct process *p, int tid,
 	p->threads[p->nthreads++] = t;
 	if (tid == p->pid)
 		p->leader = t;
-	intmap_put(&w->s.tasks, tid, t);
 	return t;
 }
 
@@ -88,7 +86,6 @@ static void world_free(struct world *w)
 {
 	for (size_t i = 0; i < w->ntasks; i++)
 		ns_history_free(&w->tasks[i].ns_hist);
-	intmap_free(&w->s.tasks);
 	intmap_free(&w->s.procs);
 }
 

@@ -839,6 +839,71 @@ static void slots_refresh(struct snapshot *s, double mono, int last)
 	snapshot_end(s);
 }
 
+/* A refresh of the groups g (of CHURN_THREADS tasks from CHURN_BASE + g *
+ * CHURN_THREADS) for which keep(g, round) holds; how many were put. */
+#define CHURN_GROUPS	400
+#define CHURN_THREADS	50
+#define CHURN_BASE	1000
+
+static bool churn_keep(int g, int round)
+{
+	return round == 0 ? g < CHURN_GROUPS / 2 :
+	    round == 1 ? g % 3 != 0 : g % 2 == 0 || g >= CHURN_GROUPS / 2;
+}
+
+static size_t churn_refresh(struct snapshot *s, int round)
+{
+	size_t n = 0;
+
+	snapshot_begin(s, 1 + round, 1001 + round);
+	for (int g = 0; g < CHURN_GROUPS; g++) {
+		int tgid = CHURN_BASE + g * CHURN_THREADS;
+
+		if (!churn_keep(g, round))
+			continue;
+		for (int tid = tgid; tid < tgid + CHURN_THREADS; tid++, n++)
+			put(s, rec(tgid, tid, 'S', 1, (unsigned long long)round,
+			    0, NET_HOST));
+	}
+	snapshot_end(s);
+	return n;
+}
+
+/* The tid map (model/tid_map.c) under growth and churn: groups come, go
+ * (tombstones) and come back in other slots; every tid put is found, with
+ * its group, and no other. */
+static void test_tid_map_churn(void **state)
+{
+	struct snapshot s;
+
+	(void)state;
+	snapshot_init(&s);
+	for (int round = 0; round < 4; round++) {
+		size_t n = churn_refresh(&s, round);
+
+		assert_int_equal(s.tasks.count, n);
+		for (int g = 0; g < CHURN_GROUPS; g++) {
+			int tgid = CHURN_BASE + g * CHURN_THREADS;
+
+			for (int tid = tgid; tid < tgid + CHURN_THREADS; tid++) {
+				const struct task *t = snapshot_task(&s, tid);
+
+				if (!churn_keep(g, round)) {
+					assert_null(t);
+					continue;
+				}
+				assert_non_null(t);
+				assert_int_equal(t->tid, tid);
+				assert_int_equal(t->tgid, tgid);
+			}
+		}
+		assert_null(snapshot_task(&s, CHURN_BASE - 1));
+		assert_null(snapshot_task(&s, CHURN_BASE +
+		    CHURN_GROUPS * CHURN_THREADS));
+	}
+	snapshot_free(&s);
+}
+
 /* Tasks are cut from chunks of slots (model/task_slots.c): most lie a
  * whole number of tasks apart, with no malloc header between, and a gone
  * task's slot serves the next new one, which starts from nothing. */
@@ -907,6 +972,7 @@ int main(void)
 		cmocka_unit_test(test_compact_task),
 		cmocka_unit_test(test_links_shared),
 		cmocka_unit_test(test_tasks_in_slots),
+		cmocka_unit_test(test_tid_map_churn),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,8 +37,6 @@ static void test_more_tasks_than_fds(void **state)
 	struct rlimit rl = { FD_LIMIT, FD_LIMIT };
 	struct mt_env e;
 	size_t ok = 0;
-	size_t it = 0;
-	void *v;
 
 	(void)state;
 	assert_int_equal(setrlimit(RLIMIT_NOFILE, &rl), 0);
@@ -49,11 +47,12 @@ static void test_more_tasks_than_fds(void **state)
 		assert_int_equal(e.s.nlist, PROCESSES);
 		assert_int_equal(e.s.ntasks, PROCESSES * THREADS);
 	}
-	while (intmap_next(&e.s.tasks, &it, NULL, &v)) {
-		const struct task *t = v;
+	for (size_t i = 0; i < e.s.nlist; i++)
+		for (size_t j = 0; j < e.s.list[i]->nthreads; j++) {
+			const struct task *t = e.s.list[i]->threads[j];
 
-		ok += t->stat_state == FIELD_OK && t->cpu_valid;
-	}
+			ok += t->stat_state == FIELD_OK && t->cpu_valid;
+		}
 	assert_int_equal(ok, PROCESSES * THREADS);
 	assert_int_equal(snapshot_process(&e.s, 1000)->uid_state, FIELD_OK);
 	mt_env_close(&e);

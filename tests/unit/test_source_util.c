@@ -113,13 +113,13 @@ void mt_env_close(struct mt_env *e)
 
 void mt_fill_extras(struct mt_env *e)
 {
-	size_t it = 0;
-	void *v;
+	for (size_t i = 0; i < e->s.nlist; i++)
+		for (size_t j = 0; j < e->s.list[i]->nthreads; j++) {
+			struct task *t = e->s.list[i]->threads[j];
 
-	while (intmap_next(&e->s.tasks, &it, NULL, &v)) {
-		source_fill_wchan(e->src, &e->s, v);
-		source_fill_syscall(e->src, &e->s, v);
-	}
+			source_fill_wchan(e->src, &e->s, t);
+			source_fill_syscall(e->src, &e->s, t);
+		}
 }
 
 void mt_refresh_bare(struct mt_env *e, double mono)
