@@ -183,10 +183,11 @@ struct process {
 	size_t		 nthreads;
 	size_t		 threads_cap;
 	/* The last refresh's threads while this one puts (refresh.c): a
-	 * task is looked for where it was, and those not put again went. */
-	struct task	**prev_threads;
+	 * task is looked for where it was, and those not put again went.
+	 * In threads itself until a put differs; then a copy, dropped after
+	 * the refresh (process_add_thread()). */
+	struct task	**prev_threads;		/* NULL: in threads */
 	size_t		 prev_nthreads;
-	size_t		 prev_cap;
 	struct task	*leader;		/* tid == pid, NULL when gone */
 	struct counters	 counters;		/* the process's (<pid>/ files) */
 	bool		 leader_exited;		/* leader a zombie (or gone) while threads live */

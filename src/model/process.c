@@ -29,11 +29,40 @@ void process_free(struct process *p)
 	free(p);
 }
 
+/*
+ * While each task put is the one the last refresh had at its place (most
+ * refreshes), nothing is written.  The first put that is not would write
+ * over one of the last refresh's: those are copied aside (prev_threads)
+ * first, for the rest of the puts to be predicted from and for the sweep,
+ * and dropped after it.  So a process keeps one array, not two.
+ */
 void process_add_thread(struct process *p, struct task *t)
 {
+	if (p->prev_threads == NULL && p->nthreads < p->prev_nthreads) {
+		if (p->threads[p->nthreads] == t) {
+			p->nthreads++;
+			return;
+		}
+		p->prev_threads = oom_malloc(p->prev_nthreads *
+		    sizeof *p->prev_threads, "process");
+		memcpy(p->prev_threads, p->threads,
+		    p->prev_nthreads * sizeof *p->prev_threads);
+	}
 	model_grow(&p->threads, &p->threads_cap, p->nthreads + 1,
 	    sizeof *p->threads);
 	p->threads[p->nthreads++] = t;
+}
+
+struct task *const *process_prev_threads(const struct process *p)
+{
+	return p->prev_threads != NULL ? p->prev_threads : p->threads;
+}
+
+void process_drop_prev(struct process *p)
+{
+	free(p->prev_threads);
+	p->prev_threads = NULL;
+	p->prev_nthreads = 0;
 }
 
 bool process_take_mm(struct process *p, const struct task *t,

@@ -12,7 +12,12 @@
 
 struct process *process_new(int pid);
 void process_free(struct process *p);
+/* Put t as p's next thread this refresh (in place: see process.c). */
 void process_add_thread(struct process *p, struct task *t);
+/* The last refresh's threads while this one puts (prev_nthreads of them). */
+struct task *const *process_prev_threads(const struct process *p);
+/* After the sweep: the last refresh's are no more needed. */
+void process_drop_prev(struct process *p);
 /* The group's shared memory fields from t's record (t of p, its record
  * just taken; ps NULL: its stat was not reread, so the group's stay);
  * true when they changed. */

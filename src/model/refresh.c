@@ -65,16 +65,10 @@ static void put_proc_leave(struct snapshot *s)
 }
 
 /* A process listed this refresh: its threads so far become the last
- * refresh's, and it collects this one's afresh. */
+ * refresh's, and it collects this one's afresh, in the same array
+ * (process_add_thread()). */
 static void process_relist(struct process *p)
 {
-	struct task **threads = p->threads;
-	size_t cap = p->threads_cap;
-
-	p->threads = p->prev_threads;
-	p->threads_cap = p->prev_cap;
-	p->prev_threads = threads;
-	p->prev_cap = cap;
 	p->prev_nthreads = p->nthreads;
 	p->nthreads = 0;
 }
@@ -118,7 +112,7 @@ static struct task *put_predicted(const struct snapshot *s,
 
 	if (p != snapshot_priv(s)->put_proc || p->nthreads >= p->prev_nthreads)
 		return NULL;
-	t = p->prev_threads[p->nthreads];
+	t = process_prev_threads(p)[p->nthreads];
 	return t->tid == tid ? t : NULL;
 }
 
@@ -192,7 +186,8 @@ void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
 }
 
 /* Those of tasks[] not put this refresh, gone from the snapshot. */
-static void sweep_tasks(struct snapshot *s, struct task **tasks, size_t n)
+static void sweep_tasks(struct snapshot *s, struct task *const *tasks,
+    size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (tasks[i]->seen != s->generation)
@@ -204,8 +199,9 @@ static void sweep_tasks(struct snapshot *s, struct task **tasks, size_t n)
  * Whatever this refresh did not put has exited.  Every task is in the
  * thread array of exactly one process as the last refresh left it: a
  * process not listed again still has it as its threads, one listed again
- * as its prev_threads; only a changed process can have lost one.  So no
- * walk over every task (which would touch each one's memory) is needed.
+ * among its last refresh's (process_prev_threads()); only a changed
+ * process can have lost one.  So no walk over every task (which would
+ * touch each one's memory) is needed.
  */
 static void refresh_sweep(struct snapshot *s)
 {
@@ -217,8 +213,9 @@ static void refresh_sweep(struct snapshot *s)
 		struct process *p = s->list[i];
 
 		if (p->changed_gen == s->generation)
-			sweep_tasks(s, p->prev_threads, p->prev_nthreads);
-		p->prev_nthreads = 0;
+			sweep_tasks(s, process_prev_threads(p),
+			    p->prev_nthreads);
+		process_drop_prev(p);
 	}
 	if (s->nlist == s->procs.count)
 		return;
