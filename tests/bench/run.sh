@@ -7,6 +7,8 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 tasktop=${TASKTOP:-src/tasktop}
+# Another build (main's, say) measured beside it in the memory phase.
+tasktop_old=${BENCH_TASKTOP_OLD:-}
 workload=${WORKLOAD:-tests/bench/workload}
 procs=${BENCH_PROCS:-200}
 threads=${BENCH_THREADS:-50}
@@ -65,7 +67,8 @@ pick_tracer() {
 
 work=$(mktemp -d /tmp/tasktop-bench.XXXXXX)
 declare -A t_cpu t_key_median t_key_max t_key_n t_e2e_median t_e2e_max \
-	t_tui_mark t_json_mark t_rss t_mem t_mem_kernel t_mem_avail t_batch
+	t_tui_mark t_json_mark t_rss t_mem t_mem_kernel t_mem_avail t_batch \
+	old_mem old_mem_kernel
 workload_pid=
 tracer_pid=
 sockets=()
@@ -401,18 +404,23 @@ measure_tasktop() {
 }
 
 # The memory runs (memory.sh): htop and tasktop with each source, the
-# same interactive command lines as above, alternating.
+# same interactive command lines as above, alternating; with
+# BENCH_TASKTOP_OLD, that build too, in the same rounds.
 measure_all_memory() {
 	local args=(htop htop -d 5)
 	for src in "${sources[@]}"; do
 		[ -z "$have_tasktop" ] ||
 			args+=(-- "tasktop-$src" "$tasktop" --source "$src" -d 0.5)
+		[ -z "$tasktop_old" ] ||
+			args+=(-- "old-$src" "$tasktop_old" --source "$src" -d 0.5)
 	done
 	measure_memory "${args[@]}"
 	read -r htop_mem htop_mem_kernel htop_mem_avail < <(mem_cost htop)
 	for src in "${sources[@]}"; do
 		read -r "t_mem[$src]" "t_mem_kernel[$src]" "t_mem_avail[$src]" \
 			< <(mem_cost "tasktop-$src")
+		[ -z "$tasktop_old" ] || read -r "old_mem[$src]" \
+			"old_mem_kernel[$src]" _ < <(mem_cost "old-$src")
 	done
 }
 
@@ -483,6 +491,10 @@ print_table() {
 			"$htop_mem_kernel" "(information)"
 		row "  MemAvailable drop MiB (htop's)" "${t_mem_avail[$src]}" \
 			"$htop_mem_avail" "(information)"
+		[ -z "$tasktop_old" ] ||
+			row "  old build's MiB, kernel (htop's)" \
+				"${old_mem[$src]:-n/a}, ${old_mem_kernel[$src]:-n/a}" \
+				"$htop_mem" "(information)"
 		row "setns marked, TUI capture (s)" "${t_tui_mark[$src]}" - "<= 2 s"
 		row "setns marked, --json -n 1 (s)" "${t_json_mark[$src]}" - "<= 2 s"
 		row "batch -H -n 10 CPU s (top)" "${t_batch[$src]}" "$top_batch" \
@@ -506,6 +518,10 @@ print_table() {
 	printf '\nmachine memory: %s runs each, alternating, median (memory.sh):\n' \
 		"$mem_runs"
 	mem_details htop "${sources[@]/#/tasktop-}"
+	[ -z "$tasktop_old" ] || {
+		printf '  old build: %s\n' "$tasktop_old"
+		mem_details "${sources[@]/#/old-}"
+	}
 }
 
 # The issue's goals: bpf 0.1x htop at 10,000 tasks and 0.15x at 60,000;
@@ -556,6 +572,7 @@ main() {
 		t_rss[$src]=n/a t_e2e_median[$src]=n/a t_e2e_max[$src]=n/a
 		t_tui_mark[$src]=n/a t_json_mark[$src]=n/a t_mem[$src]=n/a
 		t_mem_kernel[$src]=n/a t_mem_avail[$src]=n/a t_batch[$src]=n/a
+		old_mem[$src]=n/a old_mem_kernel[$src]=n/a
 	done
 	if phase batch; then
 		say "batch runs"
