@@ -99,6 +99,47 @@ int debuginfo_find(struct Dwfl_Module *mod, void **userdata,
     const char *debuglink_file, uint32_t debuglink_crc,
     char **debuginfo_file_name);
 
+/* debugimage.c: a debug file with compressed .debug_* sections as the plan
+ * of an uncompressed ELF image of it, and the image built from the plan.
+ * Pure: bytes in, bytes out; the file is hostile. */
+#define DEBUGIMAGE_MAX_SECTIONS	4096
+#define DEBUGIMAGE_MAX_SECTION	(256ull << 20)	/* one section inflated */
+#define DEBUGIMAGE_MAX_TOTAL	(512ull << 20)	/* all of the image */
+enum debugimage_verdict {
+	DEBUGIMAGE_OK,
+	DEBUGIMAGE_NONE,		/* nothing compressed: the file will do */
+	DEBUGIMAGE_REFUSED,		/* odd or lying: *why says how */
+};
+enum debugimage_kind {
+	DEBUGIMAGE_PREFIX,		/* the file's first bytes; e_shoff set */
+	DEBUGIMAGE_COPY,		/* a section as it is */
+	DEBUGIMAGE_INFLATE,		/* a section inflated (zlib) */
+	DEBUGIMAGE_TABLE,		/* the new section headers */
+};
+struct debugimage_piece {
+	uint64_t	 src, srclen;	/* in the file */
+	uint64_t	 dst, dstlen;	/* in the image */
+	uint8_t		 kind;
+	uint8_t		 worker;	/* 0 or 1: who builds it */
+};
+struct debugimage_plan {
+	uint64_t	 size;		/* of the image */
+	uint64_t	 shoff;		/* its section header table */
+	unsigned char	*table;
+	uint64_t	 table_len;
+	struct debugimage_piece *pieces;
+	size_t		 npieces;
+};
+struct libdeflate_decompressor;
+int debugimage_plan(const unsigned char *in, size_t len,
+    struct debugimage_plan *p, const char **why);
+void debugimage_plan_free(struct debugimage_plan *p);
+/* Worker w's pieces of the image (out holds p->size bytes); false when one
+ * does not inflate to exactly its size with its checksum right. */
+bool debugimage_build(const struct debugimage_plan *p, int worker,
+    const unsigned char *in, unsigned char *out,
+    struct libdeflate_decompressor *d);
+
 /* session.c: one libdw session per process, cached. */
 struct session;
 /* The session of tgid, made or brought up to date with its maps.  NULL with

@@ -13,6 +13,8 @@ FUZZ_TARGETS = stat status stack syscall ns_link cmdline loadavg theme \
 	settings system net_sockets
 # the unwind helper's results (src/unwind/wire.c)
 FUZZ_TARGETS += ustack_wire
+# the uncompressed image of a debug file (src/unwind/debugimage.c)
+FUZZ_TARGETS += debugimage
 # the stack grouping (src/model/stack_group*.c) on untrusted frames
 FUZZ_TARGETS += stack_groups
 # the terminal's bytes and curses' key codes into keys (src/ui/keyseq.c)
@@ -42,6 +44,7 @@ check_PROGRAMS += tests/fuzz/replay_stat \
 	tests/fuzz/replay_system \
 	tests/fuzz/replay_net_sockets
 check_PROGRAMS += tests/fuzz/replay_ustack_wire
+check_PROGRAMS += tests/fuzz/replay_debugimage
 check_PROGRAMS += tests/fuzz/replay_stack_groups
 check_PROGRAMS += tests/fuzz/replay_keyseq
 
@@ -121,6 +124,11 @@ tests_fuzz_replay_ustack_wire_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_ustack_wire.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_ustack_wire_LDADD = $(UNWIND_LIBS)
 
+tests_fuzz_replay_debugimage_SOURCES = tests/fuzz/replay_main.c \
+	tests/fuzz/fuzz_debugimage.c $(FUZZ_SHARED_FILES)
+tests_fuzz_replay_debugimage_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/src
+tests_fuzz_replay_debugimage_LDADD = $(UNWIND_LIBS)
+
 tests_fuzz_replay_stack_groups_SOURCES = tests/fuzz/replay_main.c \
 	tests/fuzz/fuzz_stack_groups.c $(FUZZ_SHARED_FILES)
 tests_fuzz_replay_stack_groups_LDADD = $(MODEL_LIBS)
@@ -144,6 +152,8 @@ FUZZ_EXTRA_settings = $(top_srcdir)/src/ui/settings.c
 FUZZ_EXTRA_ustack_wire = $(top_srcdir)/src/unwind/wire.c \
 	$(top_srcdir)/src/unwind/reason.c
 FUZZ_EXTRA_keyseq = $(top_srcdir)/src/ui/keyseq.c
+FUZZ_EXTRA_debugimage = $(top_srcdir)/src/unwind/debugimage.c
+FUZZ_LIBS_debugimage = $(LIBDEFLATE_LIBS)
 FUZZ_EXTRA_stack_groups = $(top_srcdir)/src/model/stack_group.c \
 	$(top_srcdir)/src/model/stack_group_text.c \
 	$(top_srcdir)/src/model/stack_frame.c
@@ -163,11 +173,13 @@ tests/fuzz/bin/fuzz_%: $(top_srcdir)/tests/fuzz/fuzz_%.c tests/fuzz/bin/libfuzz.
 		$(FUZZ_SHARED_FILES:%=$(top_srcdir)/%)
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
 		$< $(top_srcdir)/tests/fuzz/fuzz.c $(FUZZ_EXTRA_$*) \
-		tests/fuzz/bin/libfuzz.a $(LIBS) $(NCURSESW_LIBS) -o $@
+		tests/fuzz/bin/libfuzz.a $(FUZZ_LIBS_$*) $(LIBS) $(NCURSESW_LIBS) -o $@
 
 tests/fuzz/bin/fuzz_theme: $(FUZZ_EXTRA_theme)
 tests/fuzz/bin/fuzz_settings: $(FUZZ_EXTRA_settings)
 tests/fuzz/bin/fuzz_ustack_wire: $(FUZZ_EXTRA_ustack_wire)
+tests/fuzz/bin/fuzz_debugimage: $(FUZZ_EXTRA_debugimage) \
+	$(top_srcdir)/src/unwind/internal.h
 tests/fuzz/bin/fuzz_stack_groups: $(FUZZ_EXTRA_stack_groups)
 tests/fuzz/bin/fuzz_keyseq: $(FUZZ_EXTRA_keyseq) \
 	$(top_srcdir)/src/ui/keyseq.h
