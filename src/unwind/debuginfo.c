@@ -7,12 +7,16 @@
  * module's.  The standard finder does the same and then asks the
  * debuginfod client, which it loads first (libdebuginfod with curl and a
  * TLS stack: ~10 ms of dynamic linking) even when no server is set.  That
- * is left to it only when the user asked for debuginfod.
+ * is left to it only when the user asked for debuginfod.  A debug file
+ * with compressed DWARF is handed to libdw as an uncompressed image of it
+ * (imagecache.c), started as soon as a thread's pcs name its module
+ * (debuginfo_prefetch); the plain file when there is none.
  */
 #include "config.h"
 
 #include <elfutils/libdwelf.h>
 #include <elfutils/libdwfl.h>
+#include <gelf.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -101,6 +105,97 @@ static int by_debuglink(const char *file_name, const char *link,
 	return fd;
 }
 
+/* /usr/lib/debug/.build-id/xx/rest.debug, when it is the module's: what
+ * dwfl_build_id_find_debuginfo opens, without leaving its Elf in the
+ * module (libdw would then use it, whatever fd the callback returns). */
+static int by_build_id(const unsigned char *id, int len, char **found)
+{
+	char dir[64], name[2 * 64 + 8];
+	static const char hex[] = "0123456789abcdef";
+	size_t k = 0;
+
+	if (len < 2 || len > 64)
+		return -1;
+	snprintf(dir, sizeof dir, "/.build-id/%c%c", hex[id[0] >> 4],
+	    hex[id[0] & 15]);
+	for (int i = 1; i < len; i++) {
+		name[k++] = hex[id[i] >> 4];
+		name[k++] = hex[id[i] & 15];
+	}
+	memcpy(name + k, ".debug", sizeof ".debug");
+	return try_path(DEBUGINFO_ROOT, dir, name, id, len, found);
+}
+
+/* The module's debug file: by build ID, else by its debuglink. */
+static int locate(const unsigned char *id, int len, const char *file_name,
+    const char *link, char **found)
+{
+	int fd = by_build_id(id, len, found);
+
+	return fd >= 0 ? fd : by_debuglink(file_name, link, id, len, found);
+}
+
+/* Does the main file hold its own DWARF?  Then libdw never asks for
+ * another file. */
+static bool has_own_dwarf(Elf *elf)
+{
+	size_t shstrndx;
+	Elf_Scn *scn = NULL;
+
+	if (elf == NULL || elf_getshdrstrndx(elf, &shstrndx) != 0)
+		return false;
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		GElf_Shdr sh;
+		const char *name;
+		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type == SHT_NOBITS)
+			continue;
+		name = elf_strptr(elf, shstrndx, sh.sh_name);
+		if (name != NULL && strcmp(name, ".debug_info") == 0)
+			return true;
+	}
+	return false;
+}
+
+void debuginfo_prefetch(Dwfl_Module *mod)
+{
+	const unsigned char *id = NULL;
+	const char *main_name = NULL, *debug_name = NULL, *link;
+	GElf_Addr vaddr;
+	GElf_Word crc;
+	Dwarf_Addr bias;
+	/* the ELF first: its build ID is read with it */
+	Elf *elf = use_debuginfod ? NULL : dwfl_module_getelf(mod, &bias);
+	int len = elf ? dwfl_module_build_id(mod, &id, &vaddr) : 0;
+	char *found = NULL;
+	int fd;
+
+	if (len <= 0 || imagecache_known(id, len))
+		return;
+	dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, &main_name,
+	    &debug_name);
+	if (debug_name != NULL || has_own_dwarf(elf))
+		return;
+	link = dwelf_elf_gnu_debuglink(elf, &crc);
+	fd = locate(id, len, main_name, link, &found);
+	if (fd >= 0)
+		imagecache_start(id, len, fd, found);
+	else	/* none: remembered as plain, not looked for again */
+		imagecache_start(id, len, -1, "");
+	free(found);
+}
+
+/* libdw asks for a module's debug file, or (with mod's DWARF already open)
+ * for its dwz alternate file, naming that file's link instead of the main
+ * file's: only the former may be an image. */
+static bool asks_for_debug_file(Dwfl_Module *mod, const char *debuglink_file)
+{
+	Dwarf_Addr bias;
+	GElf_Word crc;
+	Elf *elf = dwfl_module_getelf(mod, &bias);
+
+	return elf != NULL && dwelf_elf_gnu_debuglink(elf, &crc) == debuglink_file;
+}
+
 int debuginfo_find(Dwfl_Module *mod, void **userdata, const char *modname,
     Dwarf_Addr base, const char *file_name, const char *debuglink_file,
     GElf_Word debuglink_crc, char **debuginfo_file_name)
@@ -115,6 +210,21 @@ int debuginfo_find(Dwfl_Module *mod, void **userdata, const char *modname,
 		return dwfl_standard_find_debuginfo(mod, userdata, modname,
 		    base, file_name, debuglink_file, debuglink_crc,
 		    debuginfo_file_name);
+	if (asks_for_debug_file(mod, debuglink_file)) {
+		if (!imagecache_known(id, len)) {	/* not prefetched: now */
+			char *found = NULL;
+			fd = locate(id, len, file_name, debuglink_file, &found);
+			if (fd < 0)
+				return -1;
+			imagecache_start(id, len, fd, found);
+			free(found);
+		}
+		fd = imagecache_take(id, len, debuginfo_file_name);
+		if (fd >= 0)
+			return fd;
+		return locate(id, len, file_name, debuglink_file,
+		    debuginfo_file_name);
+	}
 	fd = dwfl_build_id_find_debuginfo(mod, userdata, modname, base,
 	    file_name, debuglink_file, debuglink_crc, debuginfo_file_name);
 	if (fd >= 0)

@@ -2,8 +2,10 @@
  * helper.c - the unwind helper's main loop (docs/ARCHITECTURE.md "User
  * stacks").  It reads requests from its socket, and for each thread:
  * checks it may be touched, reads its kernel side, stops it, unwinds it,
- * resumes it, then looks the frames up and sends the result.  One thread
- * is stopped at a time.  A thread seized that would not stop in time (it
+ * resumes it.  The frames of a request's threads are looked up once they
+ * are all unwound (or a chunk of them): the debug files their pcs name are
+ * made ready meanwhile, and the results go out in order.  One thread is
+ * stopped at a time.  A thread seized that would not stop in time (it
  * went into D state meanwhile) can't be detached until it stops; the
  * helper then exits after the current request, and the kernel releases it.
  */
@@ -18,6 +20,20 @@
 #include "internal.h"
 
 #define HELPER_MAX_PCS	UNWIND_MAX_FRAMES
+#define HELPER_CHUNK	64	/* threads unwound before their lookups… */
+#define HELPER_CHUNK_S	0.1	/* …or since the first of them */
+
+/* A thread unwound (or refused) whose lookups and result wait for the
+ * other threads of its request: meanwhile the debug files its pcs name
+ * are made ready (debuginfo_prefetch), and no stop waits for them. */
+struct pending {
+	struct helper_result res;
+	struct session	*s;
+	uint64_t	 pcs[HELPER_MAX_PCS];
+	bool		 act[HELPER_MAX_PCS];
+	size_t		 n;
+	double		 took;		/* seconds, before the lookups */
+};
 
 struct helper {
 	struct helper_ctx ctx;
@@ -25,7 +41,9 @@ struct helper {
 	bool		 must_exit;	/* a seized thread never stopped */
 	unsigned char	*out;
 	size_t		 outlen, outcap;
-	struct helper_result res;
+	struct pending	*pending;	/* HELPER_CHUNK of them */
+	size_t		 npending;
+	double		 chunk_since;
 	int		*tids;
 	size_t		 tids_cap;
 };
@@ -44,41 +62,60 @@ static bool write_all(int fd, const unsigned char *p, size_t n)
 	return true;
 }
 
-static void send_result(struct helper *hp)
+static void send_result(struct helper *hp, struct helper_result *h)
 {
 	hp->outlen = 0;
-	if (unwind_wire_encode(&hp->res.r, &hp->out, &hp->outlen,
+	if (unwind_wire_encode(&h->r, &hp->out, &hp->outlen,
 	    &hp->outcap) != 0 || !write_all(hp->fd, hp->out, hp->outlen))
 		_exit(1);
 }
 
-/* The thread stopped: unwind, resume at once, then look up.  A chain
- * that ends early may have met a module mapped since the maps were last
- * read (the threads of a process share one reading): read them again, and
- * if they changed, unwind again before letting the thread go. */
-static void unwind_stopped(struct helper *hp, struct session *s,
-    const struct stopped *st)
+/* The threads waiting: looked up, and sent in the order they came. */
+static void flush(struct helper *hp)
 {
-	uint64_t pcs[HELPER_MAX_PCS];
-	bool act[HELPER_MAX_PCS];
-	struct helper_result *h = &hp->res;
+	for (size_t i = 0; i < hp->npending; i++) {
+		struct pending *p = &hp->pending[i];
+		double t0 = helper_clock();
+		if (p->n > 0)
+			session_symbolize(p->s, p->pcs, p->act, p->n, &p->res);
+		p->res.r.took_us = (uint32_t)((p->took + helper_clock() - t0) * 1e6);
+		send_result(hp, &p->res);
+		helper_result_clear(&p->res);
+	}
+	hp->npending = 0;
+}
 
-	size_t n = session_unwind(s, st->tid, pcs, act, HELPER_MAX_PCS, h);
+/* The thread stopped: unwind, resume at once.  A chain that ends early may
+ * have met a module mapped since the maps were last read (the threads of a
+ * process share one reading): read them again, and if they changed, unwind
+ * again before letting the thread go.  The threads waiting were unwound
+ * with the modules as they were: when the maps moved, they are looked up
+ * first (true: the thread was let go, to be unwound again after). */
+static bool unwind_stopped(struct helper *hp, struct session *s,
+    const struct stopped *st, struct pending *p)
+{
+	struct helper_result *h = &p->res;
+
+	p->n = session_unwind(s, st->tid, p->pcs, p->act, HELPER_MAX_PCS, h);
+	if (h->r.reason != UNWIND_REASON_NONE && hp->npending > 0 &&
+	    session_maps_moved(&hp->ctx, s)) {
+		stop_resume(st);
+		return true;
+	}
 	if (h->r.reason != UNWIND_REASON_NONE &&
 	    session_maps_changed(&hp->ctx, s)) {
 		h->r.reason = UNWIND_REASON_NONE;
 		h->r.error = NULL;
-		n = session_unwind(s, st->tid, pcs, act, HELPER_MAX_PCS, h);
+		p->n = session_unwind(s, st->tid, p->pcs, p->act, HELPER_MAX_PCS, h);
 	}
 	h->r.stopped_us = stop_resume(st);
-	if (n > 0)
-		session_symbolize(s, pcs, act, n, h);
+	session_prefetch(s, p->pcs, p->act, p->n);
+	return false;
 }
 
-static void stop_failed(struct helper *hp, enum stop_outcome o, int err,
-    const struct proc_status *status)
+static void stop_failed(struct helper *hp, struct helper_result *h,
+    enum stop_outcome o, int err, const struct proc_status *status)
 {
-	struct helper_result *h = &hp->res;
 	struct proc_status again;
 
 	switch (o) {
@@ -103,45 +140,66 @@ static void stop_failed(struct helper *hp, enum stop_outcome o, int err,
 	}
 }
 
-/* *batch: the session of the threads of one request, whose maps were read
- * for the first of them; NULL for the first. */
-static void unwind_thread(struct helper *hp, uint32_t id, int tgid, int tid,
-    bool last, struct session **batch)
+/* One thread, up to its pcs: true when it must be done again (the maps
+ * moved under the threads waiting, which were looked up meanwhile). */
+static bool unwind_one(struct helper *hp, struct pending *p, int tgid, int tid,
+    struct session **batch)
 {
-	struct helper_result *h = &hp->res;
+	struct helper_result *h = &p->res;
 	struct proc_status status;
-	double t0 = helper_clock();
 	struct session *s;
 	struct stopped st;
 	int err = 0;
 	enum stop_outcome o;
 
-	helper_result_init(h, id, tgid, tid);
-	h->r.last = last;
 	if (!refuse_check(&hp->ctx, h, &status))
-		goto done;
+		return false;
 	refuse_read_kernel_side(&hp->ctx, h);
 	if (status.state == 'D' &&
 	    refuse_still_in_d(&hp->ctx, tgid, tid, UNWIND_D_GRACE_MS)) {
 		helper_fail(h, UNWIND_REASON_D_STATE, "in D state: kernel stack only");
-		goto done;
+		return false;
 	}
 	s = *batch ? *batch : session_get(&hp->ctx, tgid, h);
 	if (s == NULL) {
 		if (h->r.reason == UNWIND_REASON_PERMISSION)
 			refuse_permission(&hp->ctx, h, &status, EACCES);
-		goto done;
+		return false;
 	}
 	*batch = s;
+	p->s = s;
 	o = stop_thread(tid, UNWIND_STOP_DEADLINE_MS, &st, &err);
 	if (o == STOP_OK)
-		unwind_stopped(hp, s, &st);
-	else
-		stop_failed(hp, o, err, &status);
-done:
-	h->r.took_us = (uint32_t)((helper_clock() - t0) * 1e6);
-	send_result(hp);
-	helper_result_clear(h);
+		return unwind_stopped(hp, s, &st, p);
+	stop_failed(hp, h, o, err, &status);
+	return false;
+}
+
+/* *batch: the session of the threads of one request, whose maps were read
+ * for the first of them; NULL for the first.  The lookups and the result
+ * wait for the end of the request (or of a chunk of it). */
+static void unwind_thread(struct helper *hp, uint32_t id, int tgid, int tid,
+    bool last, struct session **batch)
+{
+	double t0 = helper_clock();
+	struct pending *p = &hp->pending[hp->npending];
+
+	for (;;) {
+		helper_result_init(&p->res, id, tgid, tid);
+		p->res.r.last = last;
+		p->n = 0;
+		p->s = NULL;
+		if (!unwind_one(hp, p, tgid, tid, batch))
+			break;
+		flush(hp);
+		p = &hp->pending[0];
+	}
+	p->took = helper_clock() - t0;
+	if (hp->npending++ == 0)
+		hp->chunk_since = t0;
+	if (last || hp->npending == HELPER_CHUNK ||
+	    helper_clock() - hp->chunk_since > HELPER_CHUNK_S)
+		flush(hp);
 }
 
 static void unwind_process(struct helper *hp, uint32_t id, int tgid)
@@ -150,10 +208,11 @@ static void unwind_process(struct helper *hp, uint32_t id, int tgid)
 	struct session *batch = NULL;
 
 	if (n <= 0) {
-		helper_result_init(&hp->res, id, tgid, 0);
-		hp->res.r.last = true;
-		helper_fail(&hp->res, UNWIND_REASON_GONE, "process exited");
-		send_result(hp);
+		struct helper_result *h = &hp->pending[0].res;
+		helper_result_init(h, id, tgid, 0);
+		h->r.last = true;
+		helper_fail(h, UNWIND_REASON_GONE, "process exited");
+		send_result(hp, h);
 		return;
 	}
 	for (int i = 0; i < n; i++)
@@ -183,6 +242,9 @@ static void helper_setup(struct helper *hp, int fd, pid_t client)
 
 	memset(hp, 0, sizeof *hp);
 	hp->fd = fd;
+	hp->pending = calloc(HELPER_CHUNK, sizeof *hp->pending);
+	if (hp->pending == NULL)
+		_exit(1);
 	hp->ctx.client = client;
 	hp->ctx.self = getpid();
 	if (proc_root_open(&hp->ctx.root, "/proc") != 0)

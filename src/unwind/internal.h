@@ -99,6 +99,11 @@ int debuginfo_find(struct Dwfl_Module *mod, void **userdata,
     const char *debuglink_file, uint32_t debuglink_crc,
     char **debuginfo_file_name);
 
+/* debuginfo.c: start making the image of mod's debug file (imagecache.c)
+ * while other threads are unwound; nothing when it has none, or it is
+ * known already. */
+void debuginfo_prefetch(struct Dwfl_Module *mod);
+
 /* debugimage.c: a debug file with compressed .debug_* sections as the plan
  * of an uncompressed ELF image of it, and the image built from the plan.
  * Pure: bytes in, bytes out; the file is hostile. */
@@ -140,6 +145,18 @@ bool debugimage_build(const struct debugimage_plan *p, int worker,
     const unsigned char *in, unsigned char *out,
     struct libdeflate_decompressor *d);
 
+/* imagecache.c: the images of debug files by build ID, each made in two
+ * threads (they only inflate and copy: libdw and ptrace stay on the main
+ * thread) into a memfd that goes with the helper. */
+bool imagecache_known(const unsigned char *id, int len);
+/* Start the image of the debug file open on fd (taken) at path; a file
+ * with nothing to inflate, or refused, is remembered as plain. */
+void imagecache_start(const unsigned char *id, int len, int fd,
+    const char *path);
+/* The image's fd (a new one, for libdw) and its file's path (malloc'd),
+ * once made; -1 when there is none: hand libdw the plain file. */
+int imagecache_take(const unsigned char *id, int len, char **path);
+
 /* session.c: one libdw session per process, cached. */
 struct session;
 /* The session of tgid, made or brought up to date with its maps.  NULL with
@@ -149,6 +166,12 @@ struct session *session_get(const struct helper_ctx *c, int tgid,
 /* Read the maps again; true when they changed and the modules were
  * reported anew (false also when they could not be read). */
 bool session_maps_changed(const struct helper_ctx *c, struct session *s);
+/* Have the maps changed since they were last read (nothing reported)? */
+bool session_maps_moved(const struct helper_ctx *c, struct session *s);
+/* Start making the debug files of the modules the pcs name (their
+ * images, imagecache.c), while other threads are unwound. */
+void session_prefetch(struct session *s, const uint64_t *pcs,
+    const bool *activation, size_t n);
 /* Unwind tid (stopped): its pcs and whether each is an activation (frame
  * 0, or a signal frame) rather than a return address.  The count; reason
  * set in h when the chain ended early. */

@@ -204,6 +204,27 @@ bool session_maps_changed(const struct helper_ctx *c, struct session *s)
 	return ok;
 }
 
+bool session_maps_moved(const struct helper_ctx *c, struct session *s)
+{
+	uint64_t sig = maps_signature(c, s->tgid);
+
+	return sig != 0 && sig != s->maps_sig;
+}
+
+void session_prefetch(struct session *s, const uint64_t *pcs,
+    const bool *activation, size_t n)
+{
+	Dwfl_Module *last = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		Dwfl_Module *m = dwfl_addrmodule(s->dwfl,
+		    pcs[i] - (activation[i] ? 0 : 1));
+		if (m != NULL && m != last)
+			debuginfo_prefetch(m);
+		last = m;
+	}
+}
+
 Dwfl *session_dwfl(struct session *s)
 {
 	return s->dwfl;

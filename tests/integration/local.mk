@@ -60,6 +60,7 @@ INTEGRATION_TESTS = \
 	tests/integration/stack_groups.sh \
 	tests/integration/source_differ.sh \
 	tests/integration/ustack_json.sh \
+	tests/integration/ustack_libc_debug.sh \
 	tests/integration/ustack_modules.sh \
 	tests/integration/ustack_refused.sh
 check_SCRIPTS += $(INTEGRATION_TESTS)

@@ -1,0 +1,251 @@
+/*
+ * imagecache.c - the uncompressed images of debug files (debugimage.c), by
+ * build ID, for the helper's sessions (docs/ARCHITECTURE.md "User stacks").
+ * An image is made in a memfd by two threads, started as soon as a thread's
+ * pcs name the module (debuginfo_prefetch) and awaited only when libdw asks
+ * for the module's debug file; all the sessions of the helper share it.
+ * The threads only copy and inflate: libdw, ptrace and this cache stay on
+ * the helper's main thread.  Whatever goes wrong, the entry is plain: libdw
+ * gets the file itself, as without an image.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <libdeflate.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <fcntl.h>
+
+#include "internal.h"
+
+#define CACHE_MAX	32		/* debug files remembered */
+#define BUILD_ID_MAX	64
+
+enum image_state { IMAGE_FREE, IMAGE_PLAIN, IMAGE_BUILDING, IMAGE_READY };
+
+struct image;
+struct worker {
+	struct image	*img;
+	int		 index;
+	bool		 ok;
+	bool		 started;
+	pthread_t	 thread;
+};
+
+struct image {
+	enum image_state state;
+	unsigned char	 id[BUILD_ID_MAX];
+	int		 idlen;
+	char		*path;
+	int		 memfd;
+	const unsigned char *in;	/* the file, mapped */
+	size_t		 inlen;
+	unsigned char	*out;		/* the memfd, mapped */
+	struct debugimage_plan plan;
+	struct worker	 workers[2];
+	double		 used;
+};
+
+static struct image cache[CACHE_MAX];
+static int disabled = -1;	/* TASKTOP_DEBUG_IMAGE=0: tests of the plain path */
+
+static bool images_off(void)
+{
+	if (disabled < 0) {
+		const char *e = getenv("TASKTOP_DEBUG_IMAGE");
+		disabled = e != NULL && strcmp(e, "0") == 0;
+	}
+	return disabled;
+}
+
+static struct image *lookup(const unsigned char *id, int len)
+{
+	if (len <= 0 || len > BUILD_ID_MAX)
+		return NULL;
+	for (size_t i = 0; i < CACHE_MAX; i++)
+		if (cache[i].state != IMAGE_FREE && cache[i].idlen == len &&
+		    memcmp(cache[i].id, id, (size_t)len) == 0)
+			return &cache[i];
+	return NULL;
+}
+
+bool imagecache_known(const unsigned char *id, int len)
+{
+	return images_off() || lookup(id, len) != NULL;
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct image *img = w->img;
+	struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+
+	w->ok = d != NULL &&
+	    debugimage_build(&img->plan, w->index, img->in, img->out, d);
+	libdeflate_free_decompressor(d);
+	return NULL;
+}
+
+static void unmap_inputs(struct image *img)
+{
+	if (img->in != NULL)
+		munmap((void *)img->in, img->inlen);
+	if (img->out != NULL)
+		munmap(img->out, img->plan.size);
+	img->in = NULL;
+	img->out = NULL;
+	debugimage_plan_free(&img->plan);
+}
+
+/* Wait for the workers; READY when both did their part. */
+static void finish(struct image *img)
+{
+	bool ok = true;
+
+	if (img->state != IMAGE_BUILDING)
+		return;
+	for (int i = 0; i < 2; i++) {
+		struct worker *w = &img->workers[i];
+		if (w->started)
+			pthread_join(w->thread, NULL);
+		ok = ok && w->ok;
+	}
+	unmap_inputs(img);
+	img->state = ok ? IMAGE_READY : IMAGE_PLAIN;
+	if (!ok) {
+		close(img->memfd);
+		img->memfd = -1;
+	}
+}
+
+static void release(struct image *img)
+{
+	finish(img);
+	if (img->memfd >= 0)
+		close(img->memfd);
+	free(img->path);
+	memset(img, 0, sizeof *img);
+	img->memfd = -1;
+}
+
+static struct image *slot(void)
+{
+	struct image *oldest = &cache[0];
+
+	for (size_t i = 0; i < CACHE_MAX; i++) {
+		if (cache[i].state == IMAGE_FREE)
+			return &cache[i];
+		if (cache[i].used < oldest->used)
+			oldest = &cache[i];
+	}
+	release(oldest);
+	return oldest;
+}
+
+/* The file mapped and planned; false (plain) when there is nothing to do
+ * or the plan is refused. */
+static bool plan(struct image *img, int fd)
+{
+	struct stat st;
+	const char *why;
+	void *in;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uint64_t)st.st_size > DEBUGIMAGE_MAX_TOTAL)
+		return false;
+	in = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (in == MAP_FAILED)
+		return false;
+	img->in = in;
+	img->inlen = (size_t)st.st_size;
+	if (debugimage_plan(img->in, img->inlen, &img->plan, &why) !=
+	    DEBUGIMAGE_OK)
+		return false;
+	img->memfd = memfd_create("tasktop-debug-image", MFD_CLOEXEC);
+	if (img->memfd < 0 || ftruncate(img->memfd, (off_t)img->plan.size) != 0)
+		return false;
+	img->out = mmap(NULL, img->plan.size, PROT_READ | PROT_WRITE, MAP_SHARED,
+	    img->memfd, 0);
+	if (img->out == MAP_FAILED) {
+		img->out = NULL;
+		return false;
+	}
+	return true;
+}
+
+/* The workers, with every signal blocked: signals are the main thread's
+ * (SIGCHLD for the tracee stops, stop.c). */
+static void start_workers(struct image *img)
+{
+	sigset_t all, old;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	for (int i = 0; i < 2; i++) {
+		struct worker *w = &img->workers[i];
+		w->img = img;
+		w->index = i;
+		w->started = pthread_create(&w->thread, NULL, work, w) == 0;
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	for (int i = 0; i < 2; i++)	/* no thread: do its part here */
+		if (!img->workers[i].started)
+			work(&img->workers[i]);
+}
+
+void imagecache_start(const unsigned char *id, int len, int fd,
+    const char *path)
+{
+	struct image *img;
+
+	if (images_off() || len <= 0 || len > BUILD_ID_MAX || lookup(id, len)) {
+		close(fd);
+		return;
+	}
+	img = slot();
+	img->memfd = -1;
+	memcpy(img->id, id, (size_t)len);
+	img->idlen = len;
+	img->used = helper_clock();
+	img->path = strdup(path);
+	img->state = IMAGE_PLAIN;
+	if (img->path != NULL && plan(img, fd)) {
+		img->state = IMAGE_BUILDING;
+		start_workers(img);
+	} else {
+		unmap_inputs(img);
+		if (img->memfd >= 0)
+			close(img->memfd);
+		img->memfd = -1;
+	}
+	close(fd);	/* the mapping stays */
+}
+
+int imagecache_take(const unsigned char *id, int len, char **path)
+{
+	struct image *img = lookup(id, len);
+	int fd;
+
+	*path = NULL;
+	if (img == NULL)
+		return -1;
+	img->used = helper_clock();
+	finish(img);
+	if (img->state != IMAGE_READY)
+		return -1;
+	*path = strdup(img->path);
+	fd = fcntl(img->memfd, F_DUPFD_CLOEXEC, 0);
+	if (*path == NULL || fd < 0) {
+		free(*path);
+		*path = NULL;
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
