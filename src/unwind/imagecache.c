@@ -24,6 +24,7 @@
 #include "internal.h"
 
 #define CACHE_MAX	32		/* debug files remembered */
+#define CACHE_MAX_BYTES	(256ull << 20)	/* of images kept (libdw's maps stay) */
 #define BUILD_ID_MAX	64
 
 enum image_state { IMAGE_FREE, IMAGE_PLAIN, IMAGE_BUILDING, IMAGE_READY };
@@ -46,6 +47,7 @@ struct image {
 	const unsigned char *in;	/* the file, mapped */
 	size_t		 inlen;
 	unsigned char	*out;		/* the memfd, mapped */
+	uint64_t	 size;		/* of the image */
 	struct debugimage_plan plan;
 	struct worker	 workers[2];
 	double		 used;
@@ -133,18 +135,45 @@ static void release(struct image *img)
 	img->memfd = -1;
 }
 
+/* A free entry, else the least recently used: one that is plain first. */
 static struct image *slot(void)
 {
-	struct image *oldest = &cache[0];
+	struct image *oldest = NULL;
 
 	for (size_t i = 0; i < CACHE_MAX; i++) {
-		if (cache[i].state == IMAGE_FREE)
-			return &cache[i];
-		if (cache[i].used < oldest->used)
-			oldest = &cache[i];
+		struct image *c = &cache[i];
+		if (c->state == IMAGE_FREE)
+			return c;
+		if (oldest == NULL ||
+		    (c->state == IMAGE_PLAIN) > (oldest->state == IMAGE_PLAIN) ||
+		    ((c->state == IMAGE_PLAIN) == (oldest->state == IMAGE_PLAIN) &&
+		    c->used < oldest->used))
+			oldest = c;
 	}
 	release(oldest);
 	return oldest;
+}
+
+/* Room for an image of size bytes: the least recently used images go
+ * (a session that maps one keeps it until it ends). */
+static void make_room(const struct image *keep, uint64_t size)
+{
+	for (;;) {
+		struct image *oldest = NULL;
+		uint64_t total = size;
+
+		for (size_t i = 0; i < CACHE_MAX; i++) {
+			struct image *c = &cache[i];
+			if (c == keep || c->memfd < 0 || c->state == IMAGE_FREE)
+				continue;
+			total += c->size;
+			if (oldest == NULL || c->used < oldest->used)
+				oldest = c;
+		}
+		if (total <= CACHE_MAX_BYTES || oldest == NULL)
+			return;
+		release(oldest);
+	}
 }
 
 /* The file mapped and planned; false (plain) when there is nothing to do
@@ -169,6 +198,8 @@ static bool plan(struct image *img, int fd)
 	img->memfd = memfd_create("tasktop-debug-image", MFD_CLOEXEC);
 	if (img->memfd < 0 || ftruncate(img->memfd, (off_t)img->plan.size) != 0)
 		return false;
+	img->size = img->plan.size;
+	make_room(img, img->size);
 	img->out = mmap(NULL, img->plan.size, PROT_READ | PROT_WRITE, MAP_SHARED,
 	    img->memfd, 0);
 	if (img->out == MAP_FAILED) {
