@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -47,16 +48,22 @@ static int errno_of(enum field_state st)
 }
 
 /* The task behind dirfd is the one shown: same start time (a reused id
- * belongs to a task started later), same thread group. */
+ * belongs to a task started later), same thread group.  The start time is
+ * the thread's own "task/<tid>/stat" below the pin (only a thread of the
+ * pinned task's group resolves there): "<tid>/stat" is its group's, whose
+ * times the kernel sums over every thread, 2.3 ms at 10,000 threads, and
+ * a renice of such a process pins each of them. */
 static int pin_identity(int dirfd, const struct act_task *t, bool *exited)
 {
 	char buf[STATUS_BUF];
+	char name[32];
 	struct proc_stat stat;
 	struct proc_status status;
 	size_t len = 0;
 	enum field_state st;
 
-	st = proc_read_file_at(dirfd, "stat", buf, sizeof buf, &len);
+	snprintf(name, sizeof name, "task/%d/stat", t->tid);
+	st = proc_read_file_at(dirfd, name, buf, sizeof buf, &len);
 	if (st != FIELD_OK)
 		return errno_of(st);
 	if (proc_parse_stat(buf, len, &stat) != 0)
