@@ -81,6 +81,20 @@ int act_by_number_ok(const struct act_pin *pin);
 int act_renice(const struct act_pin *pin, int nice);
 /* The pinned thread's nice value now, the same way: 0 or -errno. */
 int act_nice(const struct act_pin *pin, int *nice);
+/*
+ * The nice values now of n threads of the pinned thread's process, for a
+ * prompt to show, with one pin for them all: getpriority by number, then
+ * tgkill(tgid, tid, 0), which finds tid only in that thread group: a
+ * thread of it after the call was one at the call (its id could name
+ * another task only after it exited and the id was reused meanwhile).  The
+ * group is checked alive through the pin before and after, so its number
+ * was its own throughout.  nice[i] is set and known[i] true for those; the
+ * others (gone, not of this process, unreadable) are left as they were.
+ * 0, or -errno (-EXDEV as act_by_number_ok, -ESRCH the process exited).
+ * Acting on a thread still takes its own pin.
+ */
+int act_nice_threads(const struct act_pin *pin, const int *tids, size_t n,
+    int *nice, bool *known);
 
 /* Words for an error of the functions above ("it has exited", ...). */
 const char *act_strerror(int err);

@@ -11,7 +11,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "tasktop/util.h"
 
 #include "internal.h"
 
@@ -47,4 +52,40 @@ int act_nice(const struct act_pin *pin, int *nice)
 		return -ESRCH;
 	*nice = v;
 	return 0;
+}
+
+int act_nice_threads(const struct act_pin *pin, const int *tids, size_t n,
+    int *nice, bool *known)
+{
+	int rc = act_by_number_ok(pin);
+	int *now;
+
+	for (size_t i = 0; i < n; i++)
+		known[i] = false;
+	if (rc == 0)
+		rc = act_signal(pin, 0, ACT_PROCESS);
+	if (rc < 0 || n == 0)
+		return rc;
+	now = oom_malloc(n * sizeof *now, "nice values");
+	for (size_t i = 0; i < n; i++) {
+		if (tids[i] <= 0)
+			continue;
+		errno = 0;	/* -1 is a nice value too */
+		now[i] = getpriority(PRIO_PROCESS, (id_t)tids[i]);
+		if (now[i] == -1 && errno != 0)
+			continue;
+		/* a thread of the group after the call was one at the call;
+		 * EPERM (another user's) says so too */
+		known[i] = syscall(SYS_tgkill, pin->task.tgid, tids[i], 0) == 0 ||
+		    errno == EPERM;
+	}
+	/* and the group's number was the pinned group's throughout */
+	rc = act_signal(pin, 0, ACT_PROCESS);
+	for (size_t i = 0; i < n; i++) {
+		known[i] = known[i] && rc == 0;
+		if (known[i])
+			nice[i] = now[i];
+	}
+	free(now);
+	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -88,6 +89,7 @@ static void test_pin_exited(void **state)
 	(void)state;
 	assert_true(child >= 0);
 	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);	/* a failed assert */
 		pause();
 		_exit(0);
 	}
@@ -194,6 +196,59 @@ static void test_renice_one_thread(void **state)
 	assert_int_equal(act_renice(&pin, mine + 2), -EBADF);
 }
 
+/* The values of many threads through one pin of their process: a thread
+ * of it is read, a task that is not (a child process: getpriority would
+ * read it by number) is not, nor an id that names nothing. */
+static void test_nice_threads(void **state)
+{
+	struct act_pin pin;
+	struct act_task t = shown(getpid());
+	int tids[4], nice[4] = { 99, 99, 99, 99 }, mine;
+	bool known[4];
+	pid_t child;
+
+	(void)state;
+	if (nice_tid == 0) {
+		pthread_t th;
+		assert_int_equal(pthread_create(&th, NULL, nice_thread, NULL), 0);
+		while (nice_tid == 0)
+			usleep(1000);
+	}
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);	/* a failed assert */
+		pause();
+		_exit(0);
+	}
+	errno = 0;
+	mine = getpriority(PRIO_PROCESS, 0);
+	assert_int_equal(errno, 0);
+	assert_int_equal(setpriority(PRIO_PROCESS, (id_t)nice_tid, mine + 3), 0);
+	tids[0] = getpid();
+	tids[1] = nice_tid;
+	tids[2] = child;
+	tids[3] = 0;
+	assert_int_equal(act_pin(&pin, &live_proc, &t), 0);
+	assert_int_equal(act_nice_threads(&pin, tids, 4, nice, known), 0);
+	assert_true(known[0]);
+	assert_int_equal(nice[0], mine);
+	assert_true(known[1]);
+	assert_int_equal(nice[1], mine + 3);
+	assert_false(known[2]);
+	assert_int_equal(nice[2], 99);
+	assert_false(known[3]);
+	assert_int_equal(nice[3], 99);
+	/* under another pid namespace's proc root: nothing read by number */
+	pin.numbers_ours = false;
+	assert_int_equal(act_nice_threads(&pin, tids, 2, nice, known), -EXDEV);
+	assert_false(known[0]);
+	assert_false(known[1]);
+	act_unpin(&pin);
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+}
+
 /* A tree of files is no procfs: nothing there can be signalled. */
 static void test_fixture_tree(void **state)
 {
@@ -227,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_signal_one_thread),
 		cmocka_unit_test(test_fixture_tree),
 		cmocka_unit_test(test_renice_one_thread),
+		cmocka_unit_test(test_nice_threads),
 	};
 
 	return cmocka_run_group_tests(tests, live_proc_open, live_proc_close);
