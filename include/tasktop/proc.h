@@ -168,6 +168,7 @@ enum proc_syscall_kind {
 struct proc_syscall {
 	enum proc_syscall_kind kind;
 	long		 nr;
+	unsigned long long pc;		/* user pc when blocked; 0 else */
 };
 
 int proc_parse_syscall(const char *buf, size_t len, struct proc_syscall *out);

@@ -9,7 +9,8 @@
 
 /* count " 0x…" words and nothing after them but a newline; the last two
  * are the user stack and program counters */
-static bool hex_words(struct scan s, int count, unsigned long long *sp_pc)
+static bool hex_words(struct scan s, int count, unsigned long long *sp_pc,
+    unsigned long long *pc)
 {
 	unsigned long long v[8];
 
@@ -19,6 +20,7 @@ static bool hex_words(struct scan s, int count, unsigned long long *sp_pc)
 			return false;
 	scan_char(&s, '\n');
 	*sp_pc = v[count - 2] | v[count - 1];
+	*pc = v[count - 1];
 	return scan_done(&s);
 }
 
@@ -26,10 +28,11 @@ int proc_parse_syscall(const char *buf, size_t len, struct proc_syscall *out)
 {
 	struct scan s = scan_init(buf, len);
 	long long nr;
-	unsigned long long sp_pc;
+	unsigned long long sp_pc, pc;
 
 	out->kind = SYSCALL_NONE;
 	out->nr = -1;
+	out->pc = 0;
 	if (scan_lit(&s, "running")) {
 		scan_char(&s, '\n');
 		if (!scan_done(&s))
@@ -40,15 +43,20 @@ int proc_parse_syscall(const char *buf, size_t len, struct proc_syscall *out)
 	if (!scan_ll_range(&s, -1, LONG_MAX, &nr))
 		return -1;
 	/* blocked outside a syscall: only sp and pc follow */
-	if (nr == -1)
-		return hex_words(s, 2, &sp_pc) ? 0 : -1;
-	if (!hex_words(s, 8, &sp_pc))
+	if (nr == -1) {
+		if (!hex_words(s, 2, &sp_pc, &pc))
+			return -1;
+		out->pc = pc;
+		return 0;
+	}
+	if (!hex_words(s, 8, &sp_pc, &pc))
 		return -1;
 	/* Kernel threads have no user registers: "0 0x0 … 0x0" is no read(). */
 	if (sp_pc == 0)
 		return 0;
 	out->kind = SYSCALL_IN;
 	out->nr = (long)nr;
+	out->pc = pc;
 	return 0;
 }
 

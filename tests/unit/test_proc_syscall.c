@@ -31,6 +31,7 @@ static void test_outside_a_syscall(void **state)
 	assert_int_equal(parse("-1 0x7ffd1c2b9e40 0x55d0e1a2b3c4\n", &sc), 0);
 	assert_int_equal(sc.kind, SYSCALL_NONE);
 	assert_int_equal(sc.nr, -1);
+	assert_true(sc.pc == 0x55d0e1a2b3c4ull);
 }
 
 static void test_in_a_syscall(void **state)
@@ -41,6 +42,7 @@ static void test_in_a_syscall(void **state)
 	    "0x7ffffdb2f4f0 0x7ffffdb2f4b0 0x7f4e49875aec\n", &sc), 0);
 	assert_int_equal(sc.kind, SYSCALL_IN);
 	assert_int_equal(sc.nr, 270);
+	assert_true(sc.pc == 0x7f4e49875aecull);	/* the last word */
 }
 
 /* What a kernel thread shows: no user registers, so no syscall. */
@@ -50,6 +52,7 @@ static void test_kernel_thread_zeros(void **state)
 	(void)state;
 	assert_int_equal(parse("0 0x0 0x0 0x0 0x0 0x0 0x0 0x0 0x0\n", &sc), 0);
 	assert_int_equal(sc.kind, SYSCALL_NONE);
+	assert_true(sc.pc == 0);
 }
 
 static void test_malformed(void **state)
