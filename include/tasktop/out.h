@@ -46,7 +46,9 @@ struct out_ustacks {
 	struct unwinder	*unwinder;
 	struct intmap	 by_tid;		/* tid -> struct unwind_result * */
 };
-void out_ustacks_init(struct out_ustacks *us);
+/* The processes named (-p ids) are prepared at once (unwinder_prepare),
+ * while the first sample is read: nothing stopped before it is. */
+void out_ustacks_init(struct out_ustacks *us, const int *ids, size_t nids);
 void out_ustacks_free(struct out_ustacks *us);
 /* Unwind the threads a sample shows: every thread of s, or without threads
  * the leaders and every thread of the processes in expanded; one stopped

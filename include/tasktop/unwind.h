@@ -124,6 +124,11 @@ void unwinder_free(struct unwinder *u);
 /* Queue an unwind of tid of tgid, or of every thread of tgid (tid 0).
  * Returns the request's id (never 0); its results carry it. */
 uint32_t unwinder_request(struct unwinder *u, int tgid, int tid);
+/* Ready the helper for process id (or the process of thread id) before
+ * its threads are asked for: its modules read, and the debug files the
+ * pcs of its blocked threads name (from /proc/TID/syscall) made ready.
+ * Nothing is stopped or traced; no result comes back. */
+void unwinder_prepare(struct unwinder *u, int id);
 /* Requests sent and not finished. */
 size_t unwinder_pending(const struct unwinder *u);
 

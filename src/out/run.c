@@ -231,7 +231,7 @@ int out_run(const struct cli_opts *cli, struct source *src,
 	setlocale(LC_NUMERIC, "C");
 	out_install_signals();
 	if (cli->ustack)
-		out_ustacks_init(&ustacks);
+		out_ustacks_init(&ustacks, cli->ids, cli->nids);
 	if (presample > 0) {
 		status = out_presample(cli, src, s, presample);
 		if (status >= 0) {

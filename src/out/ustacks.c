@@ -16,12 +16,14 @@
 /* One wait; the helper's own deadline ends a hung unwind long before. */
 #define USTACK_WAIT_S	1.0
 
-void out_ustacks_init(struct out_ustacks *us)
+void out_ustacks_init(struct out_ustacks *us, const int *ids, size_t nids)
 {
 	us->unwinder = unwinder_new();
 	if (us->unwinder == NULL)
 		oom_abort("unwinder");
 	intmap_init(&us->by_tid);
+	for (size_t i = 0; i < nids; i++)
+		unwinder_prepare(us->unwinder, ids[i]);
 }
 
 void out_ustacks_free(struct out_ustacks *us)

@@ -256,6 +256,18 @@ uint32_t unwinder_request(struct unwinder *u, int tgid, int tid)
 	return p->rq.id;
 }
 
+void unwinder_prepare(struct unwinder *u, int id)
+{
+	struct unwind_request rq = { 0, id, UNWIND_REQUEST_PREPARE };
+
+	/* only ahead of the requests: behind one it would come too late */
+	if (id <= 0 || u->nq > 0 || (u->pid == 0 && !helper_start(u)))
+		return;
+	if (send(u->fd, &rq, sizeof rq, MSG_NOSIGNAL | MSG_DONTWAIT) !=
+	    (ssize_t)sizeof rq)
+		return;		/* a hint: lost is no harm */
+}
+
 /* ---- results ---------------------------------------------------------- */
 
 static void take_result(struct unwinder *u, struct unwind_result *r)

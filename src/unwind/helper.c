@@ -219,6 +219,39 @@ static void unwind_process(struct helper *hp, uint32_t id, int tgid)
 		unwind_thread(hp, id, tgid, hp->tids[i], i == n - 1, &batch);
 }
 
+/* A hint: the session of id's process made, and the debug files its
+ * blocked threads' pcs name started (debuginfo_prefetch).  Nothing is
+ * stopped; the pcs are where the threads were, which is a guess only of
+ * which modules the unwind will meet. */
+static void prepare(struct helper *hp, int id)
+{
+	struct helper_result *h = &hp->pending[0].res;
+	struct proc_status status;
+	struct proc_syscall sc;
+	struct session *s;
+	char buf[512];
+	size_t len;
+	int n;
+
+	helper_result_init(h, 0, id, id);
+	if (!refuse_check(&hp->ctx, h, &status) || status.tgid <= 0)
+		return;
+	s = session_get(&hp->ctx, status.tgid, h);
+	n = s ? proc_list_tids(&hp->ctx.root, status.tgid, &hp->tids,
+	    &hp->tids_cap) : 0;
+	for (int i = 0; i < n && i < UNWIND_PREPARE_THREADS; i++) {
+		bool act = true;	/* where it stopped, not a return */
+		uint64_t pc;
+		if (proc_read_task_file(&hp->ctx.root, status.tgid, hp->tids[i],
+		    "syscall", buf, sizeof buf, &len) != FIELD_OK ||
+		    proc_parse_syscall(buf, len, &sc) != 0 || sc.pc == 0)
+			continue;
+		pc = sc.pc;
+		session_prefetch(s, &pc, &act, 1);
+	}
+	helper_result_clear(h);
+}
+
 static bool read_request(int fd, struct unwind_request *rq)
 {
 	unsigned char *p = (unsigned char *)rq;
@@ -267,7 +300,9 @@ void helper_main(int fd, pid_t client)
 
 	helper_setup(&hp, fd, client);
 	while (!hp.must_exit && read_request(fd, &rq)) {
-		if (rq.tid == 0)
+		if (rq.tid == UNWIND_REQUEST_PREPARE)
+			prepare(&hp, rq.tgid);
+		else if (rq.tid == 0)
 			unwind_process(&hp, rq.id, rq.tgid);
 		else {
 			struct session *alone = NULL;

@@ -21,6 +21,11 @@ struct unwind_request {
 	int32_t		 tgid;
 	int32_t		 tid;		/* 0: every thread of tgid */
 };
+/* tid of a hint (unwinder_prepare): tgid, a pid or a tid, is asked for
+ * next; no result. */
+#define UNWIND_REQUEST_PREPARE	(-1)
+/* Threads whose syscall pc a hint reads. */
+#define UNWIND_PREPARE_THREADS	64
 
 /* How long a thread may take to stop once interrupted: it is not stopped
  * meanwhile, only not yet on a CPU when the machine is busy (a runnable

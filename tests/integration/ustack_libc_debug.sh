@@ -6,7 +6,8 @@
 # The helper reads libc's DWARF from an uncompressed image of that file in
 # a memfd (docs/ARCHITECTURE.md "User stacks"); with the image turned off
 # (TASKTOP_DEBUG_IMAGE=0, the plain file handed to libdw as before) every
-# frame is the same.  Skips without libc6-dbg.
+# frame is the same.  With -p the image is begun before the first thread
+# is stopped (unwinder_prepare).  Skips without libc6-dbg.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
 . "$top_srcdir/tests/integration/ustack_lib.sh"
 require_root
@@ -31,11 +32,16 @@ libc_frames() {	# the pool thread's frames in libc
 }
 
 ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
-	strace -f -qq -e trace=memfd_create -o "$WORK/image.trace" \
+	strace -f -qq -e trace=memfd_create,ptrace -o "$WORK/image.trace" \
 	"$TASKTOP" --json --ustack -n 1 -d 0 -p "$FX_PID" >"$WORK/image.json" 2>&1 ||
 	fail "--json --ustack under strace: $(head -c 300 "$WORK/image.json")"
-grep -q 'memfd_create("tasktop-debug-image"' "$WORK/image.trace" ||
-	fail "no debug image was made: $(cat "$WORK/image.trace")"
+made=$(grep -n -m 1 'memfd_create("tasktop-debug-image"' "$WORK/image.trace" | cut -d: -f1)
+seized=$(grep -n -m 1 'PTRACE_SEIZE' "$WORK/image.trace" | cut -d: -f1)
+[ -n "$made" ] || fail "no debug image was made: $(head -n 20 "$WORK/image.trace")"
+# -p PID: the helper is told of the process first, and starts on libc's
+# image from where its threads wait, before it stops any
+[ -n "$seized" ] && [ "$made" -lt "$seized" ] ||
+	fail "the image was begun (line $made) after the first stop (line $seized)"
 frames=$(libc_frames "$WORK/image.json")
 assert_order "$WORK/image.json" "${FX_POOL[0]}" __futex_abstimed_wait_common64 \
 	__pthread_cond_wait_common pthread_cond_wait pool_wait_for_work
