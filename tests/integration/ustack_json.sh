@@ -77,11 +77,11 @@ assert_jq "without --ustack" "$JSON" \
 # eu-stack's: no wait, CPU% null.  strace -f orders tasktop's sleeps and
 # waits and its helper's first PTRACE_SEIZE.
 # traced NAME ARGS…: --json --ustack -n 1 -p FX_PID ARGS… under strace, into
-# $WORK/NAME.trace and $WORK/NAME.json; sets SEIZED (the first
-# PTRACE_SEIZE's time) and SLEPT (when the main thread's first sleep ended,
-# or empty).
+# $WORK/NAME.trace and $WORK/NAME.json; sets MAIN (tasktop's pid),
+# SEIZED (the first PTRACE_SEIZE's time) and SLEPT (when the main thread's
+# first sleep ended, or empty).
 traced() {
-	local name=$1 trace=$WORK/$1.trace main
+	local name=$1 trace=$WORK/$1.trace
 	shift
 	# LeakSanitizer can't stop the world under a tracer: off for this run.
 	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
@@ -89,8 +89,8 @@ traced() {
 		-e trace=ptrace,nanosleep,clock_nanosleep,poll,ppoll,select,pselect6,epoll_wait,epoll_pwait \
 		"$TASKTOP" --json --ustack -n 1 -p "$FX_PID" "$@" >"$WORK/$name.json" 2>&1 ||
 		fail "--json --ustack -n 1 $* under strace: $(head -c 300 "$WORK/$name.json")"
-	main=$(awk 'NR == 1 {print $1}' "$trace")
-	SLEPT=$(awk -v m="$main" '$1 == m && /nanosleep/ && !/unfinished/ {print $2; exit}' "$trace")
+	MAIN=$(awk 'NR == 1 {print $1}' "$trace")
+	SLEPT=$(awk -v m="$MAIN" '$1 == m && /nanosleep/ && !/unfinished/ {print $2; exit}' "$trace")
 	SEIZED=$(awk '/PTRACE_SEIZE/ {print $2; exit}' "$trace")
 	[ -n "$SEIZED" ] || fail "$name: no PTRACE_SEIZE in the trace:
 $(head -n 20 "$trace")"
@@ -108,12 +108,13 @@ assert_jq "-d 0.2: every thread's CPU% a number" "$JSON" \
 assert_jq "-d 0.2: the CPU% interval, about 0.2 s" "$JSON" \
 	'.cpu_interval_s | . >= 0.19 and . < 2' true
 
-# Without -d: no sleep at all, and no wait of 50 ms or more of any thread of
-# tasktop or its helper that ended before the first thread was stopped.
+# Without -d: no sleep at all, and no wait of 50 ms or more of tasktop's
+# that ended before the first thread was stopped (its helper waits for the
+# requests meanwhile).
 traced nowait
 [ -z "$SLEPT" ] || fail "without -d: tasktop slept (until $SLEPT) before unwinding:
 $(head -n 20 "$WORK/nowait.trace")"
-waited=$(awk -v b="$SEIZED" '$2 < b && !/unfinished/ && / <[0-9.]+>$/ {
+waited=$(awk -v m="$MAIN" -v b="$SEIZED" '$1 == m && $2 < b && !/unfinished/ && / <[0-9.]+>$/ {
 	d = $NF; gsub(/[<>]/, "", d); if (d + 0 >= 0.05) { print; exit } }' "$WORK/nowait.trace")
 [ -z "$waited" ] || fail "without -d: a wait before the first PTRACE_SEIZE: $waited"
 assert_jq "without -d: CPU% null (no interval)" "$JSON" \
