@@ -37,3 +37,11 @@ bench-ustack: src/tasktop$(EXEEXT) tests/integration/ustack_fixture$(EXEEXT) \
 	  FIXTURE='$(abs_top_builddir)/tests/integration/ustack_fixture' \
 	  PROBE='$(abs_top_builddir)/tests/bench/ustack_probe' \
 	  bash '$(srcdir)/tests/bench/ustack.sh'
+
+# The renice prompt on one process of many threads (tests/bench/renice.sh;
+# README.md here, "The renice prompt").
+EXTRA_DIST += tests/bench/renice.sh
+.PHONY: bench-renice
+bench-renice: src/tasktop$(EXEEXT) tests/bench/workload$(EXEEXT)
+	$(TESTS_ENVIRONMENT) WORKLOAD='$(abs_top_builddir)/tests/bench/workload' \
+	  bash '$(srcdir)/tests/bench/renice.sh'
