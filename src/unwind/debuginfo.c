@@ -173,8 +173,12 @@ void debuginfo_prefetch(Dwfl_Module *mod)
 		return;
 	dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, &main_name,
 	    &debug_name);
-	if (debug_name != NULL || has_own_dwarf(elf))
+	if (debug_name != NULL)
 		return;
+	if (has_own_dwarf(elf)) {	/* libdw asks for no other file */
+		imagecache_start(id, len, -1, "");
+		return;
+	}
 	link = dwelf_elf_gnu_debuglink(elf, &crc);
 	fd = locate(id, len, main_name, link, &found);
 	if (fd >= 0)
