@@ -1,11 +1,12 @@
 /*
  * imagecache.c - the uncompressed images of debug files (debugimage.c), by
  * build ID, for the helper's sessions (docs/ARCHITECTURE.md "User stacks").
- * An image is made in a memfd by two threads, started as soon as a thread's
- * pcs name the module (debuginfo_prefetch) and awaited only when libdw asks
- * for the module's debug file; all the sessions of the helper share it.
- * The threads only copy and inflate: libdw, ptrace and this cache stay on
- * the helper's main thread.  Whatever goes wrong, the entry is plain: libdw
+ * An image is made in a memfd by a thread, started as soon as a thread's
+ * pcs name the module (debuginfo_prefetch), and finished by the main thread
+ * when libdw asks for the module's debug file (the smaller part of the plan
+ * there if the thread has not begun it); all the sessions of the helper
+ * share it.  The thread only copies and inflates: libdw, ptrace and this
+ * cache stay on the helper's main thread.  Whatever goes wrong, the entry is plain: libdw
  * gets the file itself, as without an image.
  */
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <libdeflate.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -29,15 +31,6 @@
 
 enum image_state { IMAGE_FREE, IMAGE_PLAIN, IMAGE_BUILDING, IMAGE_READY };
 
-struct image;
-struct worker {
-	struct image	*img;
-	int		 index;
-	bool		 ok;
-	bool		 started;
-	pthread_t	 thread;
-};
-
 struct image {
 	enum image_state state;
 	unsigned char	 id[BUILD_ID_MAX];
@@ -49,7 +42,10 @@ struct image {
 	unsigned char	*out;		/* the memfd, mapped */
 	uint64_t	 size;		/* of the image */
 	struct debugimage_plan plan;
-	struct worker	 workers[2];
+	pthread_t	 thread;
+	bool		 started;
+	bool		 ok[2];		/* each part of the plan built */
+	atomic_flag	 second;	/* part 1 taken, by the thread or main */
 	double		 used;
 };
 
@@ -81,15 +77,24 @@ bool imagecache_known(const unsigned char *id, int len)
 	return images_off() || lookup(id, len) != NULL;
 }
 
-static void *work(void *arg)
+static void build_part(struct image *img, int part)
 {
-	struct worker *w = arg;
-	struct image *img = w->img;
 	struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
 
-	w->ok = d != NULL &&
-	    debugimage_build(&img->plan, w->index, img->in, img->out, d);
+	img->ok[part] = d != NULL &&
+	    debugimage_build(&img->plan, part, img->in, img->out, d);
 	libdeflate_free_decompressor(d);
+}
+
+/* The thread: part 0 (the largest inflation), then part 1 unless the main
+ * thread took it meanwhile. */
+static void *work(void *arg)
+{
+	struct image *img = arg;
+
+	build_part(img, 0);
+	if (!atomic_flag_test_and_set(&img->second))
+		build_part(img, 1);
 	return NULL;
 }
 
@@ -104,19 +109,19 @@ static void unmap_inputs(struct image *img)
 	debugimage_plan_free(&img->plan);
 }
 
-/* Wait for the workers; READY when both did their part. */
+/* Part 1 here unless the thread has it, then wait for the thread; READY
+ * when both parts were built. */
 static void finish(struct image *img)
 {
-	bool ok = true;
+	bool ok;
 
 	if (img->state != IMAGE_BUILDING)
 		return;
-	for (int i = 0; i < 2; i++) {
-		struct worker *w = &img->workers[i];
-		if (w->started)
-			pthread_join(w->thread, NULL);
-		ok = ok && w->ok;
-	}
+	if (!atomic_flag_test_and_set(&img->second))
+		build_part(img, 1);
+	if (img->started)
+		pthread_join(img->thread, NULL);
+	ok = img->ok[0] && img->ok[1];
 	unmap_inputs(img);
 	img->state = ok ? IMAGE_READY : IMAGE_PLAIN;
 	if (!ok) {
@@ -209,24 +214,21 @@ static bool plan(struct image *img, int fd)
 	return true;
 }
 
-/* The workers, with every signal blocked: signals are the main thread's
- * (SIGCHLD for the tracee stops, stop.c). */
-static void start_workers(struct image *img)
+/* The thread, with every signal blocked: signals are the main thread's
+ * (SIGCHLD for the tracee stops, stop.c).  Part 1 waits for whichever of
+ * it and the main thread is free first: meanwhile the main thread unwinds,
+ * and part 0 has a CPU to itself more often. */
+static void start_thread(struct image *img)
 {
 	sigset_t all, old;
 
+	atomic_flag_clear(&img->second);
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
-	for (int i = 0; i < 2; i++) {
-		struct worker *w = &img->workers[i];
-		w->img = img;
-		w->index = i;
-		w->started = pthread_create(&w->thread, NULL, work, w) == 0;
-	}
+	img->started = pthread_create(&img->thread, NULL, work, img) == 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	for (int i = 0; i < 2; i++)	/* no thread: do its part here */
-		if (!img->workers[i].started)
-			work(&img->workers[i]);
+	if (!img->started)	/* no thread: all of it here */
+		work(img);
 }
 
 void imagecache_start(const unsigned char *id, int len, int fd,
@@ -247,7 +249,7 @@ void imagecache_start(const unsigned char *id, int len, int fd,
 	img->state = IMAGE_PLAIN;
 	if (img->path != NULL && plan(img, fd)) {
 		img->state = IMAGE_BUILDING;
-		start_workers(img);
+		start_thread(img);
 	} else {
 		unmap_inputs(img);
 		if (img->memfd >= 0)

@@ -150,9 +150,9 @@ bool debugimage_build(const struct debugimage_plan *p, int worker,
     const unsigned char *in, unsigned char *out,
     struct libdeflate_decompressor *d);
 
-/* imagecache.c: the images of debug files by build ID, each made in two
- * threads (they only inflate and copy: libdw and ptrace stay on the main
- * thread) into a memfd that goes with the helper. */
+/* imagecache.c: the images of debug files by build ID, each made by a
+ * thread (it only inflates and copies: libdw and ptrace stay on the main
+ * thread) and the main thread into a memfd that goes with the helper. */
 bool imagecache_known(const unsigned char *id, int len);
 /* Start the image of the debug file open on fd (taken) at path; a file
  * with nothing to inflate, or refused, is remembered as plain. */
