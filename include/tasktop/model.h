@@ -53,11 +53,11 @@ struct ns_set {
 	struct ns_set	*next;			/* ns_set.c's */
 };
 
-/* Whether it was born foreign is the task's (born_foreign): a byte here
- * would pad this to 24 bytes in every task. */
+/* A thread's namespace history: the links last known here; whether it
+ * was born foreign is the task's (born_foreign), its moves are out of line
+ * (struct task_extra), so every task pays one pointer. */
 struct ns_history {
 	const struct ns_set *known;		/* the links last known: FIELD_OK where known */
-	struct ns_moves	*moves;			/* NULL before the first change */
 };
 
 /* SHR, context switches and IO bytes of a row shown, and their rates
@@ -116,10 +116,17 @@ struct task_shown {
 	struct counters	 counters;		/* its own (task/<tid>/ files) */
 };
 
+/* What only some tasks need, behind one pointer made on first use: the
+ * on-demand fields (task_shown()), and a moved thread's changes. */
+struct task_extra {
+	struct task_shown shown;
+	struct ns_moves	*moves;			/* NULL before the first change */
+};
+
 /*
  * One thread (kernel task).  The leader is a thread too.  Kept small: a
  * snapshot holds one a task of the machine (docs/ARCHITECTURE.md, "The
- * model's memory"); what only shown rows need is behind shown.
+ * model's memory"); what only some need is behind extra.
  */
 struct task {
 	int		 tid;
@@ -141,7 +148,7 @@ struct task {
 
 	uint64_t	 prev_cpu_ns;		/* CPU time at the previous refresh */
 
-	struct task_shown *shown;		/* NULL until first read (task_shown()) */
+	struct task_extra *extra;		/* NULL until first needed */
 };
 
 /* A link of t: its state, and its inode (0 unless FIELD_OK). */
@@ -332,15 +339,16 @@ bool state_letter_known(char state);
  * known process whose netns is not the reference's is marked born_foreign.
  * Pure; run by snapshot_end() after process_derive_ns. */
 void ns_history_update(struct snapshot *s);
-/* How many of h's changes are kept (at most NS_HISTORY_KEEP), and the i-th
+/* How many of t's changes are kept (at most NS_HISTORY_KEEP), and the i-th
  * of them, 0 the oldest kept; the headline change (NULL when none). */
-size_t ns_history_kept(const struct ns_history *h);
+size_t ns_history_kept(const struct task *t);
 /* How many changes were seen (0: none). */
-unsigned ns_history_changes(const struct ns_history *h);
-const struct ns_change *ns_history_at(const struct ns_history *h, size_t i);
-const struct ns_change *ns_history_last(const struct ns_history *h);
-/* Free what h holds (the model does, with its task). */
-void ns_history_free(struct ns_history *h);
+unsigned ns_history_changes(const struct task *t);
+const struct ns_change *ns_history_at(const struct task *t, size_t i);
+const struct ns_change *ns_history_last(const struct task *t);
+/* Free all a task holds but its memory: its links, history, extra, long
+ * comm (the model does, with its task; tests with tasks built by hand). */
+void task_release(struct task *t);
 
 /* ---- every namespace the snapshot's threads are in ----------------- */
 

@@ -13,53 +13,55 @@
 #include "tasktop/model.h"
 #include "tasktop/util.h"
 #include "ns_set.h"
+#include "task.h"
 
 #define NET_BIT (1u << NS_NET)
 
-unsigned ns_history_changes(const struct ns_history *h)
+/* t's moves, NULL before the first. */
+static const struct ns_moves *moves_of(const struct task *t)
 {
-	return h->moves == NULL ? 0 : h->moves->changes;
+	return t->extra != NULL ? t->extra->moves : NULL;
+}
+
+unsigned ns_history_changes(const struct task *t)
+{
+	const struct ns_moves *m = moves_of(t);
+
+	return m == NULL ? 0 : m->changes;
 }
 
 /* The netns change is the headline: it is the one kept when several
  * types changed in one refresh. */
-size_t ns_history_kept(const struct ns_history *h)
+size_t ns_history_kept(const struct task *t)
 {
-	unsigned changes = ns_history_changes(h);
+	unsigned changes = ns_history_changes(t);
 
 	return changes < NS_HISTORY_KEEP ? changes : NS_HISTORY_KEEP;
 }
 
-const struct ns_change *ns_history_at(const struct ns_history *h, size_t i)
+const struct ns_change *ns_history_at(const struct task *t, size_t i)
 {
-	size_t kept = ns_history_kept(h);
+	size_t kept = ns_history_kept(t);
 
 	if (i >= kept)
 		return NULL;
-	return &h->moves->ring[(h->moves->changes - kept + i) %
+	return &moves_of(t)->ring[(moves_of(t)->changes - kept + i) %
 	    NS_HISTORY_KEEP];
 }
 
-const struct ns_change *ns_history_last(const struct ns_history *h)
+const struct ns_change *ns_history_last(const struct task *t)
 {
-	return ns_history_changes(h) == 0 ? NULL : &h->moves->last;
+	return ns_history_changes(t) == 0 ? NULL : &moves_of(t)->last;
 }
 
-void ns_history_free(struct ns_history *h)
-{
-	free(h->moves);
-	h->moves = NULL;
-	ns_set_release(h->known);
-	h->known = NULL;
-}
-
-static void note_change(struct ns_history *h, enum ns_type type,
+static void note_change(struct task *t, enum ns_type type,
     uint64_t from, uint64_t to, double wall)
 {
-	struct ns_moves *m = h->moves;
+	struct task_extra *x = task_extra_mut(t);
+	struct ns_moves *m = x->moves;
 
 	if (m == NULL)
-		m = h->moves = oom_calloc(1, sizeof *m, "ns history");
+		m = x->moves = oom_calloc(1, sizeof *m, "ns history");
 	m->ring[m->changes % NS_HISTORY_KEEP] = (struct ns_change){
 	    .type = type, .from = from, .to = to, .wall = wall };
 	m->changes++;
@@ -83,7 +85,7 @@ static void task_history(struct task *t, double wall)
 		if (task_ns_state(t, type) != FIELD_OK)
 			continue;	/* unknown now: neither a change nor news */
 		if (known.state[type] == FIELD_OK && known.ino[type] != ino)
-			note_change(h, (enum ns_type)type, known.ino[type], ino,
+			note_change(t, (enum ns_type)type, known.ino[type], ino,
 			    wall);
 		known.state[type] = FIELD_OK;
 		known.ino[type] = ino;

@@ -22,8 +22,8 @@
  * memory").  No byte of either is padding on LP64. */
 _Static_assert(sizeof(void *) != 8 || sizeof(struct task_stat) == 64,
     "struct task_stat is 64 bytes on LP64");
-_Static_assert(sizeof(void *) != 8 || sizeof(struct task) == 144,
-    "struct task is 144 bytes on LP64");
+_Static_assert(sizeof(void *) != 8 || sizeof(struct task) == 136,
+    "struct task is 136 bytes on LP64");
 _Static_assert(TASK_COMM_INLINE >= sizeof(char *),
     "a long comm's address fits in the comm bytes");
 
@@ -53,13 +53,23 @@ struct task *task_new(int tid, int tgid, uint32_t *slot)
 	return t;
 }
 
+void task_release(struct task *t)
+{
+	ns_set_release(t->ns_hist.known);
+	t->ns_hist.known = NULL;
+	ns_set_release(t->ns);
+	t->ns = NULL;
+	if (t->extra != NULL)
+		free(t->extra->moves);
+	free(t->extra);
+	t->extra = NULL;
+	task_free_comm(t);
+}
+
 void task_free(struct task *t, uint32_t slot)
 {
 	if (t != NULL) {
-		ns_history_free(&t->ns_hist);
-		ns_set_release(t->ns);
-		free(t->shown);
-		task_free_comm(t);
+		task_release(t);
 		task_slot_give(t, slot);
 	}
 }
@@ -69,10 +79,7 @@ void task_reset(struct task *t, int tgid)
 	int tid = t->tid;
 	unsigned seen = t->seen;
 
-	ns_history_free(&t->ns_hist);	/* another task's past */
-	ns_set_release(t->ns);
-	free(t->shown);
-	task_free_comm(t);
+	task_release(t);	/* another task's past */
 	memset(t, 0, sizeof *t);
 	t->tid = tid;
 	t->tgid = tgid;
@@ -83,14 +90,19 @@ const struct task_shown *task_shown(const struct task *t)
 {
 	static const struct task_shown never_read;
 
-	return t->shown != NULL ? t->shown : &never_read;
+	return t->extra != NULL ? &t->extra->shown : &never_read;
+}
+
+struct task_extra *task_extra_mut(struct task *t)
+{
+	if (t->extra == NULL)
+		t->extra = oom_calloc(1, sizeof *t->extra, "task");
+	return t->extra;
 }
 
 struct task_shown *task_shown_mut(struct task *t)
 {
-	if (t->shown == NULL)
-		t->shown = oom_calloc(1, sizeof *t->shown, "task");
-	return t->shown;
+	return &task_extra_mut(t)->shown;
 }
 
 bool task_is_dead(const struct task *t)

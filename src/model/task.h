@@ -26,6 +26,8 @@ bool task_take_record(struct task *t, const struct task_record *r,
  * one of them changed. */
 bool task_take_ns(struct task *t, const enum field_state state[NS_COUNT],
     const uint64_t ino[NS_COUNT]);
+/* t's extra, made on first use (never NULL). */
+struct task_extra *task_extra_mut(struct task *t);
 /* A task whose stat says it has exited (zombie or dead). */
 bool task_is_dead(const struct task *t);
 

@@ -39,8 +39,7 @@ static void state_error(struct buf *out, const char *k, enum field_state st)
 
 void json_ns_change(struct buf *out, const struct task *t)
 {
-	const struct ns_history *h = &t->ns_hist;
-	const struct ns_change *last = ns_history_last(h);
+	const struct ns_change *last = ns_history_last(t);
 
 	key(out, "ns_change");
 	if (last == NULL) {
@@ -53,11 +52,11 @@ void json_ns_change(struct buf *out, const struct task *t)
 			buf_printf(out, "%.2f", last->wall);
 		else
 			buf_adds(out, "null");
-		buf_printf(out, ",\"changes\":%u}", ns_history_changes(h));
+		buf_printf(out, ",\"changes\":%u}", ns_history_changes(t));
 	}
 	buf_adds(out, ",\"ns_changes\":[");
-	for (size_t i = 0; i < ns_history_kept(h); i++) {
-		const struct ns_change *c = ns_history_at(h, i);
+	for (size_t i = 0; i < ns_history_kept(t); i++) {
+		const struct ns_change *c = ns_history_at(t, i);
 		buf_printf(out, "%s{\"type\":\"%s\",\"from\":%" PRIu64 ",\"to\":%"
 		    PRIu64 ",", i ? "," : "", ns_type_name(c->type), c->from, c->to);
 		key(out, "time");

@@ -133,24 +133,22 @@ static void relatives_line(struct pane_lines *pl, const struct task_detail *d)
 static void history_lines(struct pane_lines *pl, const struct task_detail *d)
 {
 	const struct task *t = snapshot_task(pl->ui->snap, d->tid);
-	const struct ns_history *h;
 	size_t kept;
 
 	if (t == NULL || t->tgid != d->tgid)
 		return;
-	h = &t->ns_hist;
-	kept = ns_history_kept(h);
+	kept = ns_history_kept(t);
 	for (size_t k = 0; k < kept && k < PANE_MOVES; k++) {
-		const struct ns_change *c = ns_history_at(h, kept - 1 - k);
+		const struct ns_change *c = ns_history_at(t, kept - 1 - k);
 		double s = pl->ui->snap->wall - c->wall;
 		pane_printf(pl, c->type == NS_NET ? THEME_NETNS : THEME_PANE,
 		    "  %-10s%s %llu -> %llu, %.0f s ago", k ? "" : "moved",
 		    ns_type_name(c->type), (unsigned long long)c->from,
 		    (unsigned long long)c->to, s < 0 ? 0 : s);
 	}
-	if (ns_history_changes(h) > PANE_MOVES)
+	if (ns_history_changes(t) > PANE_MOVES)
 		pane_printf(pl, THEME_PANE, "  %-10s(%u moves in all)", "",
-		    ns_history_changes(h));
+		    ns_history_changes(t));
 	if (t->born_foreign)
 		pane_wrapped(pl, THEME_NETNS, "  born into a netns not its "
 		    "process's: the thread that created it had called setns");

@@ -85,7 +85,7 @@ static void world_refresh(struct world *w, double wall)
 static void world_free(struct world *w)
 {
 	for (size_t i = 0; i < w->ntasks; i++)
-		ns_history_free(&w->tasks[i].ns_hist);
+		task_release(&w->tasks[i]);
 	intmap_free(&w->s.procs);
 }
 
@@ -110,22 +110,22 @@ static void test_history_records_back_and_forth(void **state)
 	world_thread(&w, p, 100, NET_HOST);
 	struct task *mover = world_thread(&w, p, 101, NET_HOST);
 	world_refresh(&w, 1000);
-	assert_int_equal(ns_history_changes(&mover->ns_hist), 0);
+	assert_int_equal(ns_history_changes(mover), 0);
 	assert_false(mover->born_foreign);
 
 	task_set_ns(mover, NS_NET, FIELD_OK, NET_QA1);	/* setns into qa1 */
 	world_refresh(&w, 1002);
-	assert_int_equal(ns_history_changes(&mover->ns_hist), 1);
-	assert_int_equal(ns_history_last(&mover->ns_hist)->type, NS_NET);
-	assert_int_equal(ns_history_last(&mover->ns_hist)->from, NET_HOST);
-	assert_int_equal(ns_history_last(&mover->ns_hist)->to, NET_QA1);
-	assert_true(ns_history_last(&mover->ns_hist)->wall == 1002);
+	assert_int_equal(ns_history_changes(mover), 1);
+	assert_int_equal(ns_history_last(mover)->type, NS_NET);
+	assert_int_equal(ns_history_last(mover)->from, NET_HOST);
+	assert_int_equal(ns_history_last(mover)->to, NET_QA1);
+	assert_true(ns_history_last(mover)->wall == 1002);
 
 	task_set_ns(mover, NS_NET, FIELD_OK, NET_HOST);	/* and back */
 	world_refresh(&w, 1004);
-	assert_int_equal(ns_history_changes(&mover->ns_hist), 2);
-	assert_int_equal(ns_history_last(&mover->ns_hist)->from, NET_QA1);
-	assert_int_equal(ns_history_last(&mover->ns_hist)->to, NET_HOST);
+	assert_int_equal(ns_history_changes(mover), 2);
+	assert_int_equal(ns_history_last(mover)->from, NET_QA1);
+	assert_int_equal(ns_history_last(mover)->to, NET_HOST);
 
 	/* an unreadable link is no change, and neither is it when it reads
 	 * the same again */
@@ -133,27 +133,27 @@ static void test_history_records_back_and_forth(void **state)
 	world_refresh(&w, 1006);
 	task_set_ns(mover, NS_NET, FIELD_OK, task_ns_ino(mover, NS_NET));
 	world_refresh(&w, 1008);
-	assert_int_equal(ns_history_changes(&mover->ns_hist), 2);
-	assert_int_equal(ns_history_kept(&mover->ns_hist), 2);
-	assert_int_equal(ns_history_at(&mover->ns_hist, 0)->to, NET_QA1);
-	assert_true(ns_history_at(&mover->ns_hist, 0)->wall == 1002);
-	assert_int_equal(ns_history_at(&mover->ns_hist, 1)->to, NET_HOST);
-	assert_null(ns_history_at(&mover->ns_hist, 2));
+	assert_int_equal(ns_history_changes(mover), 2);
+	assert_int_equal(ns_history_kept(mover), 2);
+	assert_int_equal(ns_history_at(mover, 0)->to, NET_QA1);
+	assert_true(ns_history_at(mover, 0)->wall == 1002);
+	assert_int_equal(ns_history_at(mover, 1)->to, NET_HOST);
+	assert_null(ns_history_at(mover, 2));
 
 	/* twenty moves more: the last NS_HISTORY_KEEP are kept, in order */
 	for (int i = 0; i < 20; i++) {
 		task_set_ns(mover, NS_NET, FIELD_OK, i % 2 ? NET_HOST : NET_QA1);
 		world_refresh(&w, 2000 + i);
 	}
-	assert_int_equal(ns_history_changes(&mover->ns_hist), 22);
-	assert_int_equal(ns_history_kept(&mover->ns_hist), NS_HISTORY_KEEP);
+	assert_int_equal(ns_history_changes(mover), 22);
+	assert_int_equal(ns_history_kept(mover), NS_HISTORY_KEEP);
 	for (size_t k = 0; k < NS_HISTORY_KEEP; k++) {
-		const struct ns_change *c = ns_history_at(&mover->ns_hist, k);
+		const struct ns_change *c = ns_history_at(mover, k);
 		int i = 20 - NS_HISTORY_KEEP + (int)k;
 		assert_true(c->wall == 2000 + i);
 		assert_int_equal(c->to, i % 2 ? NET_HOST : NET_QA1);
 	}
-	assert_true(ns_history_last(&mover->ns_hist)->wall == 2019);
+	assert_true(ns_history_last(mover)->wall == 2019);
 	world_free(&w);
 }
 
@@ -169,8 +169,8 @@ static void test_netns_change_is_the_headline(void **state)
 	task_set_ns(t, NS_NET, FIELD_OK, NET_QA1);
 	task_set_ns(t, NS_UTS, FIELD_OK, 77);
 	world_refresh(&w, 2);
-	assert_int_equal(ns_history_changes(&t->ns_hist), 2);
-	assert_int_equal(ns_history_last(&t->ns_hist)->type, NS_NET);
+	assert_int_equal(ns_history_changes(t), 2);
+	assert_int_equal(ns_history_last(t)->type, NS_NET);
 	world_free(&w);
 }
 
@@ -192,7 +192,7 @@ static void test_born_foreign(void **state)
 	world_refresh(&w, 2);
 	assert_true(child->born_foreign);
 	assert_false(home->born_foreign);
-	assert_int_equal(ns_history_changes(&child->ns_hist), 0);
+	assert_int_equal(ns_history_changes(child), 0);
 
 	/* a new process's threads are not "born" foreign: its history is
 	 * unknown */

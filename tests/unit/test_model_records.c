@@ -279,7 +279,7 @@ static void test_unchanged_process_keeps_derived(void **state)
 	assert_int_equal(q->changed_gen, 2);
 	assert_int_equal(t->ns_differs, 1u << NS_NET);
 	assert_int_equal(p->ns_differs_any, 1u << NS_NET);
-	assert_int_equal(ns_history_changes(&t->ns_hist), 1);
+	assert_int_equal(ns_history_changes(t), 1);
 	walk(&s, 6, NET_AWAY, 0, true);
 	assert_int_equal(p->changed_gen, 5);
 	assert_int_equal(t->ns_differs, 1u << NS_NET);
@@ -771,7 +771,7 @@ static void test_compact_task(void **state)
 	assert_int_equal(task_ns_ino(t, NS_UTS), 0);
 	assert_int_equal(task_ns_state(t, NS_NET), FIELD_OK);
 	assert_true(task_ns_ino(t, NS_NET) == NET_HOST);
-	assert_null(t->shown);
+	assert_null(t->extra);
 	assert_int_equal(task_shown(t)->wchan_state, FIELD_UNREAD);
 	assert_true(snapshot_wchan_stale(&s, t));
 
@@ -786,7 +786,7 @@ static void test_compact_task(void **state)
 	assert_int_equal(task_ns_state(t, NS_UTS), FIELD_OK);
 
 	snapshot_put_wchan(&s, t, FIELD_OK, "do_sys_poll");
-	assert_non_null(t->shown);
+	assert_non_null(t->extra);
 	assert_string_equal(task_shown(t)->wchan, "do_sys_poll");
 	assert_false(snapshot_wchan_stale(&s, t));
 	snapshot_free(&s);
@@ -817,13 +817,13 @@ static void test_links_shared(void **state)
 	assert_true(a->ns != b->ns);
 	assert_true(task_ns_ino(a, NS_NET) == NET_AWAY);
 	assert_true(task_ns_ino(b, NS_NET) == NET_HOST);
-	assert_int_equal(ns_history_changes(&a->ns_hist), 1);
+	assert_int_equal(ns_history_changes(a), 1);
 	assert_true(a->ns_differs == 1u << NS_NET);
 
 	group(&s, 3, 0);
 	assert_ptr_equal(a->ns, b->ns);
-	assert_int_equal(ns_history_changes(&a->ns_hist), 2);
-	assert_int_equal(ns_history_changes(&b->ns_hist), 0);
+	assert_int_equal(ns_history_changes(a), 2);
+	assert_int_equal(ns_history_changes(b), 0);
 	snapshot_free(&s);
 }
 
@@ -931,7 +931,7 @@ static void test_tasks_in_slots(void **state)
 
 	gone = snapshot_task(&s, 163);
 	snapshot_put_wchan(&s, gone, FIELD_OK, "do_sys_poll");
-	assert_non_null(gone->shown);
+	assert_non_null(gone->extra);
 	slots_refresh(&s, 2, 162);
 	assert_null(snapshot_task(&s, 163));
 	snapshot_begin(&s, 3, 1003);
@@ -943,7 +943,7 @@ static void test_tasks_in_slots(void **state)
 	assert_ptr_equal(t, gone);
 	assert_int_equal(t->tid, 164);
 	assert_int_equal(t->stat.state, 'R');
-	assert_null(t->shown);
+	assert_null(t->extra);
 	assert_int_equal(task_shown(t)->wchan_state, FIELD_UNREAD);
 	assert_int_equal(t->renewed_gen, s.generation);
 	assert_false(t->cpu_valid);
