@@ -132,13 +132,15 @@ struct task {
 	int		 tid;
 	int		 tgid;
 	unsigned	 seen;			/* generation last put */
-	unsigned	 renewed_gen;		/* generation first seen (or its tid reused) */
-	unsigned	 renamed_gen;		/* generation its comm last changed */
 	unsigned	 ran_gen;		/* generation it last ran (CPU time or state moved) */
 	float		 cpu_percent;		/* float: 0.1 exact to 100,000 */
 	uint8_t		 stat_state;		/* enum field_state */
 	bool		 cpu_valid : 1;		/* false until two samples exist */
 	bool		 born_foreign : 1;	/* new in a known process, netns not the reference's */
+	/* Of the refresh that last put it (every live task is put every
+	 * refresh; snapshot_put() clears them first): */
+	bool		 renewed : 1;		/* first seen, or its tid reused */
+	bool		 renamed : 1;		/* its comm changed */
 	uint16_t	 ns_differs;		/* bit (1u << type): inode differs from the reference */
 	struct process	*proc;
 

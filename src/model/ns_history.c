@@ -98,11 +98,10 @@ static void task_history(struct task *t, double wall)
  * its process, so this runs for it), in a process whose reference thread
  * was seen before, with a netns that is not the reference's.
  */
-static bool born_foreign(const struct task *t, const struct task *ref,
-    unsigned generation)
+static bool born_foreign(const struct task *t, const struct task *ref)
 {
-	return ref != NULL && ref != t && ref->renewed_gen != 0 &&
-	    ref->renewed_gen < generation && (t->ns_differs & NET_BIT) != 0;
+	return ref != NULL && ref != t && !ref->renewed &&
+	    (t->ns_differs & NET_BIT) != 0;
 }
 
 /* p's namespace reference thread, or NULL (one of its threads). */
@@ -125,9 +124,8 @@ void ns_history_update(struct snapshot *s)
 		ref = ns_ref(p);
 		for (size_t j = 0; j < p->nthreads; j++) {
 			struct task *t = p->threads[j];
-			if (t->renewed_gen == s->generation)
-				t->born_foreign = born_foreign(t, ref,
-				    s->generation);
+			if (t->renewed)
+				t->born_foreign = born_foreign(t, ref);
 			task_history(t, s->wall);
 		}
 	}

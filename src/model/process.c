@@ -229,5 +229,5 @@ bool process_update(struct process *p, unsigned generation, long page_kb,
 	process_sum_cpu(p, hz);
 	process_set_kernel_thread(p);
 	return info != NULL && (p->cmdline_state == FIELD_UNREAD ||
-	    info->renewed_gen == generation || info->renamed_gen == generation);
+	    info->renewed || info->renamed);
 }

@@ -126,10 +126,10 @@ static struct task *refresh_task_of(struct snapshot *s, struct task *t,
 
 		t = task_new(tid, tgid, &slot);
 		tid_map_put(&s->tasks, slot);
-		t->renewed_gen = s->generation;
+		t->renewed = true;
 	} else if (t->tgid != tgid) {
 		task_reset(t, tgid);
-		t->renewed_gen = s->generation;
+		t->renewed = true;
 	}
 	return t;
 }
@@ -149,6 +149,8 @@ void snapshot_put(struct snapshot *s, const struct task_record *r)
 		t = tid_map_get(&s->tasks, r->tid);
 	if (t != NULL && t->seen == s->generation)
 		return;		/* put for another group moments ago */
+	if (t != NULL)
+		t->renewed = t->renamed = false;	/* the last refresh's */
 	t = refresh_task_of(s, t, r->tid, r->tgid);
 	p = refresh_process_of(s, r->tgid);
 	changed = task_take_record(t, r, s->generation, s->interval);

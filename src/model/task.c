@@ -22,8 +22,8 @@
  * memory").  No byte of either is padding on LP64. */
 _Static_assert(sizeof(void *) != 8 || sizeof(struct task_stat) == 64,
     "struct task_stat is 64 bytes on LP64");
-_Static_assert(sizeof(void *) != 8 || sizeof(struct task) == 136,
-    "struct task is 136 bytes on LP64");
+_Static_assert(sizeof(void *) != 8 || sizeof(struct task) == 128,
+    "struct task is 128 bytes on LP64");
 _Static_assert(TASK_COMM_INLINE >= sizeof(char *),
     "a long comm's address fits in the comm bytes");
 
@@ -269,7 +269,7 @@ static bool task_derived_same(const struct task_derived *a,
 bool task_take_record(struct task *t, const struct task_record *r,
     unsigned generation, double interval)
 {
-	bool had = t->stat_state == FIELD_OK && t->renewed_gen != generation;
+	bool had = t->stat_state == FIELD_OK && !t->renewed;
 	struct task_derived before = task_derived(t), after;
 	bool changed = !had;
 
@@ -279,10 +279,10 @@ bool task_take_record(struct task *t, const struct task_record *r,
 		if (had && r->stat.starttime != t->stat.starttime) {
 			/* same tid, another task: start over with it */
 			task_reset(t, t->tgid);
-			t->renewed_gen = generation;
+			t->renewed = true;
 			had = false;
 		} else if (had && !same_comm(t, &r->stat)) {
-			t->renamed_gen = generation;
+			t->renamed = true;
 		}
 		if (!had || r->cpu_ns != t->prev_cpu_ns ||
 		    r->stat.state != t->stat.state)
@@ -300,5 +300,5 @@ bool task_take_record(struct task *t, const struct task_record *r,
 	changed |= task_take_ns(t, r->ns_state, r->ns);
 	after = task_derived(t);
 	return changed || !task_derived_same(&before, &after) ||
-	    t->renewed_gen == generation;
+	    t->renewed;
 }

@@ -56,7 +56,7 @@ static struct task *world_thread(struct world *w, struct process *p, int tid,
 	t->tid = tid;
 	t->tgid = p->pid;
 	t->proc = p;
-	t->renewed_gen = w->s.generation + 1;	/* new at the next refresh */
+	t->renewed = true;	/* new at the next refresh */
 	t->stat_state = FIELD_OK;
 	t->stat.state = 'S';
 	for (int type = 0; type < NS_COUNT; type++) {
@@ -80,6 +80,8 @@ static void world_refresh(struct world *w, double wall)
 		process_derive_ns(w->list[i]);
 	}
 	ns_history_update(&w->s);
+	for (size_t i = 0; i < w->ntasks; i++)
+		w->tasks[i].renewed = false;	/* as the next put does */
 }
 
 static void world_free(struct world *w)

@@ -451,7 +451,7 @@ static void test_tid_reuse_starts_over(void **state)
 	}
 	snapshot_end(&s);
 	assert_ptr_equal(snapshot_task(&s, 12), t);
-	assert_int_equal(t->renewed_gen, 3);
+	assert_true(t->renewed);
 	assert_false(t->cpu_valid);		/* no delta across tasks */
 	assert_int_equal(t->stat.starttime, 99);
 	/* nothing of the old task survives: not even an unread link */
@@ -782,8 +782,16 @@ static void test_compact_task(void **state)
 	snapshot_end(&s);
 	assert_int_equal(task_comm(t, &comm), 2);
 	assert_memory_equal(comm, "t2", 2);
-	assert_int_equal(t->renamed_gen, 2);
+	assert_true(t->renamed);
+	assert_false(t->renewed);
 	assert_int_equal(task_ns_state(t, NS_UTS), FIELD_OK);
+
+	snapshot_begin(&s, 3, 1003);
+	r.stat.utime = 2;	/* reread, the same comm: renamed no more */
+	put(&s, r);
+	snapshot_end(&s);
+	assert_false(t->renamed);
+	assert_int_equal(task_comm(t, &comm), 2);
 
 	snapshot_put_wchan(&s, t, FIELD_OK, "do_sys_poll");
 	assert_non_null(t->extra);
@@ -945,7 +953,7 @@ static void test_tasks_in_slots(void **state)
 	assert_int_equal(t->stat.state, 'R');
 	assert_null(t->extra);
 	assert_int_equal(task_shown(t)->wchan_state, FIELD_UNREAD);
-	assert_int_equal(t->renewed_gen, s.generation);
+	assert_true(t->renewed);
 	assert_false(t->cpu_valid);
 	snapshot_free(&s);
 }
