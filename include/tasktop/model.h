@@ -224,13 +224,15 @@ struct process {
 	bool		 mm_from_leader;
 
 	bool		 cpu_valid;
-	double		 cpu_percent;		/* sum over threads */
+	double		 cpu_percent;		/* the group's CPU-time delta (exited
+						 * threads too), else its threads' sum */
 	bool		 time_valid;
 	unsigned long long time_ticks;		/* utime + stime: the group's, exited threads
 						 * included, when its source told it;
 						 * else of its live threads */
 	bool		 group_cpu_ok;		/* group_cpu_ns put this refresh */
 	uint64_t	 group_cpu_ns;
+	uint64_t	 group_cpu_prev;	/* the refresh before's; UINT64_MAX: none */
 
 	/* Namespace reference: the leader, or when its links can't be read the
 	 * live thread with the lowest tid; 0 when no thread's can be read. */

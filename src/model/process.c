@@ -14,6 +14,7 @@ struct process *process_new(int pid)
 
 	p->pid = pid;
 	p->state = '?';
+	p->group_cpu_ns = UINT64_MAX;	/* no clock read yet: no delta */
 	return p;
 }
 
@@ -175,16 +176,38 @@ static void process_set_rss(struct process *p, const struct task *info,
 	p->rss_kb = pages * (unsigned long long)page_kb;
 }
 
-/* TIME+ of a group and its CPU% (the threads' sum).  The group's own CPU
- * time counts its exited threads, which no live thread's stat holds. */
-static void process_sum_cpu(struct process *p, long hz)
+/*
+ * The group's CPU% from its own clock, which counts the threads that ran
+ * and exited between two refreshes (a thread born and gone in between is
+ * in no thread's delta).  Only across two reads of one group: not when a
+ * new task is behind its pid (reused) nor when the clock went back (a
+ * walk that missed a thread exiting under it).
+ */
+static bool process_group_cpu(struct process *p, double interval)
 {
+	if (!p->group_cpu_ok || p->group_cpu_prev == UINT64_MAX ||
+	    p->group_cpu_ns < p->group_cpu_prev || interval <= 0 ||
+	    (p->leader != NULL && p->leader->renewed))
+		return false;
+	p->cpu_valid = true;
+	p->cpu_percent = cpu_percent(p->group_cpu_ns - p->group_cpu_prev,
+	    interval);
+	return true;
+}
+
+/* TIME+ of a group and its CPU% (the group's clock, else the threads'
+ * sum).  The group's own CPU time counts its exited threads, which no live
+ * thread's stat holds. */
+static void process_sum_cpu(struct process *p, long hz, double interval)
+{
+	bool group;
 	size_t i;
 
 	p->cpu_valid = false;
 	p->cpu_percent = 0;
 	p->time_valid = false;
 	p->time_ticks = 0;
+	group = process_group_cpu(p, interval);
 	for (i = 0; i < p->nthreads; i++) {
 		const struct task *t = p->threads[i];
 
@@ -192,7 +215,7 @@ static void process_sum_cpu(struct process *p, long hz)
 			p->time_valid = true;
 			p->time_ticks += t->stat.utime + t->stat.stime;
 		}
-		if (!p->threads[i]->cpu_valid)
+		if (group || !p->threads[i]->cpu_valid)
 			continue;
 		p->cpu_valid = true;
 		p->cpu_percent += p->threads[i]->cpu_percent;
@@ -217,7 +240,7 @@ void process_set_kernel_thread(struct process *p)
  * due only then.
  */
 bool process_update(struct process *p, unsigned generation, long page_kb,
-    long hz)
+    long hz, double interval)
 {
 	const struct task *info = process_info_thread(p);
 	const struct task *named = process_named_thread(p);
@@ -226,7 +249,7 @@ bool process_update(struct process *p, unsigned generation, long page_kb,
 	p->state = named_ok ? named->stat.state : '?';
 	p->ppid = named_ok ? named->stat.ppid : 0;
 	process_set_rss(p, info, generation, page_kb);
-	process_sum_cpu(p, hz);
+	process_sum_cpu(p, hz, interval);
 	process_set_kernel_thread(p);
 	return info != NULL && (p->cmdline_state == FIELD_UNREAD ||
 	    info->renewed || info->renamed);

@@ -30,10 +30,11 @@ void process_order_threads(struct process *p);
  * first live thread, else any; NULL when it has none. */
 struct task *process_info_thread(const struct process *p);
 /* Per-refresh fields from the threads: state, ppid, rss, kernel_thread,
- * CPU%.  True when the identity (cmdline, user) is due: new, or its info
- * thread is new or renamed (exec) in this generation. */
+ * CPU% (over interval seconds).  True when the identity (cmdline, user) is
+ * due: new, or its info thread is new or renamed (exec) in this
+ * generation. */
 bool process_update(struct process *p, unsigned generation, long page_kb,
-    long hz);
+    long hz, double interval);
 /* Whether p is a kernel thread, from its ppid and cmdline. */
 void process_set_kernel_thread(struct process *p);
 /* The comm shown for the process (its info thread's). */

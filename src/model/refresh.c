@@ -180,8 +180,10 @@ void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
 	struct process *p = intmap_get(&s->procs, tgid);
 
 	if (p != NULL && p->seen == s->generation) {
-		if (p->group_cpu_ns != cpu_ns)
+		/* a clock that stood still after it moved: CPU% back to 0 */
+		if (p->group_cpu_ns != cpu_ns || p->cpu_percent != 0)
 			process_changed(p, s->generation);
+		p->group_cpu_prev = p->group_cpu_ns;
 		p->group_cpu_ok = true;
 		p->group_cpu_ns = cpu_ns;
 	}
@@ -286,7 +288,8 @@ void snapshot_end(struct snapshot *s)
 			continue;
 		process_changed(p, s->generation);
 		process_order_threads(p);
-		if (process_update(p, s->generation, s->page_kb, s->hz))
+		if (process_update(p, s->generation, s->page_kb, s->hz,
+		    s->interval))
 			refresh_want_identity(s, p);
 		process_derive_ns(p);
 		if (!p->group_cpu_ok)

@@ -715,6 +715,63 @@ static void test_group_time_keeps_exited_threads(void **state)
 	snapshot_free(&s);
 }
 
+/* Process 10: its leader and thread tid (cpu_ns of CPU time, started at
+ * tick tid), the group's clock at group. */
+static void leader_and(struct snapshot *s, double mono, int tid,
+    uint64_t cpu_ns, uint64_t group)
+{
+	snapshot_begin(s, mono, 1000 + mono);
+	put(s, rec(10, 10, 'S', 1, 5, 0, NET_HOST));
+	put(s, rec(10, tid, 'R', 1, (unsigned long long)tid, cpu_ns, NET_HOST));
+	snapshot_put_group_cpu(s, 10, group);
+	snapshot_end(s);
+}
+
+/* A process's CPU% is its group clock's delta: a thread that ran and
+ * exited between two refreshes counts (no live thread's delta holds it),
+ * a thread seen once has no delta but its time is in the clock's; not
+ * across a pid reused by another process, nor a clock that went back. */
+static void test_cpu_counts_exited_threads(void **state)
+{
+	struct snapshot s;
+	struct process *p;
+
+	(void)state;
+	snapshot_init(&s);
+	leader_and(&s, 1, 11, 0, 0);
+	p = snapshot_process(&s, 10);
+	assert_false(p->cpu_valid);
+	/* 2 s later: 11 ran 0.5 s and exited, 12 was born and ran 0.3 s */
+	leader_and(&s, 3, 12, 300000000ull, 800000000ull);
+	assert_true(p->cpu_valid);
+	assert_true(p->cpu_percent > 39.9 && p->cpu_percent < 40.1);
+	assert_false(snapshot_task(&s, 12)->cpu_valid);
+	/* the clock stood still: 0, though no thread changed */
+	leader_and(&s, 4, 12, 300000000ull, 800000000ull);
+	assert_true(p->cpu_valid);
+	assert_true(p->cpu_percent == 0);
+	/* the clock went back (a thread missed as it exited): the threads */
+	leader_and(&s, 5, 12, 500000000ull, 700000000ull);
+	assert_true(p->cpu_percent > 19.9 && p->cpu_percent < 20.1);
+	/* pid 10 reused by another process: nothing to take a delta from */
+	snapshot_begin(&s, 6, 1006);
+	put(&s, rec(10, 10, 'S', 1, 900, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 10, 5 * NS_SEC);
+	snapshot_end(&s);
+	assert_false(p->cpu_valid);
+	/* a group never put before: no delta from a clock never read */
+	snapshot_begin(&s, 7, 1007);
+	put(&s, rec(10, 10, 'S', 1, 900, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 10, 5 * NS_SEC);
+	put(&s, rec(30, 30, 'S', 1, 901, 0, NET_HOST));
+	snapshot_put_group_cpu(&s, 30, 7 * NS_SEC);
+	snapshot_end(&s);
+	assert_true(p->cpu_valid);
+	assert_true(p->cpu_percent == 0);
+	assert_false(snapshot_process(&s, 30)->cpu_valid);
+	snapshot_free(&s);
+}
+
 /* The compact task (docs/ARCHITECTURE.md, "The model's memory"): a comm
  * longer than the inline bytes is kept whole and follows a rename; an
  * inode wider than the kernel's 32 bits is unavailable, not cut; a task
@@ -976,6 +1033,7 @@ int main(void)
 		cmocka_unit_test(test_system_meters),
 		cmocka_unit_test(test_counters_rates),
 		cmocka_unit_test(test_group_time_keeps_exited_threads),
+		cmocka_unit_test(test_cpu_counts_exited_threads),
 		cmocka_unit_test(test_comm_lengths),
 		cmocka_unit_test(test_compact_task),
 		cmocka_unit_test(test_links_shared),
