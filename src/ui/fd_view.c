@@ -224,7 +224,8 @@ void fd_view_open(struct ui *ui)
 		grow_array(&sc.socks, &cap_socks, sc.nsocks + 1, sizeof *sc.socks);
 		sc.socks[sc.nsocks++] = (struct sock_info){ .inode = inode };
 	}
-	qsort(sc.socks, sc.nsocks, sizeof *sc.socks, sock_cmp);
+	if (sc.nsocks > 1)	/* none: socks is NULL, which qsort may not take */
+		qsort(sc.socks, sc.nsocks, sizeof *sc.socks, sock_cmp);
 	if (sc.nsocks > 0)
 		scan_namespaces(ui, &sc, p);
 	text_view_open(ui, "open files of process %d: %zu (any other key "

@@ -235,7 +235,8 @@ enum field_state detail_read_fds(struct detail_reader *r, int pid,
 		(*n)++;
 	}
 	closedir(dir);
-	qsort(*out, *n, sizeof **out, fd_entry_cmp);
+	if (*n > 1)	/* no fd at all: *out may be NULL, which qsort may not take */
+		qsort(*out, *n, sizeof **out, fd_entry_cmp);
 	return FIELD_OK;
 }
 
