@@ -53,8 +53,10 @@ static void tagged_prompt_open(struct ui *ui)
 	k->whole_process = true;
 }
 
-/* A thread row pins the thread (its group is reached through it too); a
- * process row its leader. */
+/* A thread row pins the thread, and its process by the leader: sent to the
+ * whole process, the signal reaches it even when the thread exited while
+ * the prompt waited (through the thread's pin, nothing would).  A process
+ * row pins its leader. */
 void signal_prompt_open(struct ui *ui)
 {
 	struct signal_prompt *k = &ui->kill;
@@ -78,6 +80,11 @@ void signal_prompt_open(struct ui *ui)
 		    ui->sel.tid ? "thread" : "process", id, act_strerror(rc));
 		return;
 	}
+	if (ui->sel.tid != 0 && ui->sel.tid != ui->sel.pid) {
+		shown = shown_task(ui, ui->sel.pid);
+		/* refused, it stays unpinned: the thread's pin serves */
+		(void)act_pin(&k->group_pin, source_proc_root(ui->src), &shown);
+	}
 	k->open = true;
 	k->choice = 0;
 	k->pid = ui->sel.pid;
@@ -91,6 +98,7 @@ static void signal_prompt_close(struct signal_prompt *k)
 	k->open = false;
 	k->tagged = false;
 	act_unpin(&k->pin);
+	act_unpin(&k->group_pin);
 }
 
 void signal_prompt_free(struct ui *ui)
@@ -159,8 +167,11 @@ static void signal_confirmed(struct ui *ui)
 		tagged_confirmed(ui);
 		return;
 	}
-	rc = act_signal(&ui->kill.pin, c->signo,
-	    ui->kill.whole_process ? ACT_PROCESS : ACT_THREAD);
+	if (ui->kill.whole_process && ui->kill.group_pin.dirfd >= 0)
+		rc = act_signal(&ui->kill.group_pin, c->signo, ACT_PROCESS);
+	else
+		rc = act_signal(&ui->kill.pin, c->signo,
+		    ui->kill.whole_process ? ACT_PROCESS : ACT_THREAD);
 	signal_prompt_close(&ui->kill);
 	if (rc < 0)
 		ui_message(ui, true, "SIG%s to %s %d: %s", c->name, what, id,

@@ -29,6 +29,8 @@ struct signal_prompt {
 	int		 pid;
 	int		 tid;
 	struct act_pin	 pin;		/* the task asked about (act.h) */
+	struct act_pin	 group_pin;	/* on a thread row, its process by its
+					 * leader: the thread may exit first */
 	bool		 tagged;	/* to every tagged task instead */
 	struct tag	*tags;		/* tags_list's copy, while open */
 	size_t		 ntags;

@@ -34,6 +34,7 @@ void ui_state_init(struct ui *ui, const struct cli_opts *cli,
 	ui->src = src;
 	ui->snap = s;
 	act_pin_init(&ui->kill.pin);
+	act_pin_init(&ui->kill.group_pin);
 	ui->mode = text_mode_from_locale();
 	view_init(&ui->view);
 	intmap_init(&ui->expanded);
@@ -55,6 +56,7 @@ void ui_state_free(struct ui *ui)
 {
 	groups_view_close(ui);
 	act_unpin(&ui->kill.pin);
+	act_unpin(&ui->kill.group_pin);
 	ustack_free(ui);
 	view_free(&ui->view);
 	intmap_free(&ui->expanded);

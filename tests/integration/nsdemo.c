@@ -3,7 +3,8 @@
  * real namespaces, so tasktop can be checked against the live kernel.
  *
  *   nsdemo [--leader-exit] [--threads N] [--hostile] [--lifetime SECONDS]
- *          [--netns NAME [--mover] [--born-after SECONDS]]
+ *          [--sleeper-exit SECONDS] [--netns NAME [--mover]
+ *          [--born-after SECONDS]]
  *
  * Threads: "netns" (own network namespace; with --netns it setns()es into
  * /run/netns/NAME, as `ip netns exec` would, instead of unsharing a new
@@ -13,6 +14,8 @@
  * a thread "mover" that switches between NAME and the leader's namespace
  * every 2 s; --born-after makes the netns thread create a thread "born"
  * that many seconds after start, which starts in NAME as its creator is.
+ * --sleeper-exit ends the sleeper thread that many seconds after start (the
+ * process lives on).
  * When all are set up it prints one line and waits to be killed (SIGTERM
  * exits 0):
  *
@@ -76,6 +79,7 @@ struct options {
 	const char	*netns;			/* --netns NAME: setns there */
 	bool		 mover;
 	unsigned	 born_after;		/* seconds; 0: no "born" thread */
+	unsigned	 sleeper_exit;		/* seconds; 0: the sleeper stays */
 	bool		 leader_exit;
 	long		 workers;
 	bool		 hostile;
@@ -98,6 +102,14 @@ static void sleep_forever(struct role *r)
 	(void)r;
 	for (;;)
 		nanosleep(&day, NULL);
+}
+
+/* The sleeper: forever, or until --sleeper-exit (its thread then ends). */
+static void run_sleeper(struct role *r)
+{
+	if (opts.sleeper_exit == 0)
+		sleep_forever(r);
+	sleep(opts.sleeper_exit);
 }
 
 static void setup_failed(struct role *r, const char *call)
@@ -229,7 +241,7 @@ static struct role *roles_create(const struct options *o, size_t *count)
 		perror("nsdemo: calloc");
 		exit(EXIT_FAILURE);
 	}
-	role_init(&roles[ROLE_SLEEPER], "sleeper", NULL, sleep_forever);
+	role_init(&roles[ROLE_SLEEPER], "sleeper", NULL, run_sleeper);
 	role_init(&roles[ROLE_NETNS], "netns", setup_netns, run_netns);
 	role_init(&roles[ROLE_UTSNS], "utsns", setup_utsns, sleep_forever);
 	role_init(&roles[ROLE_ACCEPT], "acceptor", setup_acceptor, run_acceptor);
@@ -324,7 +336,8 @@ static void usage_error(const char *msg)
 	fprintf(stderr, "nsdemo: %s\n"
 	    "usage: nsdemo [--leader-exit] [--threads N] [--hostile]"
 	    " [--lifetime SECONDS]\n"
-	    "       [--netns NAME [--mover] [--born-after SECONDS]]\n", msg);
+	    "       [--sleeper-exit SECONDS] [--netns NAME [--mover]"
+	    " [--born-after SECONDS]]\n", msg);
 	exit(2);
 }
 
@@ -349,6 +362,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{ "netns", required_argument, NULL, 'N' },
 		{ "mover", no_argument, NULL, 'm' },
 		{ "born-after", required_argument, NULL, 'b' },
+		{ "sleeper-exit", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -366,6 +380,8 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case 'm': o->mover = true; break;
 		case 'b': o->born_after = (unsigned)parse_count(optarg, 3600,
 		    "--born-after: want seconds from 0 to 3600"); break;
+		case 's': o->sleeper_exit = (unsigned)parse_count(optarg, 3600,
+		    "--sleeper-exit: want seconds from 0 to 3600"); break;
 		default: usage_error("unknown option");
 		}
 	}

@@ -14,6 +14,7 @@ TUI_TESTS = \
 	tests/tui/sigterm.sh \
 	tests/tui/signal.sh \
 	tests/tui/signal_prompt.sh \
+	tests/tui/signal_thread_exit.sh \
 	tests/tui/keys_encodings.sh \
 	tests/tui/terminals.sh \
 	tests/tui/wchan_denied.sh \
