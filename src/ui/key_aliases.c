@@ -1,5 +1,6 @@
 /*
- * key_aliases.c - the modified cursor and editing keys as the plain ones.
+ * key_aliases.c - the modified cursor and editing keys as the plain ones,
+ * the keypad's as what is printed on them.
  * A terminfo entry such as xterm's names Ctrl-Up (kUP5), Alt-Up (kUP3),
  * Shift-Up (kUP) and so on; curses then decodes ESC [ 1 ; 5 A to a code of
  * its own instead of handing the bytes over, and that code is no key
@@ -46,6 +47,29 @@ static int code_of(const char *name)
 	return code > 0 ? code : 0;
 }
 
+/*
+ * The keypad in application mode sends VT100's codes, ESC O j to ESC O y
+ * (keyseq.c makes them the keys printed on them).  An entry that names
+ * one makes curses decode it to a code no key handles (xterm's ka1 is
+ * ESC O w, its kb1 ESC O t an extended name) or to a key it is not
+ * (vt100's kf5 is ESC O t, the keypad's 4): by the bytes, not the name,
+ * each becomes its key again.
+ */
+static void keypad_aliases(struct keyseq *k)
+{
+	static const char keys[] = "*+,-./0123456789";
+	char seq[] = "\033O?";
+
+	for (size_t i = 0; keys[i] != '\0'; i++) {
+		int code;
+
+		seq[2] = (char)('j' + i);
+		code = key_defined(seq);
+		if (code > 0)
+			keyseq_alias(k, code, keys[i]);
+	}
+}
+
 void key_aliases_learn(struct keyseq *k)
 {
 	char name[16];
@@ -62,4 +86,5 @@ void key_aliases_learn(struct keyseq *k)
 			if (code > 0 && code != bases[b].key)
 				keyseq_alias(k, code, bases[b].key);
 		}
+	keypad_aliases(k);
 }

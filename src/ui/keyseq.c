@@ -3,7 +3,8 @@
  * terminal sends that its terminfo entry does not name, and bracketed
  * paste.  After smkx a terminal sends cursor keys as ESC O A, but many
  * (and anything relaying keys through a pty) send ESC [ A; Home and End
- * come in six spellings.  curses decodes the ones terminfo lists and hands
+ * come in six spellings, the keypad's keys as ESC O p (0) and the like.
+ * curses decodes the ones terminfo lists and hands
  * the others over byte by byte; here they become keys, and a sequence
  * that is no key is dropped whole instead of acting as ESC, '[' and
  * letters.  Between ESC [ 200 ~ and ESC [ 201 ~ everything is pasted text:
@@ -42,9 +43,14 @@ static void reset(struct keyseq *k)
 	k->overflow = false;
 }
 
-/* ESC O x (SS3): cursor keys in application mode, F1-F4. */
+/* ESC O x (SS3): cursor keys in application mode, F1-F4, and the numeric
+ * keypad in application keypad mode (which curses' keypad() asks for): its
+ * keys act as what is printed on them (VT100's codes; tmux and PuTTY send
+ * them). */
 static int ss3_key(int final)
 {
+	static const char keypad[] = "*+,-./0123456789";	/* ESC O j .. y */
+
 	switch (final) {
 	case 'A': return KEY_UP;
 	case 'B': return KEY_DOWN;
@@ -53,8 +59,10 @@ static int ss3_key(int final)
 	case 'H': return KEY_HOME;
 	case 'F': return KEY_END;
 	case 'P': case 'Q': case 'R': case 'S': return KEY_F(1 + final - 'P');
-	default: return 0;
+	case 'M': return KEY_ENTER;
+	default: break;
 	}
+	return final >= 'j' && final <= 'y' ? keypad[final - 'j'] : 0;
 }
 
 /* ESC [ n ~: the VT220 editing keys and function keys. */

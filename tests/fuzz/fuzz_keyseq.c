@@ -11,7 +11,8 @@
  * key of an alias, never a code beyond KEY_MAX nor one an alias replaces;
  * pasted text only while a paste lasts; after a flush nothing waits.
  * Then the same input as whole escape sequences only (CSI and SS3, with
- * parameters long enough to overflow): none of their bytes comes out.
+ * parameters long enough to overflow): none of their bytes comes out (the
+ * keypad's SS3 codes come out as the keys printed on it).
  */
 #include "config.h"
 
@@ -94,9 +95,11 @@ static void run_raw(struct keyseq *k, const uint8_t *data, size_t size)
  * the next ones make its parameters and its final byte. */
 static void run_sequences(const uint8_t *data, size_t size)
 {
+	static const char keypad[] = "*+,-./0123456789";	/* ESC O j .. y */
 	struct keyseq k = { 0 };
 	struct keyseq_event ev;
 	size_t i = 0;
+	int final;
 
 	while (i < size) {
 		uint8_t kind = data[i++];
@@ -107,11 +110,16 @@ static void run_sequences(const uint8_t *data, size_t size)
 		keyseq_feed(&k, ss3 ? 'O' : '[');
 		for (size_t p = 0; !ss3 && p < nparams && i < size; p++)
 			keyseq_feed(&k, 0x20 + data[i++] % 0x20);
-		keyseq_feed(&k, 0x40 + (i < size ? data[i++] : 0) % 0x3f);
+		final = 0x40 + (i < size ? data[i++] : 0) % 0x3f;
+		keyseq_feed(&k, final);
 		FUZZ_CHECK(!keyseq_pending(&k));
 		while (keyseq_next(&k, &ev)) {
 			FUZZ_CHECK(!ev.pasted);
-			FUZZ_CHECK(ev.key >= KEY_MIN && ev.key <= KEY_MAX);
+			/* the keypad's keys are what is printed on them */
+			if (ss3 && final >= 'j' && final <= 'y')
+				FUZZ_CHECK(ev.key == keypad[final - 'j']);
+			else
+				FUZZ_CHECK(ev.key >= KEY_MIN && ev.key <= KEY_MAX);
 		}
 	}
 }

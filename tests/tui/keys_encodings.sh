@@ -4,7 +4,8 @@
 # the tree and in a prompt; an unknown sequence does nothing; pasted text
 # (bracketed, as the terminal sends it) goes into a prompt as text, and
 # outside one does nothing: it never acts as keys.  The cursor keys with
-# Ctrl, Alt or Shift act as the plain ones, decoded by curses or not.
+# Ctrl, Alt or Shift act as the plain ones, decoded by curses or not; the
+# keypad's keys as what is printed on them.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
 nsdemo_start
@@ -18,6 +19,24 @@ SECOND=$(demo_tids | sed -n 2p)
 # raw BYTES…: hex bytes, as a terminal would write them.
 raw() {
 	tm send-keys -t "$PANE" -H "$@"
+}
+
+# The keypad in application mode (curses' keypad() asks for it; tmux and
+# PuTTY then send VT100's codes): p, ID in its digits (ESC O p .. y), its
+# Enter (ESC O M) attach there; its - (ESC O m) and + (ESC O k) collapse
+# and expand.  They did nothing at all.
+keypad_keys() {
+	local id=$1 d bytes=()
+	raw 1b 4f 6d
+	wait_for_no_screen "no thread rows after keypad -" "^ *$DEMO_NETNS "
+	raw 1b 4f 6b
+	wait_for_screen "the threads after keypad +" "^ *$DEMO_NETNS "
+	keys p
+	for ((d = 0; d < ${#id}; d++)); do
+		bytes+=(1b 4f "$(printf %x $((0x70 + ${id:d:1})))")
+	done
+	raw "${bytes[@]}" 1b 4f 4d
+	wait_for_side_pane_of "$id"
 }
 
 raw 1b 5b 43			# ESC [ C: Right, expand
@@ -39,6 +58,7 @@ for end_home in "1b 5b 46/1b 5b 48" "1b 4f 46/1b 4f 48" \
 	raw ${end_home#*/}
 	wait_for_side_pane_of "$FIRST"
 done
+keypad_keys "$DEMO_SLEEPER"
 raw 1b 5b 39 39 7a 71		# ESC [ 9 9 z: nothing; then q
 wait_for_screen "q after an unknown sequence" "$EXIT_MARK"
 assert_eq "exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"
@@ -112,6 +132,8 @@ sleep 0.2
 wait_for_screen "the search line after Ctrl/Alt arrows" 'search: ns( |$)'
 keys Escape
 wait_for_no_screen "the search line after Esc" 'search:'
+# xterm's entry names the keypad (ka1, kb1, kpADD …): curses decodes those
+keypad_keys "$DEMO_SLEEPER"
 keys q
 wait_for_screen "q quits" "$EXIT_MARK"
 assert_eq "exit status" "${EXIT_MARK}0" "$(screen | grep -o "${EXIT_MARK}[0-9]*")"

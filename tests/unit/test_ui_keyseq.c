@@ -59,6 +59,20 @@ static void test_both_cursor_key_modes(void **state)
 	assert_int_equal(one_key("\033[20~"), KEY_F(9));
 }
 
+/* The keypad in application mode: VT100's codes, the keys printed on
+ * them; ESC O E (its 5 without num lock) is no key. */
+static void test_keypad(void **state)
+{
+	struct keyseq k = { 0 };
+	int out[20];
+
+	(void)state;
+	assert_int_equal(feed(&k, "\033Op\033Oq\033Ox\033Oy\033Oj\033Ok"
+	    "\033Ol\033Om\033On\033Oo\033OM\033OEq", out, 20), 12);
+	assert_memory_equal(out, ((int[]){ '0', '1', '8', '9', '*', '+', ',',
+	    '-', '.', '/', KEY_ENTER, 'q' }), 12 * sizeof *out);
+}
+
 static void test_every_home_and_end(void **state)
 {
 	static const char *const home[] = { "\033[H", "\033OH", "\033[1~", "\033[7~" };
@@ -159,6 +173,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_both_cursor_key_modes),
+		cmocka_unit_test(test_keypad),
 		cmocka_unit_test(test_every_home_and_end),
 		cmocka_unit_test(test_unknown_sequences_dropped),
 		cmocka_unit_test(test_escape_alone_and_before_a_key),
