@@ -364,10 +364,10 @@ static void command_key(struct ui *ui, int key)
 		ui->focus = FOCUS_TREE;
 		ui->side_shown = false;
 		break;
-	case '/': open_prompt(ui, PROMPT_SEARCH); break;
+	case KEY_F(3): case '/': open_prompt(ui, PROMPT_SEARCH); break;
 	case 'n': search_again(ui, 1); break;
 	case 'N': search_again(ui, -1); break;
-	case '\\': open_prompt(ui, PROMPT_FILTER); break;
+	case KEY_F(4): case '\\': open_prompt(ui, PROMPT_FILTER); break;
 	case 'p': open_prompt(ui, PROMPT_ATTACH); break;
 	case 'b': ustack_start(ui); break;
 	case KEY_F(5): case 't':

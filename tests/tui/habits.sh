@@ -2,7 +2,8 @@
 # htop's everyday keys: I inverts (threads too), H lists threads flat, K
 # hides kernel threads, u picks a user, the filter narrows an expanded
 # process to its matching threads and highlights the match, space tags and
-# U untags, c tags a subtree, P M T sort, Z pauses, F follows.
+# U untags, c tags a subtree, P M T sort, Z pauses, F follows, F3 searches
+# and F4 filters.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
 nsdemo_start
@@ -61,8 +62,14 @@ wait_for_screen "the netns thread" "^ *$DEMO_NETNS "
 assert_no_row "the sleeper under the filter" "$DEMO_SLEEPER"
 screen_sgr | grep -a -E "^.{0,40}$DEMO_NETNS " | grep -q -a -E $'\e\\[[0-9;]*m(netns)' ||
 	fail "the match is not highlighted: $(screen_sgr | grep -a "$DEMO_NETNS ")"
-keys '\' C-u Enter
+keys F4 C-u Enter			# htop's filter key: the same prompt
 wait_for_screen "every thread again" "^ *$DEMO_SLEEPER "
+# F3: htop's search key, the search prompt
+keys F3
+wait_for_screen "the search prompt after F3" 'search:'
+type_text sleeper
+keys Enter
+wait_for_side_pane_of "$DEMO_SLEEPER"
 
 # space tags (and moves down), U untags.
 keys Home

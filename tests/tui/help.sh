@@ -22,7 +22,7 @@ while IFS= read -r key; do
 $help"
 done <"$WORK/keys"
 # What the filter matches, as README says and the view does (cmdline too)
-echo "$help" | grep -q -E '^ \\ +filter rows by name, command line, pid or tid' ||
+echo "$help" | grep -q -E '^ F4 \\ +filter rows by name, command line, pid or tid' ||
 	fail "the help screen's filter line does not name the command line:
 $(echo "$help" | grep -F 'filter')"
 keys Escape
