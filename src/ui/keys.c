@@ -258,7 +258,9 @@ static void attach_typed(struct ui *ui, const char *text)
 	while (*end == ' ')
 		end++;
 
-	if (!*text || *end || id <= 0 || id > 0x7fffffff) {
+	if (!*text)
+		return;		/* Enter on nothing: as Esc */
+	if (*end || id <= 0 || id > 0x7fffffff) {
 		ui_message(ui, true, "not a pid or tid: %s", text);
 		return;
 	}

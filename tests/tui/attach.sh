@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # p jumps to a tid (opening its process), to a process the -p list did not
-# include (adding it), and says so for an id that does not exist.
+# include (adding it), and says so for an id that does not exist; Enter on
+# nothing is a cancel.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/tui/lib.sh" || exit 99
 require_tui
 nsdemo_start
@@ -27,6 +28,15 @@ keys p
 type_text 2147483646
 keys Enter
 wait_for_screen "the error" 'no process or thread 2147483646'
+# Enter on an empty prompt attaches nothing and says nothing is wrong
+# (it said "not a pid or tid:" with nothing after it)
+keys p
+wait_for_screen "the attach prompt" '^attach to pid or tid:'
+keys Enter
+wait_for_no_screen "the attach prompt after Enter" '^attach to pid or tid:'
+sleep 0.2
+screen | grep -q 'not a pid or tid' && fail "an empty attach is an error:
+$(screen | tail -n 1)"
 
 # kthreadd with kernel threads hidden (K): said so, with the key to show
 # them, not "hidden by the filter" (there is none); with a filter, that.
