@@ -57,6 +57,7 @@ struct bpf_source {
 	size_t		 ngaps;
 	size_t		 gaps_cap;
 	double		 listed_mono;	/* when /proc was last listed; <0 never */
+	size_t		 listed_nonly;	/* the -p list's length then */
 	double		 mono;
 };
 
@@ -301,9 +302,12 @@ static void bpf_fill_gaps(struct source *src, struct snapshot *s)
 	size_t i, kept = 0;
 	int n;
 
-	if (b->listed_mono < 0 || b->mono - b->listed_mono >= GAPS_RELIST_AGE) {
+	/* a group added to -p (p attaches to it) may be one: list now */
+	if (b->listed_mono < 0 || b->mono - b->listed_mono >= GAPS_RELIST_AGE ||
+	    src->nonly != b->listed_nonly) {
 		n = pf_list_tgids(pf);
 		b->listed_mono = b->mono;
+		b->listed_nonly = src->nonly;
 		b->ngaps = 0;
 		for (i = 0; n > 0 && i < (size_t)n; i++) {
 			if (!bpf_group_missing(src, s, pf->tgids[i]))
