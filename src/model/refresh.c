@@ -183,7 +183,12 @@ void snapshot_put_group_cpu(struct snapshot *s, int tgid, uint64_t cpu_ns)
 		/* a clock that stood still after it moved: CPU% back to 0 */
 		if (p->group_cpu_ns != cpu_ns || p->cpu_percent != 0)
 			process_changed(p, s->generation);
-		p->group_cpu_prev = p->group_cpu_ns;
+		/* a clock that went back last time (a walk missed a thread
+		 * exiting under it) is no base: from it this delta would hold
+		 * that thread's whole run time again */
+		p->group_cpu_prev = p->group_cpu_prev != UINT64_MAX &&
+		    p->group_cpu_ns < p->group_cpu_prev ? UINT64_MAX :
+		    p->group_cpu_ns;
 		p->group_cpu_ok = true;
 		p->group_cpu_ns = cpu_ns;
 	}

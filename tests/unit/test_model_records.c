@@ -753,14 +753,21 @@ static void test_cpu_counts_exited_threads(void **state)
 	/* the clock went back (a thread missed as it exited): the threads */
 	leader_and(&s, 5, 12, 500000000ull, 700000000ull);
 	assert_true(p->cpu_percent > 19.9 && p->cpu_percent < 20.1);
+	/* and it is no base for the next: the threads again (12 slept), not
+	 * the missed thread's time counted from the low point */
+	leader_and(&s, 6, 12, 500000000ull, 1500000000ull);
+	assert_true(p->cpu_valid);
+	assert_true(p->cpu_percent == 0);
+	leader_and(&s, 7, 12, 500000000ull, 1600000000ull);
+	assert_true(p->cpu_percent > 9.9 && p->cpu_percent < 10.1);
 	/* pid 10 reused by another process: nothing to take a delta from */
-	snapshot_begin(&s, 6, 1006);
+	snapshot_begin(&s, 8, 1008);
 	put(&s, rec(10, 10, 'S', 1, 900, 0, NET_HOST));
 	snapshot_put_group_cpu(&s, 10, 5 * NS_SEC);
 	snapshot_end(&s);
 	assert_false(p->cpu_valid);
 	/* a group never put before: no delta from a clock never read */
-	snapshot_begin(&s, 7, 1007);
+	snapshot_begin(&s, 9, 1009);
 	put(&s, rec(10, 10, 'S', 1, 900, 0, NET_HOST));
 	snapshot_put_group_cpu(&s, 10, 5 * NS_SEC);
 	put(&s, rec(30, 30, 'S', 1, 901, 0, NET_HOST));
