@@ -76,6 +76,13 @@ static uint64_t maps_signature(const struct helper_ctx *c, int tgid)
 	return h ? h : 1;
 }
 
+/*
+ * The leader's own task/<tgid>/stat: the same starttime as the process's
+ * stat (an exec from another thread takes the leader's over), without the
+ * kernel summing every thread's times for it (2.3 ms at 10,000 threads, on
+ * every request).  A leader that has exited stays a zombie, with its stat,
+ * until the last thread does.
+ */
 static bool start_time(const struct helper_ctx *c, int tgid,
     unsigned long long *out)
 {
@@ -83,7 +90,7 @@ static bool start_time(const struct helper_ctx *c, int tgid,
 	size_t len = 0;
 	struct proc_stat st;
 
-	if (proc_read_task_file(&c->root, tgid, 0, "stat", buf, sizeof buf,
+	if (proc_read_task_file(&c->root, tgid, tgid, "stat", buf, sizeof buf,
 	    &len) != FIELD_OK || proc_parse_stat(buf, len, &st) != 0)
 		return false;
 	*out = st.starttime;
