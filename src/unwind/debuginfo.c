@@ -48,23 +48,43 @@ static bool same_build_id(int fd, const unsigned char *id, int len)
 	return same;
 }
 
+/*
+ * path opened for reading when it is a regular file.  The name comes from
+ * the module, next to it in a directory its owner may write: a link there
+ * to a FIFO or a device must not be opened (an open is no harmless look: it
+ * lets a FIFO's writer through, starts a watchdog, rewinds a tape), so the
+ * file is taken with O_PATH, looked at, and only then opened, through that
+ * descriptor (no second walk of the path that could meet another file).
+ */
+static int open_regular(const char *path)
+{
+	char self[64];
+	struct stat st;
+	int at = open(path, O_PATH | O_CLOEXEC), fd = -1;
+
+	if (at < 0)
+		return -1;
+	if (fstat(at, &st) == 0 && S_ISREG(st.st_mode) &&
+	    snprintf(self, sizeof self, "/proc/self/fd/%d", at) < (int)sizeof self)
+		fd = open(self, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	close(at);
+	return fd;
+}
+
 /* dir/sub/name opened when it is the module's; -1 else. */
 static int try_path(const char *dir, const char *sub, const char *name,
     const unsigned char *id, int len, char **found)
 {
 	char path[PATH_MAX];
 	int fd;
-	struct stat st;
 
 	if (snprintf(path, sizeof path, "%s%s/%s", dir, sub, name) >=
 	    (int)sizeof path)
 		return -1;
-	/* the name comes from the module: a FIFO there must not block us */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	fd = open_regular(path);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    !same_build_id(fd, id, len) || (*found = strdup(path)) == NULL) {
+	if (!same_build_id(fd, id, len) || (*found = strdup(path)) == NULL) {
 		close(fd);
 		return -1;
 	}

@@ -62,6 +62,7 @@ INTEGRATION_TESTS = \
 	tests/integration/ustack_json.sh \
 	tests/integration/ustack_libc_debug.sh \
 	tests/integration/ustack_modules.sh \
+	tests/integration/ustack_debug_fifo.sh \
 	tests/integration/ustack_refused.sh
 check_SCRIPTS += $(INTEGRATION_TESTS)
 TESTS += $(INTEGRATION_TESTS)
