@@ -160,7 +160,7 @@ static bool unwind_one(struct helper *hp, struct pending *p, int tgid, int tid,
 		helper_fail(h, UNWIND_REASON_D_STATE, "in D state: kernel stack only");
 		return false;
 	}
-	s = *batch ? *batch : session_get(&hp->ctx, tgid, h);
+	s = *batch ? *batch : session_get(&hp->ctx, tgid, tid, h);
 	if (s == NULL) {
 		if (h->r.reason == UNWIND_REASON_PERMISSION)
 			refuse_permission(&hp->ctx, h, &status, EACCES);
@@ -236,7 +236,7 @@ static void prepare(struct helper *hp, int id)
 	helper_result_init(h, 0, id, id);
 	if (!refuse_check(&hp->ctx, h, &status) || status.tgid <= 0)
 		return;
-	s = session_get(&hp->ctx, status.tgid, h);
+	s = session_get(&hp->ctx, status.tgid, id, h);
 	n = s ? proc_list_tids(&hp->ctx.root, status.tgid, &hp->tids,
 	    &hp->tids_cap) : 0;
 	for (int i = 0; i < n && i < UNWIND_PREPARE_THREADS; i++) {

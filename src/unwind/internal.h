@@ -164,9 +164,10 @@ int imagecache_take(const unsigned char *id, int len, char **path);
 
 /* session.c: one libdw session per process, cached. */
 struct session;
-/* The session of tgid, made or brought up to date with its maps.  NULL with
+/* The session of tgid, made or brought up to date with its maps (tid's,
+ * when the leader has exited and the process's read empty).  NULL with
  * the reason set in h when libdw can't report the process. */
-struct session *session_get(const struct helper_ctx *c, int tgid,
+struct session *session_get(const struct helper_ctx *c, int tgid, int tid,
     struct helper_result *h);
 /* Read the maps again; true when they changed and the modules were
  * reported anew (false also when they could not be read). */

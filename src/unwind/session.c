@@ -13,6 +13,7 @@
 #include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +27,7 @@ struct session {
 	int		 tgid;
 	unsigned long long starttime;
 	uint64_t	 maps_sig;
+	int		 maps_tid;	/* whose task/ maps: 0, the process's */
 	Dwfl		*dwfl;
 	struct symcache	*syms;
 	double		 used;
@@ -51,25 +53,30 @@ static void session_end(struct session *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* FNV-1a over the whole of maps; 0 with errno when it can't be read. */
-static uint64_t maps_signature(const struct helper_ctx *c, int tgid)
+/* FNV-1a over the whole of maps (the process's, tid 0, or one thread's);
+ * 0 with errno when it can't be read, ESRCH when it is empty: there is no
+ * memory map to read (a zombie's). */
+static uint64_t maps_signature(const struct helper_ctx *c, int tgid, int tid)
 {
 	static char buf[MAPS_CHUNK];
 	uint64_t h = 1469598103934665603ull;
 	ssize_t n;
-	int fd = proc_open_task_file(&c->root, tgid, 0, "maps");
+	size_t total = 0;
+	int fd = proc_open_task_file(&c->root, tgid, tid, "maps");
 	int err;
 
 	if (fd < 0) {
 		errno = -fd;
 		return 0;
 	}
-	while ((n = read(fd, buf, sizeof buf)) > 0)
+	while ((n = read(fd, buf, sizeof buf)) > 0) {
+		total += (size_t)n;
 		for (ssize_t i = 0; i < n; i++)
 			h = (h ^ (unsigned char)buf[i]) * 1099511628211ull;
-	err = errno;
+	}
+	err = n < 0 ? errno : ESRCH;
 	close(fd);
-	if (n < 0) {
+	if (n < 0 || total == 0) {
 		errno = err;
 		return 0;
 	}
@@ -97,13 +104,38 @@ static bool start_time(const struct helper_ctx *c, int tgid,
 	return true;
 }
 
-static bool session_report(struct session *s, struct helper_result *h)
+/* The modules of s's maps to libdw: the process's maps, or one thread's
+ * when the leader has exited (maps_tid): the threads share one memory map,
+ * and a zombie leader's maps read empty. */
+static int report_maps(const struct helper_ctx *c, struct session *s)
+{
+	FILE *f;
+	int fd, rc;
+
+	if (s->maps_tid == 0)
+		return dwfl_linux_proc_report(s->dwfl, s->tgid);
+	fd = proc_open_task_file(&c->root, s->tgid, s->maps_tid, "maps");
+	if (fd < 0)
+		return -fd;
+	f = fdopen(fd, "r");
+	if (f == NULL) {
+		rc = errno;
+		close(fd);
+		return rc;
+	}
+	rc = dwfl_linux_proc_maps_report(s->dwfl, f);
+	fclose(f);
+	return rc;
+}
+
+static bool session_report(const struct helper_ctx *c, struct session *s,
+    struct helper_result *h)
 {
 	int rc;
 
 	symcache_clear(s->syms);
 	dwfl_report_begin(s->dwfl);
-	rc = dwfl_linux_proc_report(s->dwfl, s->tgid);
+	rc = report_maps(c, s);
 	if (dwfl_report_end(s->dwfl, NULL, NULL) != 0 || rc != 0) {
 		if (rc > 0)
 			helper_fail(h, rc == EACCES || rc == EPERM ?
@@ -117,7 +149,8 @@ static bool session_report(struct session *s, struct helper_result *h)
 	return true;
 }
 
-static bool session_open(struct session *s, int tgid, struct helper_result *h)
+static bool session_open(const struct helper_ctx *c, struct session *s,
+    int tgid, struct helper_result *h)
 {
 	int rc;
 
@@ -128,7 +161,7 @@ static bool session_open(struct session *s, int tgid, struct helper_result *h)
 		helper_fail(h, UNWIND_REASON_FAILED, "libdw: %s", dwfl_errmsg(-1));
 		return false;
 	}
-	if (!session_report(s, h))
+	if (!session_report(c, s, h))
 		return false;
 	rc = dwfl_linux_proc_attach(s->dwfl, tgid, true);
 	if (rc != 0) {
@@ -159,18 +192,23 @@ static struct session *session_slot(int tgid, unsigned long long start)
 	return oldest;
 }
 
-struct session *session_get(const struct helper_ctx *c, int tgid,
+struct session *session_get(const struct helper_ctx *c, int tgid, int tid,
     struct helper_result *h)
 {
 	unsigned long long start = 0;
 	uint64_t sig;
+	int maps_tid = 0;
 	struct session *s;
 
 	if (!start_time(c, tgid, &start)) {
 		helper_fail(h, UNWIND_REASON_GONE, "process exited");
 		return NULL;
 	}
-	sig = maps_signature(c, tgid);
+	sig = maps_signature(c, tgid, 0);
+	if (sig == 0 && errno == ESRCH && tid > 0 && tid != tgid) {
+		maps_tid = tid;		/* the leader exited: tid's maps */
+		sig = maps_signature(c, tgid, tid);
+	}
 	if (sig == 0) {
 		int err = errno;
 		helper_fail(h, err == EACCES || err == EPERM ?
@@ -180,13 +218,16 @@ struct session *session_get(const struct helper_ctx *c, int tgid,
 		return NULL;
 	}
 	s = session_slot(tgid, start);
+	if (s->maps_tid != maps_tid)
+		s->maps_sig = 0;	/* another thread's file: report again */
+	s->maps_tid = maps_tid;
 	if (s->dwfl == NULL) {
-		if (!session_open(s, tgid, h)) {
+		if (!session_open(c, s, tgid, h)) {
 			session_end(s);
 			return NULL;
 		}
 		s->starttime = start;
-	} else if (s->maps_sig != sig && !session_report(s, h)) {
+	} else if (s->maps_sig != sig && !session_report(c, s, h)) {
 		session_end(s);
 		return NULL;
 	}
@@ -198,14 +239,14 @@ struct session *session_get(const struct helper_ctx *c, int tgid,
 bool session_maps_changed(const struct helper_ctx *c, struct session *s)
 {
 	struct helper_result scratch;
-	uint64_t sig = maps_signature(c, s->tgid);
+	uint64_t sig = maps_signature(c, s->tgid, s->maps_tid);
 	bool ok;
 
 	if (sig == 0 || sig == s->maps_sig)
 		return false;
 	/* a failure here shows as the unwind's own failure */
 	helper_result_init(&scratch, 0, s->tgid, 0);
-	ok = session_report(s, &scratch);
+	ok = session_report(c, s, &scratch);
 	helper_result_clear(&scratch);
 	s->maps_sig = ok ? sig : 0;
 	return ok;
@@ -213,7 +254,7 @@ bool session_maps_changed(const struct helper_ctx *c, struct session *s)
 
 bool session_maps_moved(const struct helper_ctx *c, struct session *s)
 {
-	uint64_t sig = maps_signature(c, s->tgid);
+	uint64_t sig = maps_signature(c, s->tgid, s->maps_tid);
 
 	return sig != 0 && sig != s->maps_sig;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A leader that called pthread_exit is a zombie whose ns links don't resolve
 # while its threads live on (docs/ARCHITECTURE.md, "Leader exits"): the namespace reference moves to the
-# lowest live tid, and the leader's namespaces are null, not made up.
+# lowest live tid, and the leader's namespaces are null, not made up; the
+# live threads' user stacks are still unwound.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/integration/lib.sh"
 require_root
 require_tools stat
@@ -33,4 +34,14 @@ assert_jq "the zombie leader's ns.net" "$JSON" \
 	"$(thread_q "$DEMO_PID").ns.net" null
 assert_jq "ns values that are 0" "$JSON" \
 	"[$proc.threads[].ns | values[] | select(. == 0)] | length" 0
+
+# The live threads are unwound though the leader's maps read empty (a
+# zombie has no memory map): the threads share one, read through theirs.
+json_of "$DEMO_PID" --ustack
+assert_jq "the zombie leader's ustack_error" "$JSON" \
+	"$(thread_q "$DEMO_PID").ustack_error" '"exited (zombie): no user stack"'
+assert_jq "the live threads' ustack_error" "$JSON" \
+	"[$proc.threads[] | select(.tid != $DEMO_PID) | .ustack_error] | unique" '[null]'
+assert_jq "the sleeper's chain" "$JSON" \
+	"[$(thread_q "$DEMO_SLEEPER").ustack[].symbol] | index(\"sleep_forever\") != null" true
 echo "PASS: $test_name"
