@@ -218,6 +218,9 @@ void refuse_permission(const struct helper_ctx *c, struct helper_result *h,
 	else if (same_user(st))
 		helper_fail(h, UNWIND_REASON_PERMISSION,
 		    "non-dumpable process: needs CAP_SYS_PTRACE");
+	else if (err == EACCES || err == EPERM)	/* the denial says it */
+		helper_fail(h, UNWIND_REASON_PERMISSION, "needs "
+		    "CAP_SYS_PTRACE or the same user%s", scope);
 	else
 		helper_fail(h, UNWIND_REASON_PERMISSION, "%s: needs "
 		    "CAP_SYS_PTRACE or the same user%s", strerror(err), scope);

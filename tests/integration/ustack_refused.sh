@@ -84,7 +84,7 @@ as_nobody "$TASKTOP" --json --ustack -n 1 -d 0 -p "$FX_PID" >"$out" || status=$?
 assert_eq "exit status as nobody on root's process" 0 "$status"
 for tid in "$FX_PID" "${FX_POOL[0]}" "$FX_SPINNER"; do
 	assert_refused "nobody on root's process" "$out" "$tid" \
-		'needs CAP_SYS_PTRACE or the same user'
+		'^"needs CAP_SYS_PTRACE or the same user(; ptrace_scope=[0-9]+)?"$'
 done
 assert_nothing_stopped "$FX_PID"
 echo "PASS: $test_name"
